@@ -1,0 +1,76 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace OcppLab.Protocol.Framing;
+
+/// <summary>Writes OCPP-J frames as UTF-8 JSON with <see cref="Utf8JsonWriter"/>; no string building.</summary>
+public static class FrameWriter
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = false };
+
+    /// <summary>Writes <c>[2, id, action, payload]</c>.</summary>
+    public static byte[] Call<T>(string messageId, string action, T payload, JsonTypeInfo<T> typeInfo) =>
+        Write(messageId, MessageTypeId.Call, (w, s) =>
+        {
+            w.WriteStringValue(s.action);
+            JsonSerializer.Serialize(w, s.payload, s.typeInfo);
+        }, (action, payload, typeInfo));
+
+    /// <summary>Writes <c>[2, id, action, payload]</c> with a payload taken as it is.</summary>
+    public static byte[] Call(string messageId, string action, JsonElement payload) =>
+        Write(messageId, MessageTypeId.Call, (w, s) =>
+        {
+            w.WriteStringValue(s.action);
+            s.payload.WriteTo(w);
+        }, (action, payload));
+
+    /// <summary>Writes <c>[3, id, payload]</c>.</summary>
+    public static byte[] CallResult<T>(string messageId, T payload, JsonTypeInfo<T> typeInfo) =>
+        Write(messageId, MessageTypeId.CallResult, (w, s) => JsonSerializer.Serialize(w, s.payload, s.typeInfo), (payload, typeInfo));
+
+    /// <summary>Writes <c>[3, id, payload]</c> with a payload taken as it is.</summary>
+    public static byte[] CallResult(string messageId, JsonElement payload) =>
+        Write(messageId, MessageTypeId.CallResult, (w, p) => p.WriteTo(w), payload);
+
+    /// <summary>Writes <c>[4, id, code, description, details]</c>; details default to <c>{}</c>.</summary>
+    public static byte[] CallError(string messageId, OcppErrorCode code, string description, JsonElement? details = null) =>
+        Write(messageId, MessageTypeId.CallError, (w, s) =>
+        {
+            w.WriteStringValue(s.code.ToWire());
+            w.WriteStringValue(s.description);
+            if (s.details is { ValueKind: JsonValueKind.Object } d)
+            {
+                d.WriteTo(w);
+            }
+            else
+            {
+                w.WriteStartObject();
+                w.WriteEndObject();
+            }
+        }, (code, description, details));
+
+    /// <summary>Writes any frame that was read, unchanged in meaning.</summary>
+    public static byte[] Write(OcppFrame frame) => frame switch
+    {
+        Framing.Call c => Call(c.MessageId, c.Action, c.Payload),
+        Framing.CallResult r => CallResult(r.MessageId, r.Payload),
+        Framing.CallError e => CallError(e.MessageId, e.Code, e.Description, e.Details),
+        _ => throw new ArgumentException("Unknown frame kind.", nameof(frame)),
+    };
+
+    private static byte[] Write<TState>(string messageId, MessageTypeId type, Action<Utf8JsonWriter, TState> body, TState state)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue((int)type);
+            writer.WriteStringValue(messageId);
+            body(writer, state);
+            writer.WriteEndArray();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,348 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OcppLab.Protocol.Serialization;
+
+namespace OcppLab.Protocol.Validation;
+
+/// <summary>
+/// The OCPP 1.6 JSON schema constraints of one payload type, read once from the record's declaration
+/// (<c>required</c> members, CLR types, enums and their wire names, <see cref="CiStringAttribute"/>,
+/// <see cref="MaxLengthAttribute"/>, <see cref="MinItemsAttribute"/>) and checked against a received
+/// payload before it is deserialized, so that each failure gets the precise OCPP-J error code.
+/// </summary>
+public sealed class PayloadSchema
+{
+    private static readonly ConcurrentDictionary<Type, PayloadSchema> Cache = new();
+
+    private readonly Member[] members;
+    private readonly Dictionary<string, Member> byName;
+
+    private PayloadSchema(Type type)
+    {
+        Type = type;
+        byName = new Dictionary<string, Member>(StringComparer.Ordinal);
+        var list = new List<Member>();
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetMethod is null || property.IsDefined(typeof(JsonIgnoreAttribute)))
+            {
+                continue;
+            }
+
+            var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
+                ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            var required = property.IsDefined(typeof(RequiredMemberAttribute));
+            var maxLength = property.GetCustomAttribute<CiStringAttribute>()?.MaxLength
+                ?? property.GetCustomAttribute<MaxLengthAttribute>()?.MaxLength;
+            var minItems = property.GetCustomAttribute<MinItemsAttribute>()?.Count;
+            var member = new Member(name, required, ValueShape.Of(property.PropertyType, maxLength), minItems);
+            list.Add(member);
+            byName[name] = member;
+        }
+
+        members = [.. list];
+    }
+
+    /// <summary>The payload type this schema describes.</summary>
+    public Type Type { get; }
+
+    /// <summary>The schema of <paramref name="type"/>, built once. Nested object types resolve lazily.</summary>
+    public static PayloadSchema For(Type type) => Cache.GetOrAdd(type, static t => new PayloadSchema(t));
+
+    /// <summary>Checks <paramref name="payload"/> and returns the first violation, or null when it conforms.</summary>
+    public SchemaViolation? Validate(JsonElement payload) => ValidateObject(payload, "$");
+
+    private SchemaViolation? ValidateObject(JsonElement payload, string path)
+    {
+        if (payload.ValueKind != JsonValueKind.Object)
+        {
+            return new SchemaViolation(OcppErrorCode.TypeConstraintViolation, path, $"expected an object, got {Describe(payload.ValueKind)}");
+        }
+
+        foreach (var member in members)
+        {
+            var memberPath = $"{path}.{member.Name}";
+            if (!payload.TryGetProperty(member.Name, out var value))
+            {
+                if (member.Required)
+                {
+                    return new SchemaViolation(OcppErrorCode.OccurenceConstraintViolation, memberPath, "required member is missing");
+                }
+
+                continue;
+            }
+
+            var violation = member.Shape.Validate(value, memberPath, member.MinItems);
+            if (violation is not null)
+            {
+                return violation;
+            }
+        }
+
+        foreach (var property in payload.EnumerateObject())
+        {
+            if (!byName.ContainsKey(property.Name))
+            {
+                // additionalProperties: false in every 1.6 schema; an unknown member breaks the PDU's structure.
+                return new SchemaViolation(OcppErrorCode.FormationViolation, $"{path}.{property.Name}", "member is not part of this message");
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => kind.ToString(),
+    };
+
+    private sealed record Member(string Name, bool Required, ValueShape Shape, int? MinItems);
+
+    /// <summary>What one JSON value must look like.</summary>
+    private abstract class ValueShape
+    {
+        public static ValueShape Of(Type type, int? maxLength)
+        {
+            var underlying = Nullable.GetUnderlyingType(type) ?? type;
+            if (underlying == typeof(string))
+            {
+                return new StringShape(maxLength);
+            }
+
+            if (underlying == typeof(bool))
+            {
+                return BooleanShape.Instance;
+            }
+
+            if (underlying == typeof(int) || underlying == typeof(long))
+            {
+                return new IntegerShape(underlying == typeof(int));
+            }
+
+            if (underlying == typeof(decimal) || underlying == typeof(double))
+            {
+                return NumberShape.Instance;
+            }
+
+            if (underlying == typeof(DateTimeOffset))
+            {
+                return DateTimeShape.Instance;
+            }
+
+            if (underlying.IsEnum)
+            {
+                return new EnumShape(underlying);
+            }
+
+            var item = ItemType(underlying);
+            if (item is not null)
+            {
+                return new ArrayShape(Of(item, maxLength));
+            }
+
+            if (underlying.IsClass)
+            {
+                return new ObjectShape(underlying);
+            }
+
+            throw new NotSupportedException($"No schema shape for {underlying.Name}.");
+        }
+
+        public SchemaViolation? Validate(JsonElement value, string path, int? minItems) =>
+            value.ValueKind == JsonValueKind.Null
+                ? new SchemaViolation(OcppErrorCode.TypeConstraintViolation, path, "null is not allowed; omit the member instead")
+                : Check(value, path, minItems);
+
+        protected abstract SchemaViolation? Check(JsonElement value, string path, int? minItems);
+
+        protected static SchemaViolation TypeMismatch(JsonElement value, string path, string expected) =>
+            new(OcppErrorCode.TypeConstraintViolation, path, $"expected {expected}, got {Describe(value.ValueKind)}");
+
+        private static Type? ItemType(Type type)
+        {
+            if (type == typeof(string))
+            {
+                return null;
+            }
+
+            if (type.IsArray)
+            {
+                return type.GetElementType();
+            }
+
+            return type.IsGenericType && type.GetGenericTypeDefinition() is var definition
+                && (definition == typeof(IReadOnlyList<>) || definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(IEnumerable<>) || definition == typeof(IReadOnlyCollection<>))
+                ? type.GetGenericArguments()[0]
+                : null;
+        }
+    }
+
+    private sealed class StringShape(int? maxLength) : ValueShape
+    {
+        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems)
+        {
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                return TypeMismatch(value, path, "a string");
+            }
+
+            if (maxLength is { } max)
+            {
+                var length = value.GetString()!.Length;
+                if (length > max)
+                {
+                    return new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"{length} characters exceed the maximum of {max}");
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private sealed class BooleanShape : ValueShape
+    {
+        public static readonly BooleanShape Instance = new();
+
+        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems) =>
+            value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : TypeMismatch(value, path, "a boolean");
+    }
+
+    private sealed class IntegerShape(bool is32Bit) : ValueShape
+    {
+        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems)
+        {
+            if (value.ValueKind != JsonValueKind.Number)
+            {
+                return TypeMismatch(value, path, "an integer");
+            }
+
+            if (is32Bit ? value.TryGetInt32(out _) : value.TryGetInt64(out _))
+            {
+                return null;
+            }
+
+            return value.TryGetDecimal(out var number) && decimal.Truncate(number) == number && !value.GetRawText().Contains('.', StringComparison.Ordinal)
+                ? new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"{value.GetRawText()} is out of the integer range")
+                : new SchemaViolation(OcppErrorCode.TypeConstraintViolation, path, $"expected an integer, got {value.GetRawText()}");
+        }
+    }
+
+    private sealed class NumberShape : ValueShape
+    {
+        public static readonly NumberShape Instance = new();
+
+        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems)
+        {
+            if (value.ValueKind != JsonValueKind.Number)
+            {
+                return TypeMismatch(value, path, "a number");
+            }
+
+            return value.TryGetDecimal(out _)
+                ? null
+                : new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"{value.GetRawText()} is out of range");
+        }
+    }
+
+    private sealed class DateTimeShape : ValueShape
+    {
+        public static readonly DateTimeShape Instance = new();
+
+        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems)
+        {
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                return TypeMismatch(value, path, "a date-time string");
+            }
+
+            return Rfc3339.TryParse(value.GetString()!, out _)
+                ? null
+                : new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"'{value.GetString()}' is not an RFC 3339 date-time with a time zone");
+        }
+    }
+
+    private sealed class EnumShape : ValueShape
+    {
+        private readonly HashSet<string> allowed;
+        private readonly string typeName;
+
+        public EnumShape(Type enumType)
+        {
+            typeName = enumType.Name;
+            allowed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var field in enumType.GetFields(BindingFlags.Public | BindingFlags.Static))
+            {
+                allowed.Add(field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? field.Name);
+            }
+        }
+
+        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems)
+        {
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                return TypeMismatch(value, path, $"a {typeName} string");
+            }
+
+            var text = value.GetString()!;
+            return allowed.Contains(text)
+                ? null
+                : new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"'{text}' is not a {typeName}");
+        }
+    }
+
+    private sealed class ArrayShape(ValueShape item) : ValueShape
+    {
+        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems)
+        {
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                return TypeMismatch(value, path, "an array");
+            }
+
+            var count = value.GetArrayLength();
+            if (minItems is { } min && count < min)
+            {
+                return new SchemaViolation(OcppErrorCode.OccurenceConstraintViolation, path, $"{count} items, at least {min} required");
+            }
+
+            var index = 0;
+            foreach (var element in value.EnumerateArray())
+            {
+                var violation = item.Validate(element, $"{path}[{index}]", null);
+                if (violation is not null)
+                {
+                    return violation;
+                }
+
+                index++;
+            }
+
+            return null;
+        }
+    }
+
+    private sealed class ObjectShape(Type type) : ValueShape
+    {
+        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems) =>
+            For(type).ValidateObject(value, path);
+    }
+}
+
+/// <summary>One schema violation: the OCPP-J error code it maps to, where, and why.</summary>
+/// <param name="Code">The CALLERROR code (OCPP-J 1.6 §4.2.3).</param>
+/// <param name="Path">A JSON path to the offending value, e.g. <c>$.idTagInfo.status</c>.</param>
+/// <param name="Reason">What is wrong with it.</param>
+public sealed record SchemaViolation(OcppErrorCode Code, string Path, string Reason)
+{
+    /// <summary>A one-line description, suitable for a CALLERROR's errorDescription.</summary>
+    public override string ToString() => $"{Path}: {Reason}";
+}
