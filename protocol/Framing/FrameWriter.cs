@@ -17,6 +17,14 @@ public static class FrameWriter
             JsonSerializer.Serialize(w, s.payload, s.typeInfo);
         }, (action, payload, typeInfo));
 
+    /// <summary>Writes <c>[2, id, action, payload]</c> for a payload known only by its metadata.</summary>
+    public static byte[] Call(string messageId, string action, object payload, JsonTypeInfo typeInfo) =>
+        Write(messageId, MessageTypeId.Call, (w, s) =>
+        {
+            w.WriteStringValue(s.action);
+            JsonSerializer.Serialize(w, s.payload, s.typeInfo);
+        }, (action, payload, typeInfo));
+
     /// <summary>Writes <c>[2, id, action, payload]</c> with a payload taken as it is.</summary>
     public static byte[] Call(string messageId, string action, JsonElement payload) =>
         Write(messageId, MessageTypeId.Call, (w, s) =>

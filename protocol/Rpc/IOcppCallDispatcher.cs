@@ -1,0 +1,15 @@
+using OcppLab.Protocol.Framing;
+
+namespace OcppLab.Protocol.Rpc;
+
+/// <summary>Answers one inbound CALL with the complete response frame (a CALLRESULT or a CALLERROR).</summary>
+public interface IOcppCallDispatcher
+{
+    /// <summary>Handles <paramref name="call"/> and returns the UTF-8 response frame to send.</summary>
+    ValueTask<InboundCallOutcome> DispatchAsync(Call call, CancellationToken cancellationToken);
+}
+
+/// <summary>The response frame to an inbound CALL, and what kind it is.</summary>
+/// <param name="Frame">The UTF-8 CALLRESULT or CALLERROR frame.</param>
+/// <param name="Error">The error code when <paramref name="Frame"/> is a CALLERROR.</param>
+public readonly record struct InboundCallOutcome(byte[] Frame, OcppErrorCode? Error);

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using OcppLab.Protocol.Framing;
+using OcppLab.Protocol.Messages;
+
+namespace OcppLab.Protocol.Rpc;
+
+/// <summary>Handles one action's requests for a context (e.g. a charge point's session).</summary>
+/// <typeparam name="TContext">What the handler works on, e.g. the station the CALL came from.</typeparam>
+/// <typeparam name="TRequest">The request payload type.</typeparam>
+/// <typeparam name="TResponse">The response payload type.</typeparam>
+public interface IOcppHandler<in TContext, in TRequest, TResponse>
+    where TRequest : class, IOcppRequest<TResponse>
+    where TResponse : class, IOcppResponse
+{
+    /// <summary>Answers <paramref name="request"/>. Business refusals are response statuses, not exceptions.</summary>
+    ValueTask<TResponse> HandleAsync(TContext context, TRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The route table for inbound CALLs: validate → deserialize → handle → serialize, one route per action.
+/// Built once and shared by every connection; <see cref="Bind"/> gives one connection its dispatcher.
+/// </summary>
+/// <typeparam name="TContext">The per-connection context handed to every handler.</typeparam>
+public sealed class OcppRouter<TContext>
+{
+    private readonly Dictionary<string, Route> routes = new(StringComparer.Ordinal);
+
+    /// <summary>Whether outgoing responses are checked against their schema too.</summary>
+    public bool ValidateOutgoing { get; init; }
+
+    /// <summary>Told of every handler exception that became an InternalError, so that the host can log it.</summary>
+    public Action<TContext, string, Exception>? HandlerFailed { get; init; }
+
+    /// <summary>The actions this router answers.</summary>
+    public IEnumerable<string> Actions => routes.Keys;
+
+    /// <summary>Routes <typeparamref name="TRequest"/> to <paramref name="handler"/>.</summary>
+    public OcppRouter<TContext> Map<TRequest, TResponse>(IOcppHandler<TContext, TRequest, TResponse> handler)
+        where TRequest : class, IOcppRequest<TRequest, TResponse>
+        where TResponse : class, IOcppResponse =>
+        Map<TRequest, TResponse>(handler.HandleAsync);
+
+    /// <summary>Routes <typeparamref name="TRequest"/> to a handler function.</summary>
+    public OcppRouter<TContext> Map<TRequest, TResponse>(Func<TContext, TRequest, CancellationToken, ValueTask<TResponse>> handler)
+        where TRequest : class, IOcppRequest<TRequest, TResponse>
+        where TResponse : class, IOcppResponse
+    {
+        var descriptor = OcppActions.Of<TRequest, TResponse>();
+        routes[descriptor.Action] = new Route<TRequest, TResponse>(descriptor, handler, this);
+        return this;
+    }
+
+    /// <summary>A dispatcher for one connection whose handlers receive <paramref name="context"/>.</summary>
+    public IOcppCallDispatcher Bind(TContext context) => new BoundDispatcher(this, context);
+
+    /// <summary>Validates, deserializes, handles and serializes one CALL.</summary>
+    public async ValueTask<InboundCallOutcome> DispatchAsync(TContext context, Call call, CancellationToken cancellationToken)
+    {
+        if (!OcppActions.TryGet(call.Action, out _))
+        {
+            return Error(call, OcppErrorCode.NotImplemented, $"'{call.Action}' is not an OCPP 1.6 action.");
+        }
+
+        if (!routes.TryGetValue(call.Action, out var route))
+        {
+            return Error(call, OcppErrorCode.NotSupported, $"{call.Action} is not supported by this side.");
+        }
+
+        return await route.InvokeAsync(context, call, cancellationToken);
+    }
+
+    private static InboundCallOutcome Error(Call call, OcppErrorCode code, string description) =>
+        new(FrameWriter.CallError(call.MessageId, code, description), code);
+
+    private sealed class BoundDispatcher(OcppRouter<TContext> router, TContext context) : IOcppCallDispatcher
+    {
+        public ValueTask<InboundCallOutcome> DispatchAsync(Call call, CancellationToken cancellationToken) =>
+            router.DispatchAsync(context, call, cancellationToken);
+    }
+
+    private abstract class Route
+    {
+        public abstract ValueTask<InboundCallOutcome> InvokeAsync(TContext context, Call call, CancellationToken cancellationToken);
+    }
+
+    private sealed class Route<TRequest, TResponse>(
+        OcppActionDescriptor descriptor,
+        Func<TContext, TRequest, CancellationToken, ValueTask<TResponse>> handler,
+        OcppRouter<TContext> router) : Route
+        where TRequest : class, IOcppRequest<TRequest, TResponse>
+        where TResponse : class, IOcppResponse
+    {
+        private readonly JsonTypeInfo<TRequest> requestInfo = (JsonTypeInfo<TRequest>)descriptor.RequestTypeInfo;
+        private readonly JsonTypeInfo<TResponse> responseInfo = (JsonTypeInfo<TResponse>)descriptor.ResponseTypeInfo;
+
+        public override async ValueTask<InboundCallOutcome> InvokeAsync(TContext context, Call call, CancellationToken cancellationToken)
+        {
+            var violation = descriptor.RequestSchema.Validate(call.Payload);
+            if (violation is not null)
+            {
+                return Error(call, violation.Code, violation.ToString());
+            }
+
+            TRequest? request;
+            try
+            {
+                request = call.Payload.Deserialize(requestInfo);
+            }
+            catch (JsonException e)
+            {
+                return Error(call, OcppErrorCode.FormationViolation, e.Message);
+            }
+
+            if (request is null)
+            {
+                return Error(call, OcppErrorCode.FormationViolation, "The payload is empty.");
+            }
+
+            TResponse response;
+            try
+            {
+                response = await handler(context, request, cancellationToken);
+            }
+            catch (OcppCallErrorException e)
+            {
+                return new InboundCallOutcome(FrameWriter.CallError(call.MessageId, e.Code, e.Description, e.Details), e.Code);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A handler's failure must become InternalError for the peer, never a dropped connection.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                router.HandlerFailed?.Invoke(context, descriptor.Action, e);
+                return Error(call, OcppErrorCode.InternalError, $"{descriptor.Action} failed: {e.GetType().Name}");
+            }
+
+            if (router.ValidateOutgoing)
+            {
+                var outgoing = JsonSerializer.SerializeToElement(response, responseInfo);
+                var own = descriptor.ResponseSchema.Validate(outgoing);
+                if (own is not null)
+                {
+                    return Error(call, OcppErrorCode.InternalError, $"Our own {descriptor.Action} response would violate its schema: {own}");
+                }
+            }
+
+            return new InboundCallOutcome(FrameWriter.CallResult(call.MessageId, response, responseInfo), null);
+        }
+    }
+}

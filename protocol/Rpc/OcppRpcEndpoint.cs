@@ -1,0 +1,459 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using OcppLab.Protocol.Framing;
+using OcppLab.Protocol.Messages;
+using OcppLab.Protocol.Validation;
+
+namespace OcppLab.Protocol.Rpc;
+
+/// <summary>
+/// One side of an OCPP-J connection, used by both the Central System and the charge point. It reads
+/// received frames in staged checks, hands inbound CALLs to a dispatcher one at a time and in order,
+/// correlates CALLRESULT/CALLERROR with the one outstanding outbound CALL (OCPP-J 1.6 §4.1.1: a sender
+/// waits for the answer before its next CALL), times calls out, and fails the pending call when the
+/// connection ends. It owns no socket: a transport feeds <see cref="Receive"/> and drains <see cref="Outbound"/>.
+/// </summary>
+public sealed class OcppRpcEndpoint : IAsyncDisposable
+{
+    private readonly IOcppCallDispatcher dispatcher;
+    private readonly OcppRpcOptions options;
+    private readonly TimeProvider time;
+    private readonly IFrameObserver? observer;
+    private readonly Channel<byte[]> outbound;
+    private readonly Channel<(Call Call, long ReceivedAt)> inbound;
+    private readonly SemaphoreSlim callGate = new(1, 1);
+    private readonly CancellationTokenSource lifetime = new();
+    private readonly TaskCompletionSource<EndpointCloseRequest> closeRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock sync = new();
+    private readonly Task worker;
+    private PendingCall? pending;
+    private Exception? closeReason;
+    private int consecutiveBadFrames;
+    private long badFrames;
+    private long unexpectedResponses;
+
+    /// <summary>Creates an endpoint for the connection of <paramref name="identity"/>.</summary>
+    public OcppRpcEndpoint(
+        string identity,
+        IOcppCallDispatcher dispatcher,
+        OcppRpcOptions? options = null,
+        TimeProvider? timeProvider = null,
+        IFrameObserver? observer = null)
+    {
+        Identity = identity;
+        this.dispatcher = dispatcher;
+        this.options = options ?? new OcppRpcOptions();
+        time = timeProvider ?? TimeProvider.System;
+        this.observer = observer;
+        outbound = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(this.options.SendQueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        inbound = Channel.CreateBounded<(Call, long)>(new BoundedChannelOptions(this.options.SendQueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        worker = Task.Run(HandleInboundCallsAsync);
+    }
+
+    /// <summary>The charge point identity of this connection.</summary>
+    public string Identity { get; }
+
+    /// <summary>The frames to send, in order. Exactly one reader (the transport) drains it.</summary>
+    public ChannelReader<byte[]> Outbound => outbound.Reader;
+
+    /// <summary>Completes when the endpoint wants the transport to close, with the WebSocket close status to use.</summary>
+    public Task<EndpointCloseRequest> CloseRequested => closeRequested.Task;
+
+    /// <summary>Whether <see cref="Close"/> has been called.</summary>
+    public bool IsClosed => closeReason is not null;
+
+    /// <summary>Frames received that failed the staged checks, since the connection opened.</summary>
+    public long BadFrames => Interlocked.Read(ref badFrames);
+
+    /// <summary>CALLRESULT/CALLERROR frames that matched no outstanding CALL.</summary>
+    public long UnexpectedResponses => Interlocked.Read(ref unexpectedResponses);
+
+    /// <summary>The options in force.</summary>
+    public OcppRpcOptions Options => options;
+
+    /// <summary>
+    /// Takes one received text frame. CALLs are queued for the dispatcher; responses complete the pending
+    /// call; bad frames are answered with a CALLERROR where a message id could be read, otherwise counted and dropped.
+    /// </summary>
+    public void Receive(ReadOnlySpan<byte> utf8Frame)
+    {
+        if (IsClosed)
+        {
+            return;
+        }
+
+        var receivedAt = time.GetTimestamp();
+        if (utf8Frame.Length > options.MaxFrameBytes)
+        {
+            ReceiveOversize(utf8Frame.Length);
+            return;
+        }
+
+        if (!FrameReader.TryRead(utf8Frame, out var frame, out var fault))
+        {
+            OnBadFrame(utf8Frame, fault!);
+            return;
+        }
+
+        switch (frame)
+        {
+            case Call call:
+                Observe(FrameDirection.In, call.TypeId, call.MessageId, call.Action, utf8Frame, null);
+                if (!inbound.Writer.TryWrite((call, receivedAt)))
+                {
+                    // The peer keeps calling without waiting for answers (OCPP-J §4.1.1); do not queue without bound.
+                    SendErrorNow(call.MessageId, OcppErrorCode.GenericError, "Too many calls are waiting for an answer.");
+                }
+
+                break;
+            case CallResult or CallError:
+                OnResponse(frame, utf8Frame);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Takes a frame the transport could not hand over as text (a binary WebSocket message): OCPP-J 1.6
+    /// §4.1 carries frames as text only, so it is counted and dropped.
+    /// </summary>
+    public void ReceiveNonText(ReadOnlySpan<byte> frame)
+    {
+        if (IsClosed)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref badFrames);
+        Observe(FrameDirection.In, null, null, null, frame, null, new FrameFault(FrameFaultStage.NotJson, OcppErrorCode.FormationViolation, "OCPP-J frames are text messages; a binary message was dropped.", null, null));
+        CountBad();
+    }
+
+    /// <summary>A frame was larger than <see cref="OcppRpcOptions.MaxFrameBytes"/>: the connection must close (1009).</summary>
+    public void ReceiveOversize(long length)
+    {
+        Interlocked.Increment(ref badFrames);
+        RequestClose(1009, $"A frame of {length} bytes or more exceeds the limit of {options.MaxFrameBytes}.");
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and waits for its answer. Only one CALL is outstanding at a time;
+    /// later callers wait their turn.
+    /// </summary>
+    /// <exception cref="OcppCallErrorException">The peer answered with a CALLERROR.</exception>
+    /// <exception cref="OcppCallTimeoutException">No answer within <see cref="OcppRpcOptions.CallTimeout"/>.</exception>
+    /// <exception cref="OcppDisconnectedException">The connection is or became closed.</exception>
+    /// <exception cref="OcppInvalidResponseException">The answer did not conform to the response schema.</exception>
+    public async Task<TResponse> CallAsync<TResponse>(IOcppRequest<TResponse> request, CancellationToken cancellationToken = default)
+        where TResponse : class, IOcppResponse
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!OcppActions.TryGet(request.GetType(), out var descriptor))
+        {
+            throw new ArgumentException($"{request.GetType().Name} is not a catalogued OCPP request.", nameof(request));
+        }
+
+        if (options.ValidateOutgoing)
+        {
+            var own = descriptor.RequestSchema.Validate(JsonSerializer.SerializeToElement(request, descriptor.RequestTypeInfo));
+            if (own is not null)
+            {
+                throw new ArgumentException($"The {descriptor.Action} request violates its schema: {own}", nameof(request));
+            }
+        }
+
+        var (response, _) = await SendCallAsync(descriptor.Action, id => FrameWriter.Call(id, descriptor.Action, request, descriptor.RequestTypeInfo), cancellationToken);
+        if (response is CallError error)
+        {
+            throw OcppCallErrorException.From(error);
+        }
+
+        var payload = ((CallResult)response).Payload;
+        var violation = descriptor.ResponseSchema.Validate(payload);
+        if (violation is not null)
+        {
+            throw new OcppInvalidResponseException(descriptor.Action, violation);
+        }
+
+        return (TResponse)payload.Deserialize(descriptor.ResponseTypeInfo)!;
+    }
+
+    /// <summary>
+    /// Sends any action with any payload, exactly as given, and returns the peer's answer frame without
+    /// judging it (the operator API and the conformance lab send deliberately odd values). When the
+    /// action is catalogued, the answer is also checked against its response schema.
+    /// </summary>
+    public async Task<RawCallOutcome> CallRawAsync(string action, JsonElement payload, CancellationToken cancellationToken = default)
+    {
+        var (response, roundTrip) = await SendCallAsync(action, id => FrameWriter.Call(id, action, payload), cancellationToken);
+        SchemaViolation? violation = null;
+        if (response is CallResult result && OcppActions.TryGet(action, out var descriptor))
+        {
+            violation = descriptor.ResponseSchema.Validate(result.Payload);
+        }
+
+        return new RawCallOutcome(response, violation, roundTrip);
+    }
+
+    /// <summary>
+    /// Ends the connection's RPC: the pending call fails with <see cref="OcppDisconnectedException"/>, later
+    /// calls fail at once, queued inbound calls are dropped, and the send queue completes.
+    /// </summary>
+    public void Close(Exception? reason = null)
+    {
+        PendingCall? lost;
+        lock (sync)
+        {
+            if (closeReason is not null)
+            {
+                return;
+            }
+
+            closeReason = reason ?? new OcppDisconnectedException($"The connection of {Identity} is closed.");
+            lost = pending;
+            pending = null;
+        }
+
+        lost?.Completion.TrySetException(new OcppDisconnectedException($"The connection of {Identity} closed while {lost.Action} waited for its answer."));
+        inbound.Writer.TryComplete();
+        outbound.Writer.TryComplete();
+        lifetime.Cancel();
+        closeRequested.TrySetResult(new EndpointCloseRequest(1000, "closed"));
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        Close();
+        try
+        {
+            await worker;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        lifetime.Dispose();
+        callGate.Dispose();
+    }
+
+    private async Task<(OcppFrame Response, TimeSpan RoundTrip)> SendCallAsync(string action, Func<string, byte[]> write, CancellationToken cancellationToken)
+    {
+        ThrowIfClosed(action);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token);
+        try
+        {
+            await callGate.WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new OcppDisconnectedException($"The connection of {Identity} closed before {action} could be sent.");
+        }
+
+        try
+        {
+            var messageId = Guid.NewGuid().ToString("D");
+            var frame = write(messageId);
+            var call = new PendingCall(messageId, action, time.GetTimestamp());
+            lock (sync)
+            {
+                ThrowIfClosed(action);
+                pending = call;
+            }
+
+            try
+            {
+                await outbound.Writer.WriteAsync(frame, linked.Token);
+                Observe(FrameDirection.Out, MessageTypeId.Call, messageId, action, frame, null);
+                var response = await call.Completion.Task.WaitAsync(options.CallTimeout, time, cancellationToken);
+                return (response, time.GetElapsedTime(call.SentAt));
+            }
+            catch (TimeoutException)
+            {
+                throw new OcppCallTimeoutException(action, options.CallTimeout);
+            }
+            catch (Exception e) when (e is ChannelClosedException || (e is OperationCanceledException && lifetime.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
+            {
+                throw new OcppDisconnectedException($"The connection of {Identity} closed before {action} was answered.");
+            }
+            finally
+            {
+                lock (sync)
+                {
+                    if (ReferenceEquals(pending, call))
+                    {
+                        pending = null;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            callGate.Release();
+        }
+    }
+
+    private void ThrowIfClosed(string action)
+    {
+        if (closeReason is not null)
+        {
+            throw new OcppDisconnectedException($"The connection of {Identity} is closed; {action} was not sent.");
+        }
+    }
+
+    private void OnResponse(OcppFrame frame, ReadOnlySpan<byte> utf8Frame)
+    {
+        PendingCall? match;
+        lock (sync)
+        {
+            match = pending is not null && pending.MessageId == frame.MessageId ? pending : null;
+            if (match is not null)
+            {
+                pending = null;
+            }
+        }
+
+        if (match is null)
+        {
+            // A response to nothing we asked (late after a timeout, or invented): count it and move on.
+            Interlocked.Increment(ref unexpectedResponses);
+            Observe(FrameDirection.In, frame.TypeId, frame.MessageId, null, utf8Frame, null);
+            return;
+        }
+
+        Interlocked.Exchange(ref consecutiveBadFrames, 0);
+        Observe(FrameDirection.In, frame.TypeId, frame.MessageId, match.Action, utf8Frame, time.GetElapsedTime(match.SentAt));
+        match.Completion.TrySetResult(frame);
+    }
+
+    private void OnBadFrame(ReadOnlySpan<byte> utf8Frame, FrameFault fault)
+    {
+        Interlocked.Increment(ref badFrames);
+        Observe(FrameDirection.In, fault.TypeId is >= 2 and <= 4 ? (MessageTypeId)fault.TypeId : null, fault.MessageId, null, utf8Frame, null, fault);
+        if (fault.WarrantsCallError)
+        {
+            SendErrorNow(fault.MessageId!, fault.Code, fault.Description);
+        }
+        else if (fault.MessageId is not null)
+        {
+            // A malformed answer to our own pending call fails that call rather than leaving it to time out.
+            PendingCall? match;
+            lock (sync)
+            {
+                match = pending?.MessageId == fault.MessageId ? pending : null;
+                if (match is not null)
+                {
+                    pending = null;
+                }
+            }
+
+            match?.Completion.TrySetException(new OcppInvalidResponseException(match.Action, fault));
+        }
+
+        CountBad();
+    }
+
+    private void CountBad()
+    {
+        var inARow = Interlocked.Increment(ref consecutiveBadFrames);
+        if (options.MaxConsecutiveBadFrames > 0 && inARow >= options.MaxConsecutiveBadFrames)
+        {
+            RequestClose(1002, $"{inARow} bad frames in a row.");
+        }
+    }
+
+    private void SendErrorNow(string messageId, OcppErrorCode code, string description)
+    {
+        var frame = FrameWriter.CallError(messageId, code, description);
+        if (outbound.Writer.TryWrite(frame))
+        {
+            Observe(FrameDirection.Out, MessageTypeId.CallError, messageId, null, frame, null);
+        }
+        else
+        {
+            // The send queue is full: the peer is not reading what we send. Closing is the only bound.
+            RequestClose(1008, "The peer does not read its answers.");
+        }
+    }
+
+    private void RequestClose(int status, string reason) =>
+        closeRequested.TrySetResult(new EndpointCloseRequest(status, reason));
+
+    private async Task HandleInboundCallsAsync()
+    {
+        try
+        {
+            await foreach (var (call, receivedAt) in inbound.Reader.ReadAllAsync(lifetime.Token))
+            {
+                InboundCallOutcome outcome;
+                try
+                {
+                    outcome = await dispatcher.DispatchAsync(call, lifetime.Token);
+                }
+                catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+                {
+                    return;
+                }
+#pragma warning disable CA1031 // A dispatcher failure is the peer's InternalError, never a dead connection.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    outcome = new InboundCallOutcome(FrameWriter.CallError(call.MessageId, OcppErrorCode.InternalError, e.GetType().Name), OcppErrorCode.InternalError);
+                }
+
+                if (outcome.Error is OcppErrorCode.FormationViolation or OcppErrorCode.TypeConstraintViolation
+                    or OcppErrorCode.PropertyConstraintViolation or OcppErrorCode.OccurenceConstraintViolation
+                    or OcppErrorCode.NotImplemented)
+                {
+                    CountBad();
+                }
+                else
+                {
+                    Interlocked.Exchange(ref consecutiveBadFrames, 0);
+                }
+
+                await outbound.Writer.WriteAsync(outcome.Frame, lifetime.Token);
+                Observe(FrameDirection.Out, outcome.Error is null ? MessageTypeId.CallResult : MessageTypeId.CallError, call.MessageId, call.Action, outcome.Frame, time.GetElapsedTime(receivedAt));
+            }
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+        }
+        catch (ChannelClosedException)
+        {
+        }
+    }
+
+    private void Observe(FrameDirection direction, MessageTypeId? typeId, string? messageId, string? action, ReadOnlySpan<byte> frame, TimeSpan? roundTrip, FrameFault? fault = null) =>
+        observer?.OnFrame(new FrameEvent(Identity, direction, typeId, messageId, action, frame.ToArray(), time.GetUtcNow(), roundTrip, fault));
+
+    private sealed class PendingCall(string messageId, string action, long sentAt)
+    {
+        public string MessageId { get; } = messageId;
+
+        public string Action { get; } = action;
+
+        public long SentAt { get; } = sentAt;
+
+        public TaskCompletionSource<OcppFrame> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
+
+/// <summary>The answer to a raw CALL, with its schema verdict and round-trip time.</summary>
+/// <param name="Response">The CALLRESULT or CALLERROR frame.</param>
+/// <param name="Violation">The response schema violation, for a catalogued action's CALLRESULT that breaks it.</param>
+/// <param name="RoundTrip">Time from sending the CALL to receiving the answer.</param>
+public sealed record RawCallOutcome(OcppFrame Response, SchemaViolation? Violation, TimeSpan RoundTrip);
+
+/// <summary>The endpoint asks its transport to close the connection.</summary>
+/// <param name="Status">The WebSocket close status (1000 normal, 1002 protocol error, 1008 policy, 1009 too big).</param>
+/// <param name="Reason">Why.</param>
+public sealed record EndpointCloseRequest(int Status, string Reason);

@@ -1,0 +1,23 @@
+namespace OcppLab.Protocol.Rpc;
+
+/// <summary>Settings of an <see cref="OcppRpcEndpoint"/>.</summary>
+public sealed record OcppRpcOptions
+{
+    /// <summary>How long an outbound CALL waits for its CALLRESULT or CALLERROR (the PICS "OCPP response timeout").</summary>
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How many bad frames in a row (unreadable, or a CALL that earned a CALLERROR for its frame) the
+    /// endpoint tolerates before it asks the transport to close with 1002 (protocol error). 0 means never.
+    /// </summary>
+    public int MaxConsecutiveBadFrames { get; init; } = 20;
+
+    /// <summary>Check our own outgoing payloads against the schema too (costly; for tests and strict labs).</summary>
+    public bool ValidateOutgoing { get; init; }
+
+    /// <summary>The largest frame accepted, in bytes; a larger one closes the connection with 1009 (message too big).</summary>
+    public int MaxFrameBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>How many outgoing frames may wait in the send queue before senders wait.</summary>
+    public int SendQueueCapacity { get; init; } = 256;
+}

@@ -1,0 +1,198 @@
+using System.Buffers;
+using System.Net.WebSockets;
+
+namespace OcppLab.Protocol.Rpc;
+
+/// <summary>
+/// Carries an <see cref="OcppRpcEndpoint"/> over a <see cref="WebSocket"/>: one receive loop that
+/// reassembles text messages and feeds the endpoint, and one send loop, the single reader of the
+/// endpoint's send queue (a WebSocket allows one send at a time).
+/// </summary>
+public static class WebSocketTransport
+{
+    private const int InitialBufferBytes = 4096;
+
+    /// <summary>
+    /// Runs until the peer closes, the socket fails, the endpoint asks to close, or
+    /// <paramref name="cancellationToken"/> fires. Closes the endpoint before returning.
+    /// </summary>
+    /// <returns>Why the connection ended.</returns>
+    public static async Task<TransportEnd> RunAsync(WebSocket socket, OcppRpcEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var receive = ReceiveLoopAsync(socket, endpoint, stop.Token);
+        var send = SendLoopAsync(socket, endpoint, stop.Token);
+        var first = await Task.WhenAny(receive, send, endpoint.CloseRequested);
+
+        TransportEnd end;
+        if (first == endpoint.CloseRequested)
+        {
+            var request = await endpoint.CloseRequested;
+            end = new TransportEnd(TransportEndReason.EndpointClosed, request.Status, request.Reason);
+            await CloseQuietlyAsync(socket, (WebSocketCloseStatus)request.Status, request.Reason);
+        }
+        else if (first == receive)
+        {
+            end = await receive;
+            if (end.Reason == TransportEndReason.PeerClosed)
+            {
+                await CloseQuietlyAsync(socket, WebSocketCloseStatus.NormalClosure, "closed");
+            }
+        }
+        else
+        {
+            end = new TransportEnd(TransportEndReason.Faulted, null, send.Exception?.GetBaseException().Message ?? "send loop ended");
+        }
+
+        endpoint.Close();
+        await stop.CancelAsync();
+        await Task.WhenAll(Quietly(receive), Quietly(send));
+        return end;
+    }
+
+    private static async Task<TransportEnd> ReceiveLoopAsync(WebSocket socket, OcppRpcEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        var max = endpoint.Options.MaxFrameBytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var length = 0;
+                ValueWebSocketReceiveResult result;
+                var oversize = false;
+                do
+                {
+                    if (length == buffer.Length)
+                    {
+                        if (buffer.Length > max)
+                        {
+                            oversize = true;
+                            length = 0;
+                        }
+                        else
+                        {
+                            var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, max + 1));
+                            buffer.AsSpan(0, length).CopyTo(larger);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
+                        }
+                    }
+
+                    result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return new TransportEnd(TransportEndReason.PeerClosed, (int?)socket.CloseStatus, socket.CloseStatusDescription);
+                    }
+
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage);
+
+                if (oversize || length > max)
+                {
+                    endpoint.ReceiveOversize(Math.Max(length, max + 1));
+                    return new TransportEnd(TransportEndReason.EndpointClosed, 1009, "message too big");
+                }
+
+                if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    endpoint.ReceiveNonText(buffer.AsSpan(0, length));
+                }
+                else
+                {
+                    endpoint.Receive(buffer.AsSpan(0, length));
+                }
+
+                if (buffer.Length > InitialBufferBytes * 4)
+                {
+                    // Give a large buffer back after a large frame: idle connections stay small.
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
+                }
+            }
+
+            return new TransportEnd(TransportEndReason.Cancelled, null, null);
+        }
+        catch (OperationCanceledException)
+        {
+            return new TransportEnd(TransportEndReason.Cancelled, null, null);
+        }
+        catch (WebSocketException e)
+        {
+            return new TransportEnd(TransportEndReason.Faulted, null, e.Message);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task SendLoopAsync(WebSocket socket, OcppRpcEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var frame in endpoint.Outbound.ReadAllAsync(cancellationToken))
+            {
+                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (WebSocketException)
+        {
+            endpoint.Close();
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(WebSocket socket, WebSocketCloseStatus status, string description)
+    {
+        try
+        {
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await socket.CloseOutputAsync(status, description, timeout.Token);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private static async Task Quietly(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+        }
+    }
+}
+
+/// <summary>Why a transport stopped.</summary>
+public enum TransportEndReason
+{
+    /// <summary>The peer sent a close frame.</summary>
+    PeerClosed,
+
+    /// <summary>The endpoint asked to close (bad frames, oversize frame, or a local close).</summary>
+    EndpointClosed,
+
+    /// <summary>The socket failed (reset, aborted).</summary>
+    Faulted,
+
+    /// <summary>The host stopped it.</summary>
+    Cancelled,
+}
+
+/// <summary>How a transport ended.</summary>
+/// <param name="Reason">Why.</param>
+/// <param name="CloseStatus">The WebSocket close status, when there was one.</param>
+/// <param name="Description">A description, when there was one.</param>
+public sealed record TransportEnd(TransportEndReason Reason, int? CloseStatus, string? Description);
