@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace OcppLab.Protocol.Messages.Types;
 
-/// <summary>RegistrationStatus (OCPP 1.6 §7.39): the result of a BootNotification.</summary>
+/// <summary>RegistrationStatus (OCPP 1.6 §7.38): the result of a BootNotification.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<RegistrationStatus>))]
 public enum RegistrationStatus
 {
