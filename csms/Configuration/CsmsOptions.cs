@@ -1,0 +1,75 @@
+using OcppLab.Protocol.Messages.Types;
+
+namespace OcppLab.Csms.Configuration;
+
+/// <summary>The Central System's settings, bound from the <c>Csms</c> section of configuration.</summary>
+public sealed class CsmsOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Csms";
+
+    /// <summary>The heartbeat interval handed out in BootNotification.conf (OCPP 1.6 §4.2), in seconds.</summary>
+    public int HeartbeatIntervalSeconds { get; set; } = 300;
+
+    /// <summary>How long a station waits before its next BootNotification when not Accepted, in seconds.</summary>
+    public int RetryBootIntervalSeconds { get; set; } = 60;
+
+    /// <summary>How long a Central-System-initiated call waits for the station's answer (PICS "OCPP response timeout"), in seconds.</summary>
+    public int CallTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The answer to a BootNotification from a station that is not in <see cref="ChargePoints"/>:
+    /// Accepted (an open lab, the default), Pending or Rejected (registration required).
+    /// </summary>
+    public RegistrationStatus UnknownChargePoints { get; set; } = RegistrationStatus.Accepted;
+
+    /// <summary>Stations known in advance; their registration status is answered as configured.</summary>
+    public List<ChargePointRegistration> ChargePoints { get; set; } = [];
+
+    /// <summary>Id tags seeded at start; editable later through the operator API.</summary>
+    public List<IdTagSeed> IdTags { get; set; } = [];
+
+    /// <summary>Vendor ids whose DataTransfer requests are accepted (anything else gets UnknownVendorId).</summary>
+    public List<string> DataTransferVendors { get; set; } = [];
+
+    /// <summary>Accept a WebSocket upgrade that offers no subprotocol at all (OCPP-J 1.6 §3.1 requires one).</summary>
+    public bool AllowMissingSubprotocol { get; set; }
+
+    /// <summary>How many bad frames in a row close a station's connection with 1002.</summary>
+    public int MaxConsecutiveBadFrames { get; set; } = 20;
+
+    /// <summary>The largest frame accepted, in bytes; larger closes the connection with 1009.</summary>
+    public int MaxFrameBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Check the Central System's own outgoing payloads against the 1.6 schemas.</summary>
+    public bool ValidateOutgoing { get; set; }
+
+    /// <summary>The first transactionId handed out.</summary>
+    public int FirstTransactionId { get; set; } = 1;
+}
+
+/// <summary>A station known to the Central System before it connects.</summary>
+public sealed class ChargePointRegistration
+{
+    /// <summary>The charge point identity (last segment of its WebSocket URL).</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>What its BootNotification is answered with.</summary>
+    public RegistrationStatus Registration { get; set; } = RegistrationStatus.Accepted;
+}
+
+/// <summary>An id tag seeded from configuration.</summary>
+public sealed class IdTagSeed
+{
+    /// <summary>The id tag (CiString20).</summary>
+    public string IdTag { get; set; } = "";
+
+    /// <summary>Its status: Accepted, Blocked, Expired or Invalid.</summary>
+    public AuthorizationStatus Status { get; set; } = AuthorizationStatus.Accepted;
+
+    /// <summary>When it expires; past this it is answered as Expired.</summary>
+    public DateTimeOffset? ExpiryDate { get; set; }
+
+    /// <summary>Its group (parent) id tag.</summary>
+    public string? ParentIdTag { get; set; }
+}

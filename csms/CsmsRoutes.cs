@@ -1,0 +1,22 @@
+using OcppLab.Csms.Handlers.Core;
+using OcppLab.Csms.Stations;
+using OcppLab.Protocol.Rpc;
+
+namespace OcppLab.Csms;
+
+/// <summary>The route table: which handler answers each action a charge point sends.</summary>
+public static class CsmsRoutes
+{
+    /// <summary>Builds the router from the handlers registered in <paramref name="services"/>.</summary>
+    public static OcppRouter<ChargePointSession> Build(IServiceProvider services, Action<ChargePointSession, string, Exception>? handlerFailed, bool validateOutgoing) =>
+        new OcppRouter<ChargePointSession> { HandlerFailed = handlerFailed, ValidateOutgoing = validateOutgoing }
+            // Core (OCPP 1.6 §4)
+            .Map(services.GetRequiredService<AuthorizeHandler>())
+            .Map(services.GetRequiredService<BootNotificationHandler>())
+            .Map(services.GetRequiredService<DataTransferHandler>())
+            .Map(services.GetRequiredService<HeartbeatHandler>())
+            .Map(services.GetRequiredService<MeterValuesHandler>())
+            .Map(services.GetRequiredService<StartTransactionHandler>())
+            .Map(services.GetRequiredService<StatusNotificationHandler>())
+            .Map(services.GetRequiredService<StopTransactionHandler>());
+}

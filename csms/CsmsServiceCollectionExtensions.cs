@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OcppLab.Csms.Configuration;
+using OcppLab.Csms.Connections;
+using OcppLab.Csms.Handlers.Core;
+using OcppLab.Csms.IdTags;
+using OcppLab.Csms.Observability;
+using OcppLab.Csms.Stations;
+using OcppLab.Csms.Transactions;
+
+namespace OcppLab.Csms;
+
+/// <summary>Registers the Central System's services.</summary>
+public static class CsmsServiceCollectionExtensions
+{
+    /// <summary>Adds the Central System: options, stores, handlers, route table, connection handling, metrics.</summary>
+    public static IServiceCollection AddCsms(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CsmsOptions>().Bind(configuration.GetSection(CsmsOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+
+        // State: in memory, one narrow store each.
+        services.AddSingleton<ChargePointRegistry>();
+        services.AddSingleton<IIdTagStore>(sp => new InMemoryIdTagStore(
+            sp.GetRequiredService<IOptions<CsmsOptions>>().Value.IdTags.Select(t => new IdTagRecord(t.IdTag, t.Status, t.ExpiryDate, t.ParentIdTag))));
+        services.AddSingleton<ITransactionStore>(sp => new InMemoryTransactionStore(sp.GetRequiredService<IOptions<CsmsOptions>>().Value.FirstTransactionId));
+        services.AddSingleton<IdTagAuthorizer>();
+        services.TryAddSingleton<IReservationUse, NoReservations>();
+
+        // Handlers: one per action a charge point sends.
+        services.AddSingleton<AuthorizeHandler>();
+        services.AddSingleton<BootNotificationHandler>();
+        services.AddSingleton<DataTransferHandler>();
+        services.AddSingleton<HeartbeatHandler>();
+        services.AddSingleton<MeterValuesHandler>();
+        services.AddSingleton<StartTransactionHandler>();
+        services.AddSingleton<StatusNotificationHandler>();
+        services.AddSingleton<StopTransactionHandler>();
+        services.AddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILogger<OcppConnectionHandler>>();
+            return CsmsRoutes.Build(
+                sp,
+                (station, action, e) => Log.HandlerFailed(logger, e, station.Id, action),
+                sp.GetRequiredService<IOptions<CsmsOptions>>().Value.ValidateOutgoing);
+        });
+
+        // Connections and what watches them.
+        services.AddSingleton<RegistrationGate>();
+        services.AddSingleton<CsmsMetrics>();
+        services.AddSingleton<FrameEventHub>();
+        services.AddSingleton<OcppConnectionHandler>();
+        return services;
+    }
+}

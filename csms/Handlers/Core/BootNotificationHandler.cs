@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+using OcppLab.Csms.Configuration;
+using OcppLab.Csms.Stations;
+using OcppLab.Protocol.Messages.Core;
+using OcppLab.Protocol.Messages.Types;
+using OcppLab.Protocol.Rpc;
+
+namespace OcppLab.Csms.Handlers.Core;
+
+/// <summary>
+/// BootNotification (OCPP 1.6 §4.2): registers the station. Known stations get their configured status;
+/// unknown ones get <see cref="CsmsOptions.UnknownChargePoints"/>. When Accepted, <c>interval</c> is the
+/// heartbeat interval; otherwise it is the wait before the station may boot again.
+/// </summary>
+public sealed class BootNotificationHandler(IOptionsMonitor<CsmsOptions> options, TimeProvider time)
+    : IOcppHandler<ChargePointSession, BootNotificationRequest, BootNotificationResponse>
+{
+    /// <inheritdoc/>
+    public ValueTask<BootNotificationResponse> HandleAsync(ChargePointSession station, BootNotificationRequest request, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var status = settings.ChargePoints.FirstOrDefault(c => string.Equals(c.Id, station.Id, StringComparison.Ordinal))?.Registration
+            ?? settings.UnknownChargePoints;
+        var now = time.GetUtcNow();
+        station.LastBoot = new BootRecord(request, status, now);
+        return ValueTask.FromResult(new BootNotificationResponse
+        {
+            CurrentTime = now,
+            Interval = status == RegistrationStatus.Accepted ? settings.HeartbeatIntervalSeconds : settings.RetryBootIntervalSeconds,
+            Status = status,
+        });
+    }
+}

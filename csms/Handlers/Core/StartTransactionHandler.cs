@@ -1,0 +1,25 @@
+using OcppLab.Csms.IdTags;
+using OcppLab.Csms.Stations;
+using OcppLab.Csms.Transactions;
+using OcppLab.Protocol.Messages.Core;
+using OcppLab.Protocol.Rpc;
+
+namespace OcppLab.Csms.Handlers.Core;
+
+/// <summary>
+/// StartTransaction (OCPP 1.6 §4.8): always records the transaction and returns a new transactionId,
+/// even when the tag is not Accepted — the station may already be charging (an offline start with a
+/// past timestamp) and decides itself whether to stop (StopTransactionOnInvalidId).
+/// </summary>
+public sealed class StartTransactionHandler(IdTagAuthorizer authorizer, ITransactionStore transactions, IReservationUse reservations, TimeProvider time)
+    : IOcppHandler<ChargePointSession, StartTransactionRequest, StartTransactionResponse>
+{
+    /// <inheritdoc/>
+    public ValueTask<StartTransactionResponse> HandleAsync(ChargePointSession station, StartTransactionRequest request, CancellationToken cancellationToken)
+    {
+        var idTagInfo = authorizer.AuthorizeStart(request.IdTag);
+        var record = transactions.Start(station.Id, request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp, request.ReservationId, idTagInfo.Status, time.GetUtcNow());
+        reservations.OnTransactionStarted(station.Id, request.ConnectorId, request.IdTag, request.ReservationId, record.TransactionId);
+        return ValueTask.FromResult(new StartTransactionResponse { IdTagInfo = idTagInfo, TransactionId = record.TransactionId });
+    }
+}

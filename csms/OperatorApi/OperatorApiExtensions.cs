@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+
+namespace OcppLab.Csms.OperatorApi;
+
+/// <summary>The operator API: HTTP + JSON on the Central System's host, under <c>/api</c>.</summary>
+public static class OperatorApiExtensions
+{
+    /// <summary>Registers the operator API's services and JSON conventions (camelCase, enums as their spec names, nulls omitted).</summary>
+    public static IServiceCollection AddOperatorApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddSingleton<StationCaller>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        return services;
+    }
+
+    /// <summary>Maps every operator endpoint group.</summary>
+    public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapChargePoints();
+        api.MapTransactions();
+        api.MapIdTags();
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using OcppLab.Csms.Transactions;
+
+namespace OcppLab.Csms.OperatorApi;
+
+/// <summary><c>/api/transactions</c>: every transaction, running or stopped, with its meter values.</summary>
+public static class TransactionEndpoints
+{
+    /// <summary>Maps the group.</summary>
+    public static RouteGroupBuilder MapTransactions(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/transactions").WithTags("Transactions");
+        group.MapGet("/", List).WithSummary("Transactions, newest first; filter by station and by running.");
+        group.MapGet("/{transactionId:int}", Get).WithSummary("One transaction.");
+        group.MapGet("/{transactionId:int}/meter-values", MeterValues).WithSummary("The meter values of one transaction.");
+        return group;
+    }
+
+    private static IResult List(ITransactionStore transactions, string? chargePointId, bool? active, int? offset, int? limit)
+    {
+        var skip = Math.Max(0, offset ?? 0);
+        var take = Math.Clamp(limit ?? 100, 1, 1000);
+        var matching = transactions.All(chargePointId).Where(t => active is null || t.IsActive == active).ToList();
+        return Results.Ok(new Page<TransactionView>(matching.Count, skip, take, [.. matching.Skip(skip).Take(take).Select(TransactionView.From)]));
+    }
+
+    private static IResult Get(int transactionId, ITransactionStore transactions) =>
+        transactions.Find(transactionId) is { } t ? Results.Ok(TransactionView.From(t)) : Problems.NotFound($"No transaction {transactionId}.");
+
+    private static IResult MeterValues(int transactionId, ITransactionStore transactions) =>
+        transactions.Find(transactionId) is { } t ? Results.Ok(t.MeterValues) : Problems.NotFound($"No transaction {transactionId}.");
+}

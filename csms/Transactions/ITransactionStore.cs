@@ -1,0 +1,28 @@
+using OcppLab.Protocol.Messages.Types;
+
+namespace OcppLab.Csms.Transactions;
+
+/// <summary>Transactions of every station, keyed by the Central System's transactionId.</summary>
+public interface ITransactionStore
+{
+    /// <summary>Records a start and hands out the next transactionId (monotonic, never reused).</summary>
+    TransactionRecord Start(string chargePointId, int connectorId, string idTag, int meterStart, DateTimeOffset timestamp, int? reservationId, AuthorizationStatus authorization, DateTimeOffset receivedAt);
+
+    /// <summary>
+    /// Records a stop. An unknown transactionId is recorded as a transaction whose start was not seen;
+    /// a second stop of the same transaction is counted, not applied.
+    /// </summary>
+    TransactionRecord Stop(string chargePointId, int transactionId, int meterStop, DateTimeOffset timestamp, Reason? reason, string? idTag, IReadOnlyList<MeterValue> transactionData, DateTimeOffset receivedAt);
+
+    /// <summary>Appends meter values to a transaction; false when the transactionId is unknown.</summary>
+    bool AddMeterValues(int transactionId, IReadOnlyList<MeterValue> values);
+
+    /// <summary>The transaction, or null.</summary>
+    TransactionRecord? Find(int transactionId);
+
+    /// <summary>Running transactions.</summary>
+    IReadOnlyList<TransactionRecord> Active();
+
+    /// <summary>All transactions, newest first, optionally of one station.</summary>
+    IReadOnlyList<TransactionRecord> All(string? chargePointId = null);
+}

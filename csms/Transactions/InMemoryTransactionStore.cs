@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using OcppLab.Protocol.Messages.Types;
+
+namespace OcppLab.Csms.Transactions;
+
+/// <summary>Transactions held in memory. Records are immutable and replaced atomically per transaction.</summary>
+public sealed class InMemoryTransactionStore(int firstTransactionId = 1) : ITransactionStore
+{
+    private readonly ConcurrentDictionary<int, TransactionRecord> transactions = new();
+
+    // Running transactions by id, so that ConcurrentTx checks do not scan the whole history.
+    private readonly ConcurrentDictionary<int, byte> active = new();
+    private int lastId = firstTransactionId - 1;
+
+    /// <inheritdoc/>
+    public TransactionRecord Start(string chargePointId, int connectorId, string idTag, int meterStart, DateTimeOffset timestamp, int? reservationId, AuthorizationStatus authorization, DateTimeOffset receivedAt)
+    {
+        var id = NextId();
+        var record = new TransactionRecord
+        {
+            TransactionId = id,
+            ChargePointId = chargePointId,
+            ConnectorId = connectorId,
+            IdTag = idTag,
+            StartAuthorization = authorization,
+            MeterStart = meterStart,
+            StartTimestamp = timestamp,
+            StartReceivedAt = receivedAt,
+            ReservationId = reservationId,
+        };
+        transactions[id] = record;
+        active[id] = 0;
+        return record;
+    }
+
+    /// <inheritdoc/>
+    public TransactionRecord Stop(string chargePointId, int transactionId, int meterStop, DateTimeOffset timestamp, Reason? reason, string? idTag, IReadOnlyList<MeterValue> transactionData, DateTimeOffset receivedAt)
+    {
+        var stopped = transactions.AddOrUpdate(
+            transactionId,
+            static (id, s) => new TransactionRecord
+            {
+                TransactionId = id,
+                ChargePointId = s.chargePointId,
+                ConnectorId = 0,
+                IdTag = s.idTag ?? "",
+                StartAuthorization = AuthorizationStatus.Invalid,
+                MeterStart = s.meterStop,
+                StartTimestamp = s.timestamp,
+                StartReceivedAt = s.receivedAt,
+                StartUnknown = true,
+                MeterStop = s.meterStop,
+                StopTimestamp = s.timestamp,
+                StopReceivedAt = s.receivedAt,
+                StopReason = s.reason ?? Reason.Local,
+                StopIdTag = s.idTag,
+                MeterValues = [.. s.transactionData],
+            },
+            static (_, existing, s) => existing.IsActive
+                ? existing with
+                {
+                    MeterStop = s.meterStop,
+                    StopTimestamp = s.timestamp,
+                    StopReceivedAt = s.receivedAt,
+                    StopReason = s.reason ?? Reason.Local,
+                    StopIdTag = s.idTag,
+                    MeterValues = existing.MeterValues.AddRange(s.transactionData),
+                }
+                : existing with { DuplicateStops = existing.DuplicateStops + 1 },
+            (chargePointId, meterStop, timestamp, reason, idTag, transactionData, receivedAt));
+        active.TryRemove(transactionId, out _);
+        return stopped;
+    }
+
+    /// <inheritdoc/>
+    public bool AddMeterValues(int transactionId, IReadOnlyList<MeterValue> values)
+    {
+        while (transactions.TryGetValue(transactionId, out var existing))
+        {
+            if (transactions.TryUpdate(transactionId, existing with { MeterValues = existing.MeterValues.AddRange(values) }, existing))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public TransactionRecord? Find(int transactionId) => transactions.GetValueOrDefault(transactionId);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TransactionRecord> Active() =>
+        [.. active.Keys.Select(id => transactions.GetValueOrDefault(id)).OfType<TransactionRecord>().Where(t => t.IsActive)];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TransactionRecord> All(string? chargePointId = null) =>
+        [.. transactions.Values
+            .Where(t => chargePointId is null || string.Equals(t.ChargePointId, chargePointId, StringComparison.Ordinal))
+            .OrderByDescending(t => t.TransactionId)];
+
+    private int NextId()
+    {
+        while (true)
+        {
+            var id = Interlocked.Increment(ref lastId);
+            // An unknown stop may have claimed an id ahead of the counter; skip it rather than overwrite it.
+            if (!transactions.ContainsKey(id))
+            {
+                return id;
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using OcppLab.Protocol.Messages.Types;
+
+namespace OcppLab.Csms.Transactions;
+
+/// <summary>
+/// A transaction as the Central System knows it (OCPP 1.6 §4.8, §4.10). Immutable: every change is a new
+/// record, so that the operator API reads consistent snapshots while the station's handlers write.
+/// </summary>
+public sealed record TransactionRecord
+{
+    /// <summary>The id the Central System handed out in StartTransaction.conf.</summary>
+    public required int TransactionId { get; init; }
+
+    /// <summary>The station's identity.</summary>
+    public required string ChargePointId { get; init; }
+
+    /// <summary>The connector the transaction runs on.</summary>
+    public required int ConnectorId { get; init; }
+
+    /// <summary>The id tag that started it.</summary>
+    public required string IdTag { get; init; }
+
+    /// <summary>The authorization the start was answered with (a transaction is recorded even when not Accepted).</summary>
+    public required AuthorizationStatus StartAuthorization { get; init; }
+
+    /// <summary>Meter reading at start, in Wh.</summary>
+    public required int MeterStart { get; init; }
+
+    /// <summary>Start time as the station stated it (may lie in the past for offline starts).</summary>
+    public required DateTimeOffset StartTimestamp { get; init; }
+
+    /// <summary>When the Central System received the StartTransaction.req.</summary>
+    public required DateTimeOffset StartReceivedAt { get; init; }
+
+    /// <summary>The reservation the start used, if any.</summary>
+    public int? ReservationId { get; init; }
+
+    /// <summary>Meter reading at stop, in Wh; null while running.</summary>
+    public int? MeterStop { get; init; }
+
+    /// <summary>Stop time as the station stated it.</summary>
+    public DateTimeOffset? StopTimestamp { get; init; }
+
+    /// <summary>When the Central System received the StopTransaction.req.</summary>
+    public DateTimeOffset? StopReceivedAt { get; init; }
+
+    /// <summary>Why it stopped; absent in StopTransaction.req means Local (OCPP 1.6 §7.39).</summary>
+    public Reason? StopReason { get; init; }
+
+    /// <summary>The id tag that stopped it, if the station sent one.</summary>
+    public string? StopIdTag { get; init; }
+
+    /// <summary>
+    /// True when the Central System first heard of this transaction in its StopTransaction.req (a start
+    /// lost or from an earlier life of the Central System); recorded so that nothing is lost.
+    /// </summary>
+    public bool StartUnknown { get; init; }
+
+    /// <summary>How many further StopTransaction.req arrived after the first (retransmissions); the first one wins.</summary>
+    public int DuplicateStops { get; init; }
+
+    /// <summary>Meter values from MeterValues.req and StopTransaction.req transactionData, in arrival order.</summary>
+    public ImmutableList<MeterValue> MeterValues { get; init; } = [];
+
+    /// <summary>Whether the transaction is still running.</summary>
+    public bool IsActive => StopReceivedAt is null;
+
+    /// <summary>Energy delivered so far in Wh: meterStop − meterStart, or the latest energy register reading while running.</summary>
+    public int? EnergyWh => MeterStop is { } stop ? stop - MeterStart : LatestEnergyRegister() is { } latest ? (int)latest - MeterStart : null;
+
+    private decimal? LatestEnergyRegister()
+    {
+        for (var i = MeterValues.Count - 1; i >= 0; i--)
+        {
+            foreach (var sample in MeterValues[i].SampledValue)
+            {
+                if ((sample.Measurand ?? Measurand.EnergyActiveImportRegister) == Measurand.EnergyActiveImportRegister
+                    && sample.Phase is null
+                    && decimal.TryParse(sample.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+                {
+                    return sample.Unit == UnitOfMeasure.KWh ? value * 1000 : value;
+                }
+            }
+        }
+
+        return null;
+    }
+}
