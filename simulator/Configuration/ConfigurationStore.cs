@@ -1,0 +1,121 @@
+using System.Globalization;
+using OcppLab.Protocol.Messages.Types;
+
+namespace OcppLab.Simulator.Configuration;
+
+/// <summary>
+/// The charge point's configuration keys (OCPP 1.6 §9) with their current values. Survives a simulated
+/// reboot; changes are published through <see cref="Changed"/> so behaviours can re-arm their timers.
+/// </summary>
+public sealed class ConfigurationStore
+{
+    private readonly Dictionary<string, ConfigurationKeyDefinition> definitions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> values = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock sync = new();
+
+    /// <summary>Creates the store from <paramref name="keys"/>, with <paramref name="overrides"/> applied over the defaults.</summary>
+    public ConfigurationStore(IEnumerable<ConfigurationKeyDefinition> keys, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            definitions[key.Name] = key;
+            values[key.Name] = key.DefaultValue;
+        }
+
+        foreach (var (name, value) in overrides ?? new Dictionary<string, string>())
+        {
+            if (definitions.ContainsKey(name))
+            {
+                values[name] = value;
+            }
+        }
+    }
+
+    /// <summary>Raised with the key name after a value changed.</summary>
+    public event Action<string>? Changed;
+
+    /// <summary>The keys in their declared order.</summary>
+    public IReadOnlyList<ConfigurationKeyDefinition> Keys => [.. definitions.Values];
+
+    /// <summary>The current value of <paramref name="name"/>, or null for an unknown key.</summary>
+    public string? Get(string name)
+    {
+        lock (sync)
+        {
+            return values.GetValueOrDefault(name);
+        }
+    }
+
+    /// <summary>Reads <paramref name="names"/> (all keys when empty) as GetConfiguration answers them (OCPP 1.6 §5.8).</summary>
+    public (IReadOnlyList<KeyValue> Known, IReadOnlyList<string> Unknown) Read(IReadOnlyCollection<string>? names)
+    {
+        lock (sync)
+        {
+            var wanted = names is { Count: > 0 } ? names : definitions.Keys.ToList();
+            var known = new List<KeyValue>();
+            var unknown = new List<string>();
+            foreach (var name in wanted)
+            {
+                if (definitions.TryGetValue(name, out var definition))
+                {
+                    known.Add(new KeyValue { Key = definition.Name, Readonly = definition.ReadOnly, Value = values[name] });
+                }
+                else
+                {
+                    unknown.Add(name);
+                }
+            }
+
+            return (known, unknown);
+        }
+    }
+
+    /// <summary>Applies ChangeConfiguration (OCPP 1.6 §5.3): unknown → NotSupported, read-only or invalid → Rejected.</summary>
+    public ConfigurationStatus Change(string name, string value)
+    {
+        ConfigurationKeyDefinition? definition;
+        lock (sync)
+        {
+            if (!definitions.TryGetValue(name, out definition))
+            {
+                return ConfigurationStatus.NotSupported;
+            }
+
+            if (definition.ReadOnly || !definition.IsValid(value))
+            {
+                return ConfigurationStatus.Rejected;
+            }
+
+            values[name] = value;
+        }
+
+        Changed?.Invoke(definition.Name);
+        return definition.RebootRequired ? ConfigurationStatus.RebootRequired : ConfigurationStatus.Accepted;
+    }
+
+    /// <summary>Sets a value from inside the charge point (e.g. HeartbeatInterval from BootNotification.conf), read-only or not.</summary>
+    public void Set(string name, string value)
+    {
+        lock (sync)
+        {
+            values[name] = value;
+        }
+
+        Changed?.Invoke(name);
+    }
+
+    /// <summary>An integer key; <paramref name="fallback"/> when missing or unreadable.</summary>
+    public int GetInt(string name, int fallback = 0) =>
+        int.TryParse(Get(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : fallback;
+
+    /// <summary>A boolean key; <paramref name="fallback"/> when missing or unreadable.</summary>
+    public bool GetBool(string name, bool fallback = false) =>
+        bool.TryParse(Get(name), out var b) ? b : fallback;
+
+    /// <summary>A seconds key as a duration.</summary>
+    public TimeSpan GetSeconds(string name, int fallback = 0) => TimeSpan.FromSeconds(GetInt(name, fallback));
+
+    /// <summary>A measurand list key.</summary>
+    public IReadOnlyList<Measurand> GetMeasurands(string name) => ConfigurationValues.ParseMeasurands(Get(name) ?? string.Empty);
+}
