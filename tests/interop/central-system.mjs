@@ -11,7 +11,6 @@
 // stdout: one JSON object per line (see README.md); logs go to stderr.
 // Exit code: 0 no error, 1 at least one error, 2 bad arguments.
 
-import { RPCClient, RPCServer } from 'ocpp-rpc';
 import {
     OCPP16, Recorder, log, now, onStopRequest, parseArgs, runMain, sleep,
 } from './lib/peer.mjs';
@@ -46,8 +45,11 @@ async function main() {
         },
     });
 
+    // Loaded after the arguments are checked: ocpp-rpc compiles all its schemas on import (~1 s).
+    const { RPCClient, RPCServer } = await import('ocpp-rpc');
+
     const rec = new Recorder();
-    const cs = new CentralSystem(rec);
+    const cs = new CentralSystem(rec, RPCClient.OPEN);
     const stop = new AbortController();
     onStopRequest(reason => stop.abort(reason));
 
@@ -113,8 +115,9 @@ async function finish(rec, server, cs) {
 }
 
 class CentralSystem {
-    constructor(rec) {
+    constructor(rec, openState) {
         this.rec = rec;
+        this.openState = openState;          // RPCClient.OPEN
         this.sessions = new Map();          // identity -> session
         this.nextTransactionId = 1;
         this.closing = false;
@@ -273,7 +276,7 @@ class CentralSystem {
                 await make();
                 continue;
             }
-            if (session.client.state !== RPCClient.OPEN) {
+            if (session.client.state !== this.openState) {
                 this.rec.error({
                     identity: session.identity, action, direction: 'out', code: 'Disconnected', class: 'ConnectionClosed',
                     message: `charge point disconnected before ${action} could be sent`,

@@ -10,7 +10,6 @@
 // stdout: one JSON object per line (see README.md); logs go to stderr.
 // Exit code: 0 no error, 1 at least one error, 2 bad arguments.
 
-import { RPCClient } from 'ocpp-rpc';
 import {
     OCPP16, Recorder, describeError, log, now, onStopRequest, parseArgs, runMain, sleep,
 } from './lib/peer.mjs';
@@ -54,6 +53,9 @@ async function main() {
             check: v => (v <= 0 ? 'must be greater than 0' : undefined),
         },
     });
+
+    // Loaded after the arguments are checked: ocpp-rpc compiles all its schemas on import (~1 s).
+    const { RPCClient } = await import('ocpp-rpc');
 
     const rec = new Recorder();
     const stop = new AbortController();
