@@ -1,0 +1,79 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace OcppLab.Csms.Tests.Support;
+
+/// <summary>
+/// The Central System in process, on virtual time (FakeTimeProvider), checking its own outgoing payloads
+/// against the 1.6 schemas. Settings can be overridden per test.
+/// </summary>
+public sealed class CsmsFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+    private readonly bool kestrel;
+
+    /// <summary>Creates a host with the embedded defaults plus <paramref name="overrides"/>.</summary>
+    /// <param name="overrides">Configuration keys such as <c>Csms:UnknownChargePoints</c>.</param>
+    /// <param name="kestrel">Listen on a real loopback port (for peers in other processes) instead of the in-memory test server.</param>
+    public CsmsFactory(IDictionary<string, string?>? overrides = null, bool kestrel = false)
+    {
+        settings = new Dictionary<string, string?>
+        {
+            ["Csms:ValidateOutgoing"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        this.kestrel = kestrel;
+        if (kestrel)
+        {
+            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
+    /// <summary>The Central System's clock.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The base WebSocket URI of the OCPP endpoint, e.g. <c>ws://127.0.0.1:1234/ocpp/</c>.</summary>
+    public Uri OcppBaseUri
+    {
+        get
+        {
+            if (!kestrel)
+            {
+                return new Uri(Server.BaseAddress, "/ocpp/");
+            }
+
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal) + "/ocpp/");
+        }
+    }
+
+    /// <summary>The HTTP base URI of the operator API (Kestrel mode).</summary>
+    public Uri HttpBaseUri
+    {
+        get
+        {
+            StartServer();
+            return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Time));
+    }
+}
