@@ -21,7 +21,9 @@ public static class FeatureParser
         }
         catch (ParserException ex)
         {
-            throw new InvalidDataException($"{featureFile}: {ex.Message}", ex);
+            // Each error already starts with "(line:column)"; prefixing the file makes them clickable in most terminals.
+            var errors = ex is CompositeParserException composite ? composite.Errors : [ex];
+            throw new InvalidDataException(string.Join(Environment.NewLine, errors.Select(e => $"{featureFile}: {e.Message}")), ex);
         }
 
         if (ast.Feature is null)

@@ -135,9 +135,13 @@ public sealed class ScenarioContainer : IAsyncDisposable
     {
         if (type.IsInterface || type.IsAbstract || type.IsPrimitive || type == typeof(string) || type.IsValueType)
         {
+            // _resolving ends with the type itself; what comes before it is who asked for it.
+            var neededBy = _resolving.Count > 1
+                ? $" (needed by {string.Join(" -> ", _resolving.SkipLast(1).Select(t => t.Name))})"
+                : string.Empty;
             throw new InvalidOperationException(
-                $"Cannot build {type.Name} for this scenario: register it first (ScenarioContainer.RegisterInstance or " +
-                $"RegisterType, e.g. in a [BeforeScenario] hook). Needed by: {string.Join(" -> ", _resolving.Select(t => t.Name))}.");
+                $"Cannot build {type.Name}{neededBy}: register it first with ScenarioContainer.RegisterInstance " +
+                "or RegisterType, e.g. in a [BeforeScenario] hook.");
         }
 
         // The widest public constructor, as Reqnroll's container picks it.
