@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -7,7 +8,8 @@ namespace OcppLab.Protocol.Framing;
 /// <summary>Writes OCPP-J frames as UTF-8 JSON with <see cref="Utf8JsonWriter"/>; no string building.</summary>
 public static class FrameWriter
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = false };
+    // Frames are not HTML: escape only what JSON requires, so text reads as the peer wrote it ("\"" not "\u0022").
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes <c>[2, id, action, payload]</c>.</summary>
     public static byte[] Call<T>(string messageId, string action, T payload, JsonTypeInfo<T> typeInfo) =>

@@ -45,6 +45,12 @@ public static class Rfc3339
         }
 
         var digits = end - dot - 1;
+        if (digits == 0)
+        {
+            // RFC 3339 time-secfrac: a dot is followed by at least one digit; make the parse fail.
+            return "";
+        }
+
         return digits <= 7 ? text : string.Concat(text.AsSpan(0, dot + 8), text.AsSpan(end));
     }
 }

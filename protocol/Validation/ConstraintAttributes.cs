@@ -2,7 +2,7 @@ namespace OcppLab.Protocol.Validation;
 
 /// <summary>
 /// A case-insensitive string of at most <see cref="MaxLength"/> characters (the spec's CiStringNNType,
-/// OCPP 1.6 §7.9–7.13). On a list member it applies to each item.
+/// OCPP 1.6 §7.15–7.19). On a list member it applies to each item.
 /// </summary>
 /// <param name="maxLength">The maximum number of characters.</param>
 [AttributeUsage(AttributeTargets.Property)]

@@ -197,7 +197,18 @@ public sealed class PayloadSchema
 
             if (maxLength is { } max)
             {
-                var length = value.GetString()!.Length;
+                // JSON schema maxLength counts characters (code points), not UTF-16 units.
+                var text = value.GetString()!;
+                var length = text.Length;
+                if (length > max)
+                {
+                    length = 0;
+                    foreach (var _ in text.EnumerateRunes())
+                    {
+                        length++;
+                    }
+                }
+
                 if (length > max)
                 {
                     return new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"{length} characters exceed the maximum of {max}");
@@ -230,9 +241,11 @@ public sealed class PayloadSchema
                 return null;
             }
 
-            return value.TryGetDecimal(out var number) && decimal.Truncate(number) == number && !value.GetRawText().Contains('.', StringComparison.Ordinal)
-                ? new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"{value.GetRawText()} is out of the integer range")
-                : new SchemaViolation(OcppErrorCode.TypeConstraintViolation, path, $"expected an integer, got {value.GetRawText()}");
+            // Only a plain run of digits is an integer that is merely too large; 1.0 and 1e2 are of the wrong type.
+            var raw = value.GetRawText();
+            return raw.AsSpan().TrimStart('-').ContainsAnyExceptInRange('0', '9')
+                ? new SchemaViolation(OcppErrorCode.TypeConstraintViolation, path, $"expected an integer, got {raw}")
+                : new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"{raw} is out of the integer range");
         }
     }
 

@@ -37,6 +37,8 @@ public sealed class SchemaViolationTests
         yield return Case("StopTransaction", PayloadKind.Request, """{"idTag":null,"meterStop":10,"timestamp":"2026-01-31T12:00:00Z","transactionId":1}""", OcppErrorCode.TypeConstraintViolation, "$.idTag");
         yield return Case("StartTransaction", PayloadKind.Response, """{"idTagInfo":null,"transactionId":1}""", OcppErrorCode.TypeConstraintViolation, "$.idTagInfo");
         yield return Case("Heartbeat", PayloadKind.Request, "[]", OcppErrorCode.TypeConstraintViolation, "$");
+        yield return Case("UnlockConnector", PayloadKind.Request, """{"connectorId":1e2}""", OcppErrorCode.TypeConstraintViolation, "$.connectorId");
+        yield return Case("UnlockConnector", PayloadKind.Request, """{"connectorId":99999999999}""", OcppErrorCode.PropertyConstraintViolation, "$.connectorId");
 
         // Property: too long, not in the enum, or not a date-time with a zone.
         yield return Case("Authorize", PayloadKind.Request, $$"""{"idTag":"{{IdTag21}}"}""", OcppErrorCode.PropertyConstraintViolation, "$.idTag");
@@ -49,6 +51,7 @@ public sealed class SchemaViolationTests
         yield return Case("MeterValues", PayloadKind.Request, """{"connectorId":1,"meterValue":[{"timestamp":"2026-01-31T12:00:00Z","sampledValue":[{"value":"1","phase":"L1N"}]}]}""", OcppErrorCode.PropertyConstraintViolation, "$.meterValue[0].sampledValue[0].phase");
         yield return Case("StartTransaction", PayloadKind.Request, """{"connectorId":1,"idTag":"TAG","meterStart":0,"timestamp":"2026-01-31T12:00:00"}""", OcppErrorCode.PropertyConstraintViolation, "$.timestamp");
         yield return Case("Heartbeat", PayloadKind.Response, """{"currentTime":"31/01/2026 12:00"}""", OcppErrorCode.PropertyConstraintViolation, "$.currentTime");
+        yield return Case("Heartbeat", PayloadKind.Response, """{"currentTime":"2026-01-31T12:00:00.Z"}""", OcppErrorCode.PropertyConstraintViolation, "$.currentTime");
         yield return Case("ReserveNow", PayloadKind.Request, """{"connectorId":0,"expiryDate":"2026-02-30T12:00:00Z","idTag":"TAG","reservationId":1}""", OcppErrorCode.PropertyConstraintViolation, "$.expiryDate");
 
         // Formation: a member the schema does not define (additionalProperties: false).
@@ -67,6 +70,8 @@ public sealed class SchemaViolationTests
             .SetArgDisplayNames("a date-time with an offset and microseconds");
         yield return new TestCaseData("Authorize", PayloadKind.Request, $$"""{"idTag":"{{new string('A', 20)}}"}""")
             .SetArgDisplayNames("an idTag of exactly 20 characters");
+        yield return new TestCaseData("Authorize", PayloadKind.Request, $$"""{"idTag":"{{new string('A', 19)}}\uD83D\uDD0C"}""")
+            .SetArgDisplayNames("an idTag of 20 characters, the last outside the BMP, counts as 20");
         yield return new TestCaseData("MeterValues", PayloadKind.Request, """{"connectorId":0,"meterValue":[{"timestamp":"2026-01-31T12:00:00Z","sampledValue":[{"value":"21.5","unit":"Celsius"},{"value":"21.5","unit":"Celcius"}]}]}""")
             .SetArgDisplayNames("both spellings of Celsius");
     }
