@@ -30,24 +30,21 @@ public sealed class ScenarioRunner(
         var container = new ScenarioContainer();
         container.RegisterInstance(context);
 
+        try
+        {
+            configure?.Invoke(container);
+        }
+        catch (Exception ex)
+        {
+            run.Stop(ScenarioOutcome.Failed, $"Configuring the scenario container failed:{Environment.NewLine}{FailureMessages.Describe(ex)}", ex);
+        }
+
         if (bindings.Errors.Count > 0)
         {
             run.Stop(ScenarioOutcome.Failed, $"The bindings have errors:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", bindings.Errors)}", null);
         }
-        else
-        {
-            try
-            {
-                configure?.Invoke(container);
-            }
-            catch (Exception ex)
-            {
-                run.Stop(ScenarioOutcome.Failed, $"Configuring the scenario container failed:{Environment.NewLine}{FailureMessages.Describe(ex)}", ex);
-            }
 
-            await RunHooksAsync(HookKind.BeforeScenario, run, container);
-        }
-
+        await RunHooksAsync(HookKind.BeforeScenario, run, container);
         foreach (var step in scenario.Steps)
         {
             await RunStepAsync(step, run, container);
