@@ -1,4 +1,5 @@
 using OcppLab.Csms.Handlers.Core;
+using OcppLab.Csms.Handlers.FirmwareManagement;
 using OcppLab.Csms.Stations;
 using OcppLab.Protocol.Rpc;
 
@@ -18,5 +19,8 @@ public static class CsmsRoutes
             .Map(services.GetRequiredService<MeterValuesHandler>())
             .Map(services.GetRequiredService<StartTransactionHandler>())
             .Map(services.GetRequiredService<StatusNotificationHandler>())
-            .Map(services.GetRequiredService<StopTransactionHandler>());
+            .Map(services.GetRequiredService<StopTransactionHandler>())
+            // Firmware Management (OCPP 1.6 §4.4, §4.5)
+            .Map(services.GetRequiredService<DiagnosticsStatusNotificationHandler>())
+            .Map(services.GetRequiredService<FirmwareStatusNotificationHandler>());
 }

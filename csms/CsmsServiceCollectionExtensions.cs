@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OcppLab.Csms.Configuration;
 using OcppLab.Csms.Connections;
 using OcppLab.Csms.Handlers.Core;
+using OcppLab.Csms.Handlers.FirmwareManagement;
 using OcppLab.Csms.IdTags;
 using OcppLab.Csms.Observability;
 using OcppLab.Csms.Stations;
@@ -37,6 +38,8 @@ public static class CsmsServiceCollectionExtensions
         services.AddSingleton<StartTransactionHandler>();
         services.AddSingleton<StatusNotificationHandler>();
         services.AddSingleton<StopTransactionHandler>();
+        services.AddSingleton<DiagnosticsStatusNotificationHandler>();
+        services.AddSingleton<FirmwareStatusNotificationHandler>();
         services.AddSingleton(sp =>
         {
             var logger = sp.GetRequiredService<ILogger<OcppConnectionHandler>>();

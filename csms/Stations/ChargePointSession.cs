@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using OcppLab.Protocol.Messages.Types;
 using OcppLab.Protocol.Rpc;
 
@@ -14,6 +15,8 @@ public sealed class ChargePointSession(string id)
     private readonly ConcurrentDictionary<int, ConnectorState> connectors = new();
     private readonly ConcurrentDictionary<int, IReadOnlyList<MeterValue>> latestMeterValues = new();
     private OcppRpcEndpoint? connection;
+    private ImmutableList<StatusReport<FirmwareStatus>> firmwareStatuses = [];
+    private ImmutableList<StatusReport<DiagnosticsStatus>> diagnosticsStatuses = [];
 
     /// <summary>The charge point identity.</summary>
     public string Id { get; } = id;
@@ -44,6 +47,18 @@ public sealed class ChargePointSession(string id)
 
     /// <summary>How many times the station has connected.</summary>
     public int ConnectionCount { get; set; }
+
+    /// <summary>Firmware statuses reported by FirmwareStatusNotification (OCPP 1.6 §6.5), oldest first.</summary>
+    public IReadOnlyList<StatusReport<FirmwareStatus>> FirmwareStatuses => firmwareStatuses;
+
+    /// <summary>Diagnostics statuses reported by DiagnosticsStatusNotification (OCPP 1.6 §6.3), oldest first.</summary>
+    public IReadOnlyList<StatusReport<DiagnosticsStatus>> DiagnosticsStatuses => diagnosticsStatuses;
+
+    /// <summary>Records a firmware status (written by the station's handler only).</summary>
+    public void AddFirmwareStatus(StatusReport<FirmwareStatus> report) => firmwareStatuses = firmwareStatuses.Add(report);
+
+    /// <summary>Records a diagnostics status (written by the station's handler only).</summary>
+    public void AddDiagnosticsStatus(StatusReport<DiagnosticsStatus> report) => diagnosticsStatuses = diagnosticsStatuses.Add(report);
 
     /// <summary>The connectors' last reported states, by connector id (0 = the charge point).</summary>
     public IReadOnlyDictionary<int, ConnectorState> Connectors => connectors;
