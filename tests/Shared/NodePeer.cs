@@ -61,7 +61,15 @@ public sealed class NodePeer : IAsyncDisposable
     public static async Task<string> PrepareAsync()
     {
         var folder = Path.Combine(RepositoryRoot(), "tests", "interop");
-        if (!File.Exists(Path.Combine(folder, "node_modules", "ocpp-rpc", "package.json")))
+        var installed = Path.Combine(folder, "node_modules", "ocpp-rpc", "package.json");
+        if (File.Exists(installed))
+        {
+            return folder;
+        }
+
+        // Test projects run in parallel processes: one installs, the others wait on the lock file.
+        using var gate = await LockAsync(Path.Combine(folder, ".npm-install.lock"));
+        if (!File.Exists(installed))
         {
             var (code, output) = await RunAsync("npm", "ci --no-audit --no-fund", folder);
             if (code != 0)
@@ -177,6 +185,21 @@ public sealed class NodePeer : IAsyncDisposable
         }
 
         throw new DirectoryNotFoundException($"No OcppLab.sln above {AppContext.BaseDirectory}.");
+    }
+
+    private static async Task<FileStream> LockAsync(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (attempt < 6000)
+            {
+                await Task.Delay(50);
+            }
+        }
     }
 
     private static async Task<(int Code, string Output)> RunAsync(string file, string arguments, string folder)
