@@ -27,6 +27,7 @@ public static class CsmsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<CsmsOptions>>().Value.IdTags.Select(t => new IdTagRecord(t.IdTag, t.Status, t.ExpiryDate, t.ParentIdTag))));
         services.AddSingleton<ITransactionStore>(sp => new InMemoryTransactionStore(sp.GetRequiredService<IOptions<CsmsOptions>>().Value.FirstTransactionId));
         services.AddSingleton<IdTagAuthorizer>();
+        services.AddSingleton<RemoteStartWaiters>();
         services.TryAddSingleton<IReservationUse, NoReservations>();
 
         // Handlers: one per action a charge point sends.

@@ -8,6 +8,7 @@ builder.Services.AddOperatorApi();
 
 var app = builder.Build();
 app.UseWebSockets();
+app.UseOperatorApi();
 app.MapOcpp();
 app.MapOperatorApi();
 await app.RunAsync();

@@ -18,6 +18,12 @@ public sealed class CsmsOptions
     public int CallTimeoutSeconds { get; set; } = 30;
 
     /// <summary>
+    /// How long the remote-start endpoint waits for the StartTransaction after an Accepted
+    /// RemoteStartTransaction, in seconds (a station gives up after its ConnectionTimeOut; OCPP 1.6 §9.1).
+    /// </summary>
+    public int RemoteStartWaitSeconds { get; set; } = 90;
+
+    /// <summary>
     /// The answer to a BootNotification from a station that is not in <see cref="ChargePoints"/>:
     /// Accepted (an open lab, the default), Pending or Rejected (registration required).
     /// </summary>

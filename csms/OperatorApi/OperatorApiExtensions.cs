@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OcppLab.Csms.SmartCharging;
 
 namespace OcppLab.Csms.OperatorApi;
 
@@ -10,6 +11,10 @@ public static class OperatorApiExtensions
     {
         services.AddProblemDetails();
         services.AddSingleton<StationCaller>();
+        services.AddSingleton<RemoteStartProfiles>();
+
+        // Body binding failures throw, so that BadBodyProblems can name the bad value.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
@@ -18,6 +23,9 @@ public static class OperatorApiExtensions
         return services;
     }
 
+    /// <summary>Adds the middleware that answers unreadable bodies with a problem naming the value.</summary>
+    public static IApplicationBuilder UseOperatorApi(this IApplicationBuilder app) => app.UseMiddleware<BadBodyProblems>();
+
     /// <summary>Maps every operator endpoint group.</summary>
     public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder app)
     {
@@ -25,6 +33,8 @@ public static class OperatorApiExtensions
         api.MapChargePoints();
         api.MapTransactions();
         api.MapIdTags();
+        api.MapCoreOperations();
+        api.MapRemoteTrigger();
         return app;
     }
 }

@@ -17,4 +17,13 @@ public static class Problems
     /// <summary>A 404 for something that does not exist.</summary>
     public static IResult NotFound(string detail) =>
         Create(StatusCodes.Status404NotFound, "not-found", "Not found", detail);
+
+    /// <summary>A 400 naming the field whose value breaks a rule, with the rule in the spec's words.</summary>
+    public static IResult BadValue(string field, object? value, string rule) =>
+        Create(
+            StatusCodes.Status400BadRequest,
+            "bad-value",
+            "A value of the request breaks a rule",
+            $"{field} = {value ?? "null"}: {rule}",
+            new Dictionary<string, object?> { ["field"] = field, ["rule"] = rule });
 }

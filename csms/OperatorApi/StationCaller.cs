@@ -46,13 +46,45 @@ public sealed class StationCaller(ChargePointRegistry registry)
             }
         }
 
+        var answer = await SendRawAsync(chargePointId, action, payload, http, cancellationToken);
+        return answer.Problem ?? Results.Json(answer.Payload);
+    }
+
+    /// <summary>
+    /// Sends a typed request: checks it against its 1.6 schema first (a 400 naming the violation), then
+    /// returns the station's typed answer or the problem that stands in for it.
+    /// </summary>
+    public async Task<StationAnswer<TResponse>> SendAsync<TResponse>(string chargePointId, IOcppRequest<TResponse> request, HttpContext? http, CancellationToken cancellationToken)
+        where TResponse : class, IOcppResponse
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!OcppActions.TryGet(request.GetType(), out var descriptor))
+        {
+            throw new ArgumentException($"{request.GetType().Name} is not a catalogued OCPP request.", nameof(request));
+        }
+
+        var payload = JsonSerializer.SerializeToElement(request, descriptor.RequestTypeInfo);
+        var violation = descriptor.RequestSchema.Validate(payload);
+        if (violation is not null)
+        {
+            return new(null, Problems.BadRequest($"The {descriptor.Action} request does not fit its 1.6 schema ({violation.Code.ToWire()}): {violation}."));
+        }
+
+        var answer = await SendRawAsync(chargePointId, descriptor.Action, payload, http, cancellationToken);
+        return answer.Problem is { } problem
+            ? new(null, problem)
+            : new((TResponse)answer.Payload.Deserialize(descriptor.ResponseTypeInfo)!, null);
+    }
+
+    private async Task<(JsonElement Payload, IResult? Problem)> SendRawAsync(string chargePointId, string action, JsonElement payload, HttpContext? http, CancellationToken cancellationToken)
+    {
         var station = registry.Find(chargePointId);
         var connection = station?.Connection;
         if (connection is null || connection.IsClosed)
         {
-            return station is null
+            return (default, station is null
                 ? Problems.Create(StatusCodes.Status404NotFound, "not-connected", "Charge point not connected", $"No charge point '{chargePointId}' has connected to this Central System.")
-                : Problems.Create(StatusCodes.Status409Conflict, "not-connected", "Charge point not connected", $"Charge point '{chargePointId}' is known but not connected now.");
+                : Problems.Create(StatusCodes.Status409Conflict, "not-connected", "Charge point not connected", $"Charge point '{chargePointId}' is known but not connected now."));
         }
 
         RawCallOutcome outcome;
@@ -62,30 +94,34 @@ public sealed class StationCaller(ChargePointRegistry registry)
         }
         catch (OcppCallTimeoutException e)
         {
-            return Problems.Create(StatusCodes.Status504GatewayTimeout, "timeout", "No answer from the charge point", e.Message);
+            return (default, Problems.Create(StatusCodes.Status504GatewayTimeout, "timeout", "No answer from the charge point", e.Message));
         }
         catch (OcppDisconnectedException e)
         {
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, "disconnected", "The charge point disconnected", e.Message);
+            return (default, Problems.Create(StatusCodes.Status503ServiceUnavailable, "disconnected", "The charge point disconnected", e.Message));
         }
 
-        http.Response.Headers[RoundTripHeader] = outcome.RoundTrip.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
+        if (http is not null)
+        {
+            http.Response.Headers[RoundTripHeader] = outcome.RoundTrip.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
+        }
+
         return outcome.Response switch
         {
-            CallResult { } result when outcome.Violation is { } broken => Problems.Create(
+            CallResult { } result when outcome.Violation is { } broken => (default, Problems.Create(
                 StatusCodes.Status502BadGateway,
                 "invalid-response",
                 "The charge point's answer breaks its 1.6 schema",
                 $"{broken.Code.ToWire()}: {broken}",
-                new Dictionary<string, object?> { ["payload"] = result.Payload, ["errorCode"] = broken.Code.ToWire(), ["path"] = broken.Path }),
-            CallResult result => Results.Json(result.Payload),
-            CallError error => Problems.Create(
+                new Dictionary<string, object?> { ["payload"] = result.Payload, ["errorCode"] = broken.Code.ToWire(), ["path"] = broken.Path })),
+            CallResult result => (result.Payload, null),
+            CallError error => (default, Problems.Create(
                 StatusCodes.Status502BadGateway,
                 "call-error",
                 "The charge point answered with a CALLERROR",
                 $"{error.WireCode}: {error.Description}",
-                new Dictionary<string, object?> { ["errorCode"] = error.WireCode, ["errorDescription"] = error.Description, ["errorDetails"] = error.Details }),
-            _ => Problems.Create(StatusCodes.Status500InternalServerError, "internal", "Unexpected frame", outcome.Response.GetType().Name),
+                new Dictionary<string, object?> { ["errorCode"] = error.WireCode, ["errorDescription"] = error.Description, ["errorDetails"] = error.Details })),
+            _ => (default, Problems.Create(StatusCodes.Status500InternalServerError, "internal", "Unexpected frame", outcome.Response.GetType().Name)),
         };
     }
 }

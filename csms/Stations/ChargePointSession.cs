@@ -17,6 +17,7 @@ public sealed class ChargePointSession(string id)
     private OcppRpcEndpoint? connection;
     private ImmutableList<StatusReport<FirmwareStatus>> firmwareStatuses = [];
     private ImmutableList<StatusReport<DiagnosticsStatus>> diagnosticsStatuses = [];
+    private ImmutableDictionary<string, ConfigurationEntry> configuration = ImmutableDictionary.Create<string, ConfigurationEntry>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The charge point identity.</summary>
     public string Id { get; } = id;
@@ -59,6 +60,17 @@ public sealed class ChargePointSession(string id)
 
     /// <summary>Records a diagnostics status (written by the station's handler only).</summary>
     public void AddDiagnosticsStatus(StatusReport<DiagnosticsStatus> report) => diagnosticsStatuses = diagnosticsStatuses.Add(report);
+
+    /// <summary>The configuration last read from the station, by key (keys compare ignoring case, CiString50).</summary>
+    public IReadOnlyDictionary<string, ConfigurationEntry> Configuration => configuration;
+
+    /// <summary>Records configuration keys read or changed; written by operator calls, so swapped atomically.</summary>
+    public void RecordConfiguration(IEnumerable<ConfigurationEntry> entries) =>
+        ImmutableInterlocked.Update(ref configuration, (current, added) => current.SetItems(added.Select(e => KeyValuePair.Create(e.Key, e))), entries.ToList());
+
+    /// <summary>The integer value of a configuration key last read, or null when unknown or not an integer.</summary>
+    public int? ConfigurationInt(string key) =>
+        configuration.TryGetValue(key, out var entry) && int.TryParse(entry.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
     /// <summary>The connectors' last reported states, by connector id (0 = the charge point).</summary>
     public IReadOnlyDictionary<int, ConnectorState> Connectors => connectors;

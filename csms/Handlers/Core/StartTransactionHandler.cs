@@ -11,7 +11,7 @@ namespace OcppLab.Csms.Handlers.Core;
 /// even when the tag is not Accepted — the station may already be charging (an offline start with a
 /// past timestamp) and decides itself whether to stop (StopTransactionOnInvalidId).
 /// </summary>
-public sealed class StartTransactionHandler(IdTagAuthorizer authorizer, ITransactionStore transactions, IReservationUse reservations, TimeProvider time)
+public sealed class StartTransactionHandler(IdTagAuthorizer authorizer, ITransactionStore transactions, IReservationUse reservations, RemoteStartWaiters remoteStarts, TimeProvider time)
     : IOcppHandler<ChargePointSession, StartTransactionRequest, StartTransactionResponse>
 {
     /// <inheritdoc/>
@@ -20,6 +20,7 @@ public sealed class StartTransactionHandler(IdTagAuthorizer authorizer, ITransac
         var idTagInfo = authorizer.AuthorizeStart(request.IdTag);
         var record = transactions.Start(station.Id, request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp, request.ReservationId, idTagInfo.Status, time.GetUtcNow());
         reservations.OnTransactionStarted(station.Id, request.ConnectorId, request.IdTag, request.ReservationId, record.TransactionId);
+        remoteStarts.OnTransactionStarted(station.Id, request.ConnectorId, request.IdTag, record.TransactionId);
         return ValueTask.FromResult(new StartTransactionResponse { IdTagInfo = idTagInfo, TransactionId = record.TransactionId });
     }
 }

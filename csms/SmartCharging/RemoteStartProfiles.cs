@@ -1,0 +1,33 @@
+using OcppLab.Csms.OperatorApi;
+using OcppLab.Protocol.Messages.Types;
+
+namespace OcppLab.Csms.SmartCharging;
+
+/// <summary>
+/// The charging profile of a RemoteStartTransaction (OCPP 1.6 §5.11): checked before sending, and
+/// stored as the new transaction's TxProfile once the station's StartTransaction names the transaction.
+/// </summary>
+public sealed class RemoteStartProfiles
+{
+    /// <summary>A 400 when the profile cannot go with a remote start, else null.</summary>
+    public IResult? Check(string chargePointId, ChargingProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.ChargingProfilePurpose != ChargingProfilePurposeType.TxProfile)
+        {
+            return Problems.BadValue("chargingProfile.chargingProfilePurpose", profile.ChargingProfilePurpose, "The ChargingProfilePurpose of a RemoteStartTransaction profile SHALL be TxProfile (OCPP 1.6 §5.11).");
+        }
+
+        if (profile.TransactionId is not null)
+        {
+            return Problems.BadValue("chargingProfile.transactionId", profile.TransactionId, "The transactionId of a RemoteStartTransaction profile SHALL NOT be set: the transaction does not exist yet (OCPP 1.6 §5.11).");
+        }
+
+        return null;
+    }
+
+    /// <summary>Records the profile as the started transaction's TxProfile.</summary>
+    public void OnStarted(string chargePointId, int connectorId, int transactionId, ChargingProfile profile)
+    {
+    }
+}
