@@ -35,6 +35,7 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
     private readonly Subject<FrameEvent> frames = new();
     private readonly CancellationTokenSource lifetime = new();
     private readonly ActivityTracker activity;
+    private int disposed;
 
     /// <summary>Creates a charge point; call <see cref="PowerOn"/> to boot it.</summary>
     public VirtualChargePoint(
@@ -132,6 +133,11 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await lifetime.CancelAsync();
         lock (sync)
         {

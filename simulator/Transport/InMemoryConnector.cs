@@ -47,22 +47,18 @@ public sealed class InMemoryConnector : IOcppConnector
             this.server = server;
             upstream = PumpAsync(client, server);
             downstream = PumpAsync(server, client);
-            _ = client.CloseRequested.ContinueWith(_ => End(), TaskScheduler.Default);
-            _ = server.CloseRequested.ContinueWith(_ => End(), TaskScheduler.Default);
+            _ = client.CloseRequested.ContinueWith(_ => ShutdownAsync(client, upstream, server), TaskScheduler.Default).Unwrap();
+            _ = server.CloseRequested.ContinueWith(_ => ShutdownAsync(server, downstream, client), TaskScheduler.Default).Unwrap();
         }
 
         public Task Closed => closed.Task;
 
-        public Task CloseAsync(CancellationToken cancellationToken)
-        {
-            End();
-            return Task.CompletedTask;
-        }
+        public Task CloseAsync(CancellationToken cancellationToken) => ShutdownAsync(client, upstream, server);
 
         public async ValueTask DisposeAsync()
         {
-            End();
-            await Task.WhenAll(upstream, downstream);
+            await ShutdownAsync(client, upstream, server);
+            await downstream;
         }
 
         private static async Task PumpAsync(OcppRpcEndpoint from, OcppRpcEndpoint to)
@@ -73,10 +69,12 @@ public sealed class InMemoryConnector : IOcppConnector
             }
         }
 
-        private void End()
+        /// <summary>A graceful close: what the closing side already queued still reaches the other side.</summary>
+        private async Task ShutdownAsync(OcppRpcEndpoint closing, Task pump, OcppRpcEndpoint other)
         {
-            client.Close();
-            server.Close();
+            closing.Close();
+            await pump;
+            other.Close();
             closed.TrySetResult();
         }
     }

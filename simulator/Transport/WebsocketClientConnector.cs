@@ -84,6 +84,9 @@ public sealed class WebsocketClientConnector : IOcppConnector
 
         public async Task CloseAsync(CancellationToken cancellationToken)
         {
+            // The endpoint is closed first, so the send loop ends once what was queued (e.g. a Reset.conf) is handed over.
+            endpoint.Close();
+            await sending.WaitAsync(cancellationToken);
             await client.Stop(WebSocketCloseStatus.NormalClosure, "closed by the charge point").WaitAsync(cancellationToken);
             closed.TrySetResult();
         }
