@@ -55,12 +55,15 @@ public static class FrameReader
                 return false;
             }
 
-            messageId = reader.GetString()!;
-            if (messageId.Length is 0 or > MaxMessageIdLength)
+            var id = reader.GetString()!;
+            if (id.Length is 0 or > MaxMessageIdLength)
             {
-                fault = new FrameFault(FrameFaultStage.BadMessageId, OcppErrorCode.FormationViolation, $"The message id has {messageId.Length} characters; it must have 1 to {MaxMessageIdLength}.", messageId, rawType);
+                // Not kept: an answer carrying this id would itself break OCPP-J 1.6 §4.1.4.
+                fault = new FrameFault(FrameFaultStage.BadMessageId, OcppErrorCode.FormationViolation, $"The message id has {id.Length} characters; it must have 1 to {MaxMessageIdLength}.", null, rawType);
                 return false;
             }
+
+            messageId = id;
 
             frame = (MessageTypeId)rawType switch
             {
@@ -69,6 +72,13 @@ public static class FrameReader
                 _ => ReadCallError(ref reader, messageId),
             };
             ExpectEnd(ref reader);
+
+            // The reader checks UTF-8 only in the strings it decodes; the payload's strings are decoded later.
+            if (!System.Text.Unicode.Utf8.IsValid(utf8))
+            {
+                throw new FrameShapeException("The frame is not valid UTF-8.");
+            }
+
             fault = null;
             return true;
         }

@@ -222,11 +222,12 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
             pending = null;
         }
 
+        // Ask the transport to close before the send queue completes, so that it sees a requested close, not a dead sender.
+        closeRequested.TrySetResult(new EndpointCloseRequest(1000, "closed"));
         lost?.Completion.TrySetException(new OcppDisconnectedException($"The connection of {Identity} closed while {lost.Action} waited for its answer."));
         inbound.Writer.TryComplete();
         outbound.Writer.TryComplete();
         lifetime.Cancel();
-        closeRequested.TrySetResult(new EndpointCloseRequest(1000, "closed"));
     }
 
     /// <inheritdoc/>

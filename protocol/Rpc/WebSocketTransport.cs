@@ -11,6 +11,7 @@ namespace OcppLab.Protocol.Rpc;
 public static class WebSocketTransport
 {
     private const int InitialBufferBytes = 4096;
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Runs until the peer closes, the socket fails, the endpoint asks to close, or
@@ -27,29 +28,69 @@ public static class WebSocketTransport
         var first = await Task.WhenAny(receive, send, endpoint.CloseRequested);
 
         TransportEnd end;
-        if (first == endpoint.CloseRequested)
-        {
-            var request = await endpoint.CloseRequested;
-            end = new TransportEnd(TransportEndReason.EndpointClosed, request.Status, request.Reason);
-            await CloseQuietlyAsync(socket, (WebSocketCloseStatus)request.Status, request.Reason);
-        }
-        else if (first == receive)
+        if (first == receive)
         {
             end = await receive;
-            if (end.Reason == TransportEndReason.PeerClosed)
-            {
-                await CloseQuietlyAsync(socket, WebSocketCloseStatus.NormalClosure, "closed");
-            }
         }
-        else
+        else if (cancellationToken.IsCancellationRequested)
+        {
+            end = new TransportEnd(TransportEndReason.Cancelled, null, null);
+        }
+        else if (first == send && !endpoint.CloseRequested.IsCompleted)
         {
             end = new TransportEnd(TransportEndReason.Faulted, null, send.Exception?.GetBaseException().Message ?? "send loop ended");
         }
+        else
+        {
+            var request = await endpoint.CloseRequested;
+            end = new TransportEnd(TransportEndReason.EndpointClosed, request.Status, request.Reason);
+        }
 
+        // Stop handling frames first: whatever arrives during the close handshake is not acted on.
         endpoint.Close();
+        switch (end.Reason)
+        {
+            case TransportEndReason.PeerClosed:
+                await CloseQuietlyAsync(socket, WebSocketCloseStatus.NormalClosure, "closed");
+                break;
+            case TransportEndReason.EndpointClosed:
+                var status = end.CloseStatus ?? (endpoint.CloseRequested.IsCompletedSuccessfully ? endpoint.CloseRequested.Result.Status : 1000);
+                await CloseQuietlyAsync(socket, (WebSocketCloseStatus)status, end.Description ?? "closed");
+
+                // RFC 6455 §7.1.1: wait (briefly) for the peer's close frame, so that it reads ours before the socket goes.
+                await AwaitPeerCloseAsync(socket, receive, CloseHandshakeTimeout);
+                break;
+        }
+
         await stop.CancelAsync();
         await Task.WhenAll(Quietly(receive), Quietly(send));
         return end;
+    }
+
+    private static async Task AwaitPeerCloseAsync(WebSocket socket, Task<TransportEnd> receive, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            if (!receive.IsCompleted)
+            {
+                await receive.WaitAsync(deadline.Token);
+                return;
+            }
+
+            var scratch = new byte[256];
+            while (socket.State is WebSocketState.CloseSent or WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(scratch.AsMemory(), deadline.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+        }
     }
 
     private static async Task<TransportEnd> ReceiveLoopAsync(WebSocket socket, OcppRpcEndpoint endpoint, CancellationToken cancellationToken)
