@@ -6,6 +6,7 @@ using OcppLab.Csms.Handlers.Core;
 using OcppLab.Csms.Handlers.FirmwareManagement;
 using OcppLab.Csms.IdTags;
 using OcppLab.Csms.Observability;
+using OcppLab.Csms.Reservations;
 using OcppLab.Csms.Stations;
 using OcppLab.Csms.Transactions;
 
@@ -28,7 +29,8 @@ public static class CsmsServiceCollectionExtensions
         services.AddSingleton<ITransactionStore>(sp => new InMemoryTransactionStore(sp.GetRequiredService<IOptions<CsmsOptions>>().Value.FirstTransactionId));
         services.AddSingleton<IdTagAuthorizer>();
         services.AddSingleton<RemoteStartWaiters>();
-        services.TryAddSingleton<IReservationUse, NoReservations>();
+        services.AddSingleton<IReservationStore, InMemoryReservationStore>();
+        services.AddSingleton<IReservationUse, ReservationUse>();
 
         // Handlers: one per action a charge point sends.
         services.AddSingleton<AuthorizeHandler>();

@@ -35,6 +35,7 @@ public static class OperatorApiExtensions
         api.MapIdTags();
         api.MapCoreOperations();
         api.MapRemoteTrigger();
+        api.MapReservations();
         return app;
     }
 }

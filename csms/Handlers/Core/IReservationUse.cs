@@ -9,12 +9,3 @@ public interface IReservationUse
     /// <summary>Marks the matching reservation as used by <paramref name="transactionId"/>.</summary>
     void OnTransactionStarted(string chargePointId, int connectorId, string idTag, int? reservationId, int transactionId);
 }
-
-/// <summary>Used until the Reservation profile is in place: there are no reservations to use.</summary>
-public sealed class NoReservations : IReservationUse
-{
-    /// <inheritdoc/>
-    public void OnTransactionStarted(string chargePointId, int connectorId, string idTag, int? reservationId, int transactionId)
-    {
-    }
-}
