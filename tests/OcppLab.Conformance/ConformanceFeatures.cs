@@ -1,3 +1,5 @@
+using OcppLab.Conformance.Support.Lab;
+
 namespace OcppLab.Conformance;
 
 /// <summary>Every scenario under features/ as one NUnit test case (see Support/Gherkin).</summary>
@@ -12,7 +14,8 @@ public sealed class ConformanceFeatures
         type => type.Namespace is not { } ns ||
             !(ns == RunnerTestsNamespace || ns.StartsWith(RunnerTestsNamespace + ".", StringComparison.Ordinal)));
 
-    private static readonly ScenarioRunner Runner = new(Bindings, ScenarioResultCollector.Conformance);
+    // Every scenario gets the run's settings, target and measurements (Support/Lab/LabRun).
+    private static readonly ScenarioRunner Runner = new(Bindings, ScenarioResultCollector.Conformance, c => LabRun.Conformance.Configure(c));
 
     public static BindingRegistry ConformanceBindings => Bindings;
 

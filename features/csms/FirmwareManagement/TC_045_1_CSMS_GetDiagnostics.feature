@@ -1,0 +1,20 @@
+@TC_045_1_CSMS @FirmwareManagement @csms
+Feature: TC_045_1_CSMS Get Diagnostics
+  The operator has the charge point upload its diagnostics to the configured location.
+
+
+  Background:
+    Given the charge point is booted
+
+  Scenario: Diagnostics upload ends Uploaded
+    Given the charge point will answer GetDiagnostics with:
+      | fileName | diagnostics-ocpplab.zip |
+    When the operator sends GetDiagnostics with:
+      | location | {diagnostics location} |
+      | retries  | 1                      |
+    Then the CSMS sends GetDiagnostics with:
+      | location | {diagnostics location} |
+    And the CSMS reports the charge point's answer to the operator
+    When the charge point sends DiagnosticsStatusNotification Uploading
+    And the charge point sends DiagnosticsStatusNotification Uploaded
+    Then the CSMS acknowledges it

@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using OcppLab.Conformance.Support.Lab;
+
+namespace OcppLab.Conformance.Drivers;
+
+/// <summary>
+/// Builds the CP → CS requests of the OCTT sequences from the configured values and sends them through
+/// the lab's charge point. It keeps what a charge point would remember: the id tag of the session and its
+/// meter, so that StopTransaction matches StartTransaction.
+/// </summary>
+public sealed class ChargePointMessages(LabChargePoint chargePoint, LabSettings settings, LabValues values, LabCertificates certificates)
+{
+    private int meter = 1000;
+    private string? sessionIdTag;
+
+    /// <summary>Whether a transaction the CSMS gave an id to has not been stopped yet.</summary>
+    public bool TransactionOpen { get; private set; }
+
+    public Task<CallExchange> CallAsync(string action, JsonObject payload) => chargePoint.CallAsync(action, payload);
+
+    public Task<CallExchange> BootNotificationAsync() => CallAsync("BootNotification", new JsonObject
+    {
+        ["chargePointVendor"] = settings.ChargePointVendor,
+        ["chargePointModel"] = settings.ChargePointModel,
+        ["chargePointSerialNumber"] = settings.ChargePointSerialNumber,
+        ["firmwareVersion"] = settings.FirmwareVersion,
+    });
+
+    public Task<CallExchange> StatusNotificationAsync(int connectorId, string status, string errorCode = "NoError") =>
+        CallAsync("StatusNotification", new JsonObject
+        {
+            ["connectorId"] = connectorId,
+            ["errorCode"] = errorCode,
+            ["status"] = status,
+            ["timestamp"] = Now(),
+        });
+
+    public Task<CallExchange> AuthorizeAsync(string kind) => CallAsync("Authorize", new JsonObject { ["idTag"] = values.IdTag(kind) });
+
+    /// <summary>StartTransaction; an offline one carries the time it happened, in the past (TC_037, TC_039).</summary>
+    public async Task<CallExchange> StartTransactionAsync(string kind, bool reservation, bool offline)
+    {
+        sessionIdTag = values.IdTag(kind);
+        var payload = new JsonObject
+        {
+            ["connectorId"] = settings.ConnectorId,
+            ["idTag"] = sessionIdTag,
+            ["meterStart"] = meter,
+            ["timestamp"] = offline ? LabValues.Timestamp(chargePoint.Target.Clock.GetUtcNow().AddMinutes(-settings.OfflineMinutesAgo)) : Now(),
+        };
+        if (reservation)
+        {
+            payload["reservationId"] = settings.ReservationId;
+        }
+
+        var exchange = await CallAsync("StartTransaction", payload);
+        if (exchange.Payload.TryGetProperty("transactionId", out var id) && id.TryGetInt32(out var transactionId))
+        {
+            chargePoint.TransactionId = transactionId;
+            TransactionOpen = true;
+        }
+
+        return exchange;
+    }
+
+    public Task<CallExchange> StopTransactionAsync(string reason, bool offline)
+    {
+        TransactionOpen = false;
+        meter += 2500;
+        var payload = new JsonObject
+        {
+            ["transactionId"] = chargePoint.TransactionId ?? throw new InvalidOperationException("StopTransaction needs a transaction that the CSMS gave an id."),
+            ["meterStop"] = meter,
+            ["timestamp"] = offline ? LabValues.Timestamp(chargePoint.Target.Clock.GetUtcNow().AddMinutes(-settings.OfflineMinutesAgo / 2.0)) : Now(),
+            ["reason"] = reason,
+        };
+        if (sessionIdTag is not null)
+        {
+            payload["idTag"] = sessionIdTag;
+        }
+
+        return CallAsync("StopTransaction", payload);
+    }
+
+    public Task<CallExchange> MeterValuesAsync()
+    {
+        meter += 100;
+        var payload = new JsonObject
+        {
+            ["connectorId"] = settings.ConnectorId,
+            ["meterValue"] = new JsonArray(new JsonObject
+            {
+                ["timestamp"] = Now(),
+                ["sampledValue"] = new JsonArray(new JsonObject
+                {
+                    ["value"] = meter.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["measurand"] = "Energy.Active.Import.Register",
+                    ["unit"] = "Wh",
+                }),
+            }),
+        };
+        if (chargePoint.TransactionId is { } transactionId)
+        {
+            payload["transactionId"] = transactionId;
+        }
+
+        return CallAsync("MeterValues", payload);
+    }
+
+    public Task<CallExchange> SecurityEventAsync(string type) => CallAsync("SecurityEventNotification", new JsonObject
+    {
+        ["type"] = type,
+        ["timestamp"] = Now(),
+    });
+
+    public Task<CallExchange> SignCertificateAsync() =>
+        CallAsync("SignCertificate", new JsonObject { ["csr"] = certificates.CertificateSigningRequestPem() });
+
+    /// <summary>
+    /// Leaves the CSMS as OCTT assumes every case starts (no transaction in progress, §2.1): a transaction
+    /// a scenario left running is stopped, so that the next scenario's tag is not busy (ConcurrentTx).
+    /// </summary>
+    public async Task StopLeftoverTransactionAsync()
+    {
+        if (!TransactionOpen)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!chargePoint.IsConnected)
+            {
+                await chargePoint.ConnectAsync();
+            }
+
+            await StopTransactionAsync("Local", offline: false);
+        }
+        catch (AssertionException)
+        {
+            // Clean-up only: the scenario's verdict is already made.
+        }
+    }
+
+    private string Now() => LabValues.Timestamp(chargePoint.Target.Clock.GetUtcNow());
+}

@@ -1,0 +1,362 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using OcppLab.Conformance.Support.Lab;
+using OcppLab.Protocol;
+using OcppLab.Protocol.Framing;
+using OcppLab.Protocol.Messages;
+using OcppLab.Protocol.Rpc;
+
+namespace OcppLab.Conformance.Drivers;
+
+/// <summary>
+/// The lab playing the charge point, as OCTT's simulated charge point does in the CSMS test cases: a real
+/// WebSocket to the target with an <see cref="OcppRpcEndpoint"/>. It logs every frame with its time to the
+/// scenario, times every CALL it sends, answers the CSMS's CALLs from the scenario's script, and can put
+/// raw frames on the wire.
+/// </summary>
+public sealed partial class LabChargePoint(
+    ScenarioContext scenario,
+    LabSettings settings,
+    CsmsTarget target,
+    Measurements measurements,
+    ScriptedAnswers answers) : IAsyncDisposable, IFrameObserver, IOcppCallDispatcher
+{
+    public const string Ocpp16 = "ocpp1.6";
+
+    private readonly Lock gate = new();
+    private readonly List<Call> received = [];
+    private readonly HashSet<Call> consumed = [];
+    private readonly SemaphoreSlim sendGate = new(1, 1);
+    private readonly List<CallExchange> exchanges = [];
+    private TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Connection? connection;
+    private string? id;
+
+    /// <summary>The identity: the configured one, made unique per scenario when the target is shared.</summary>
+    public string Id => id ??= settings.ChargePointIdPerScenario && scenario.TestCaseId is { } tc
+        ? $"{settings.ChargePointId}-{NonIdentifier().Replace(tc, "")}"
+        : settings.ChargePointId;
+
+    public bool IsConnected => connection is { Endpoint.IsClosed: false };
+
+    /// <summary>The subprotocol the CSMS agreed to in the last accepted upgrade.</summary>
+    public string? AgreedSubprotocol { get; private set; }
+
+    /// <summary>The last upgrade attempt.</summary>
+    public ConnectionAttempt? LastAttempt { get; private set; }
+
+    /// <summary>The last CALL this charge point sent and the CSMS's answer.</summary>
+    public CallExchange? LastExchange { get; private set; }
+
+    /// <summary>The last exchange of <paramref name="action"/>, whatever was sent after it.</summary>
+    public CallExchange LastExchangeOf(string action) =>
+        exchanges.LastOrDefault(e => e.Action == action) ?? throw new InvalidOperationException($"The charge point has not sent {action} in this scenario.");
+
+    /// <summary>The transaction id the CSMS handed out for the running (or last) transaction.</summary>
+    public int? TransactionId { get; set; }
+
+    /// <summary>Values a scenario remembers between steps (a reservation id, a profile id, certificate hash data).</summary>
+    public Dictionary<string, JsonNode?> Remembered { get; } = new(StringComparer.Ordinal);
+
+    public CsmsTarget Target => target;
+
+    /// <summary>Opens the charge point's WebSocket; a refusal is returned, not thrown.</summary>
+    public async Task<ConnectionAttempt> TryConnectAsync(IReadOnlyList<string>? subprotocols = null, AuthenticationHeaderValue? authorization = null, Uri? tlsBaseUri = null)
+    {
+        await DisconnectAsync();
+        subprotocols ??= [Ocpp16];
+        scenario.Log($"upgrade {Id} offering [{string.Join(", ", subprotocols)}]{(authorization is null ? "" : " with " + authorization.Scheme + " credentials")}{(tlsBaseUri is null ? "" : " at " + tlsBaseUri)}");
+        using var timeout = new CancellationTokenSource(settings.CallTimeout);
+        var attempt = tlsBaseUri is null
+            ? await target.ConnectAsync(Id, subprotocols, authorization, timeout.Token)
+            : await RemoteCsmsTarget.ConnectAsync(new Uri(tlsBaseUri, Uri.EscapeDataString(Id)), subprotocols, authorization, timeout.Token);
+        LastAttempt = attempt;
+        if (attempt.Socket is not { } socket)
+        {
+            scenario.Log($"upgrade refused ({attempt.RefusedWithStatus?.ToString(CultureInfo.InvariantCulture) ?? "no HTTP status"}): {attempt.Error}");
+            return attempt;
+        }
+
+        AgreedSubprotocol = socket.SubProtocol;
+        scenario.Log($"upgrade accepted, subprotocol '{socket.SubProtocol}'");
+        var endpoint = new OcppRpcEndpoint(Id, this, new OcppRpcOptions { CallTimeout = settings.CallTimeout }, TimeProvider.System, this);
+        connection = new Connection(socket, endpoint, this);
+        return attempt;
+    }
+
+    /// <summary>Opens the WebSocket offering ocpp1.6; the CSMS must accept it.</summary>
+    public async Task ConnectAsync(AuthenticationHeaderValue? authorization = null)
+    {
+        var attempt = await TryConnectAsync(authorization: authorization);
+        if (!attempt.Accepted)
+        {
+            Assert.Fail($"The CSMS refused the WebSocket upgrade of {Id} (HTTP {attempt.RefusedWithStatus?.ToString(CultureInfo.InvariantCulture) ?? "?"}): {attempt.Error}");
+        }
+    }
+
+    /// <summary>Closes the connection, as a charge point does when it reboots or loses power.</summary>
+    public async Task DisconnectAsync()
+    {
+        if (connection is { } open)
+        {
+            connection = null;
+            scenario.Log("connection closed by the charge point");
+            await open.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Sends a CALL and waits for the answer. Every CSMS answer must be a CALLRESULT that conforms to the
+    /// action's 1.6 schema (OCTT checks every message against the schemas, octt16-csms.md §2.1).
+    /// </summary>
+    public async Task<CallExchange> CallAsync(string action, JsonObject payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var open = connection ?? throw new AssertionException($"{action} cannot be sent: {Id} is not connected.");
+        var element = JsonSerializer.SerializeToElement(payload);
+        if (OcppActions.TryGet(action, out var descriptor) && descriptor.RequestSchema.Validate(element) is { } own)
+        {
+            // The lab must never be the one breaking the schema.
+            throw new InvalidOperationException($"The lab built a {action} request that breaks its schema: {own}");
+        }
+
+        RawCallOutcome outcome;
+        try
+        {
+            outcome = await open.Endpoint.CallRawAsync(action, element);
+        }
+        catch (OcppCallTimeoutException)
+        {
+            measurements.Record(action, settings.CallTimeout, answered: false);
+            throw new AssertionException($"The CSMS did not answer {action} within the OCPP response timeout of {settings.CallTimeoutSeconds:0.#} s.");
+        }
+        catch (OcppDisconnectedException e)
+        {
+            throw new AssertionException($"The connection closed while {action} waited for its answer: {e.Message}");
+        }
+
+        measurements.Record(action, outcome.RoundTrip, outcome.Response is CallResult);
+        var exchange = new CallExchange(action, payload, outcome.Response, outcome.RoundTrip);
+        LastExchange = exchange;
+        exchanges.Add(exchange);
+        switch (outcome.Response)
+        {
+            case CallError error:
+                throw new AssertionException($"The CSMS answered {action} with CALLERROR {error.WireCode}: {error.Description}");
+            case CallResult when outcome.Violation is { } violation:
+                throw new AssertionException($"The CSMS's {action} answer breaks the 1.6 schema ({violation.Code.ToWire()}): {violation}");
+        }
+
+        return exchange;
+    }
+
+    /// <summary>Waits for the next CALL of <paramref name="action"/> the CSMS sends that no step has looked at yet.</summary>
+    public async Task<Call> ExpectCallAsync(string action, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? settings.MessageTimeout);
+        while (true)
+        {
+            Task signal;
+            lock (gate)
+            {
+                var call = received.FirstOrDefault(c => c.Action == action && !consumed.Contains(c));
+                if (call is not null)
+                {
+                    consumed.Add(call);
+                    return call;
+                }
+
+                signal = arrived.Task;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await Wait(signal, left))
+            {
+                string seen;
+                lock (gate)
+                {
+                    seen = received.Count == 0 ? "nothing" : string.Join(", ", received.Select(c => c.Action));
+                }
+
+                throw new AssertionException($"The CSMS did not send {action} within {(within ?? settings.MessageTimeout).TotalSeconds:0.#} s (it sent: {seen}).");
+            }
+        }
+    }
+
+    /// <summary>The CALLs the CSMS sent so far.</summary>
+    public IReadOnlyList<Call> ReceivedCalls
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. received];
+            }
+        }
+    }
+
+    /// <summary>Puts a frame on the wire exactly as given.</summary>
+    public async Task SendRawAsync(string frame)
+    {
+        var open = connection ?? throw new AssertionException($"A raw frame cannot be sent: {Id} is not connected.");
+        scenario.Log($"CP → CSMS (raw) {frame}");
+        await open.SendAsync(Encoding.UTF8.GetBytes(frame));
+    }
+
+    async ValueTask<InboundCallOutcome> IOcppCallDispatcher.DispatchAsync(Call call, CancellationToken cancellationToken)
+    {
+        var answer = answers.AnswerTo(call.Action);
+        lock (gate)
+        {
+            received.Add(call);
+            arrived.TrySetResult();
+            arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        await Task.CompletedTask;
+        return new InboundCallOutcome(FrameWriter.CallResult(call.MessageId, JsonSerializer.SerializeToElement(answer)), null);
+    }
+
+    void IFrameObserver.OnFrame(FrameEvent frame)
+    {
+        var arrow = frame.Direction == FrameDirection.Out ? "CP → CSMS" : "CSMS → CP";
+        var timing = frame.RoundTrip is { } rt ? string.Create(CultureInfo.InvariantCulture, $" ({rt.TotalMilliseconds:0.0} ms)") : "";
+        var fault = frame.Fault is { } f ? $" [bad frame: {f.Description}]" : "";
+        scenario.Log($"{arrow} {Encoding.UTF8.GetString(frame.Frame.Span)}{timing}{fault}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisconnectAsync();
+        sendGate.Dispose();
+    }
+
+    private static async Task<bool> Wait(Task signal, TimeSpan timeout)
+    {
+        try
+        {
+            await signal.WaitAsync(timeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private void Log(string line) => scenario.Log(line);
+
+    [GeneratedRegex("[^A-Za-z0-9]")]
+    private static partial Regex NonIdentifier();
+
+    /// <summary>One open WebSocket: a receive loop feeding the endpoint and a send loop draining it.</summary>
+    private sealed class Connection : IAsyncDisposable
+    {
+        private readonly WebSocket socket;
+        private readonly LabChargePoint owner;
+        private readonly CancellationTokenSource stop = new();
+        private readonly Task receiving;
+        private readonly Task sending;
+
+        public Connection(WebSocket socket, OcppRpcEndpoint endpoint, LabChargePoint owner)
+        {
+            this.socket = socket;
+            this.owner = owner;
+            Endpoint = endpoint;
+            receiving = Task.Run(ReceiveAsync);
+            sending = Task.Run(SendLoopAsync);
+        }
+
+        public OcppRpcEndpoint Endpoint { get; }
+
+        public async Task SendAsync(byte[] frame)
+        {
+            await owner.sendGate.WaitAsync(stop.Token);
+            try
+            {
+                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, stop.Token);
+            }
+            finally
+            {
+                owner.sendGate.Release();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (socket.State == WebSocketState.Open)
+                {
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "charge point closes", timeout.Token);
+                }
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+            {
+            }
+
+            Endpoint.Close();
+            await stop.CancelAsync();
+            await Quietly(receiving);
+            await Quietly(sending);
+            await Endpoint.DisposeAsync();
+            socket.Dispose();
+            stop.Dispose();
+        }
+
+        private async Task ReceiveAsync()
+        {
+            var buffer = new ArrayBufferWriter<byte>(4096);
+            while (!stop.IsCancellationRequested)
+            {
+                var result = await socket.ReceiveAsync(buffer.GetMemory(4096), stop.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    owner.Log($"connection closed by the CSMS ({socket.CloseStatus?.ToString() ?? "no status"} {socket.CloseStatusDescription})");
+                    Endpoint.Close();
+                    return;
+                }
+
+                buffer.Advance(result.Count);
+                if (result.EndOfMessage)
+                {
+                    Endpoint.Receive(buffer.WrittenSpan);
+                    buffer.ResetWrittenCount();
+                }
+            }
+        }
+
+        private async Task SendLoopAsync()
+        {
+            await foreach (var frame in Endpoint.Outbound.ReadAllAsync(stop.Token))
+            {
+                await SendAsync(frame);
+            }
+        }
+
+        private static async Task Quietly(Task task)
+        {
+            try
+            {
+                await task;
+            }
+            catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
+            {
+            }
+        }
+    }
+}
+
+/// <summary>A CALL the lab sent and the CSMS's answer.</summary>
+public sealed record CallExchange(string Action, JsonObject Request, OcppFrame Response, TimeSpan RoundTrip)
+{
+    /// <summary>The CALLRESULT payload.</summary>
+    public JsonElement Payload => ((CallResult)Response).Payload;
+}

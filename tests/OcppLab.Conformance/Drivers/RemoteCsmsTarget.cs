@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using System.Net.WebSockets;
+using OcppLab.Conformance.Support.Lab;
+
+namespace OcppLab.Conformance.Drivers;
+
+/// <summary>
+/// Any Central System reachable by URL (<c>OCPPLAB_CSMS_URL</c>), with its operator contract at
+/// <c>OCPPLAB_OPERATOR_URL</c> when it offers one. The lab appends the charge point id to the URL, as OCTT does.
+/// </summary>
+public sealed class RemoteCsmsTarget : CsmsTarget
+{
+    private readonly Uri baseUri;
+    private readonly HttpClient? operatorClient;
+
+    public RemoteCsmsTarget(LabSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        baseUri = new Uri(WithSlash(settings.CsmsUrl));
+        TlsBaseUri = settings.CsmsTlsUrl.Length > 0 ? new Uri(WithSlash(settings.CsmsTlsUrl)) : null;
+        if (settings.OperatorUrl.Length > 0)
+        {
+            operatorClient = new HttpClient { BaseAddress = new Uri(WithSlash(settings.OperatorUrl)), Timeout = settings.OperatorTimeout };
+        }
+    }
+
+    public override string Description => $"{baseUri} (operator: {operatorClient?.BaseAddress?.ToString() ?? "none"})";
+
+    public override TimeProvider Clock => TimeProvider.System;
+
+    public override HttpClient? Operator => operatorClient;
+
+    public override Uri? TlsBaseUri { get; }
+
+    public override Task<ConnectionAttempt> ConnectAsync(string chargePointId, IReadOnlyList<string> subprotocols, AuthenticationHeaderValue? authorization, CancellationToken cancellationToken) =>
+        ConnectAsync(new Uri(baseUri, Uri.EscapeDataString(chargePointId)), subprotocols, authorization, cancellationToken);
+
+    /// <summary>Opens a real WebSocket (also used for a target's wss:// endpoint).</summary>
+    public static async Task<ConnectionAttempt> ConnectAsync(Uri uri, IReadOnlyList<string> subprotocols, AuthenticationHeaderValue? authorization, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        ArgumentNullException.ThrowIfNull(subprotocols);
+        var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        foreach (var protocol in subprotocols)
+        {
+            socket.Options.AddSubProtocol(protocol);
+        }
+
+        if (authorization is not null)
+        {
+            socket.Options.SetRequestHeader("Authorization", authorization.ToString());
+        }
+
+        try
+        {
+            await socket.ConnectAsync(uri, cancellationToken);
+            return ConnectionAttempt.Open(socket);
+        }
+        catch (WebSocketException e)
+        {
+            var status = socket.HttpStatusCode == 0 ? (int?)null : (int)socket.HttpStatusCode;
+            socket.Dispose();
+            return ConnectionAttempt.Refused(status, e.Message);
+        }
+        catch (HttpRequestException e)
+        {
+            socket.Dispose();
+            return ConnectionAttempt.Refused((int?)e.StatusCode, e.Message);
+        }
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        operatorClient?.Dispose();
+        return base.DisposeAsync();
+    }
+
+    private static string WithSlash(string url) => url.EndsWith('/') ? url : url + "/";
+}

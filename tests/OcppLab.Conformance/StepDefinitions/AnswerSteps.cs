@@ -1,0 +1,77 @@
+using System.Text.Json;
+using OcppLab.Conformance.Drivers;
+using OcppLab.Conformance.Support.Lab;
+
+namespace OcppLab.Conformance.StepDefinitions;
+
+/// <summary>Checks on the CSMS's answers (CALLRESULT payloads) to what the charge point sent.</summary>
+[Binding]
+public sealed class AnswerSteps(LabChargePoint chargePoint, LabSettings settings)
+{
+    private CallExchange Last => chargePoint.LastExchange ?? throw new InvalidOperationException("The charge point has sent nothing yet.");
+
+    [Then("^the CSMS answers with status (\\w+)$")]
+    public void Status(string status) => Expect.Status(Last, status);
+
+    [Then("^the CSMS answers with id tag status (\\w+)$")]
+    public void IdTagStatus(string status) => Expect.IdTagStatus(Last, status);
+
+    /// <summary>StartTransaction.conf must carry a transactionId, even for a refused tag (TC_037_3).</summary>
+    [Then("^the CSMS answers StartTransaction with id tag status (\\w+) and a transaction id$")]
+    public void StartAnswer(string status)
+    {
+        var start = chargePoint.LastExchangeOf("StartTransaction");
+        Expect.IdTagStatus(start, status);
+        if (!start.Payload.TryGetProperty("transactionId", out var id) || id.ValueKind != JsonValueKind.Number)
+        {
+            throw new AssertionException("The CSMS answered StartTransaction without a transactionId.");
+        }
+    }
+
+    [Then("^the CSMS answers with the group id tag as parent id tag$")]
+    public void ParentIdTag()
+    {
+        var parent = Expect.IdTagInfo(Last)?["parentIdTag"]?.GetValue<string>();
+        if (parent != settings.GroupIdTag)
+        {
+            throw new AssertionException($"The CSMS answered {Last.Action} with idTagInfo.parentIdTag {parent ?? "(none)"}; expected the group's {settings.GroupIdTag}.");
+        }
+    }
+
+    /// <summary>BootNotification.conf: the schema requires currentTime and interval; OCTT also wants an interval above 0.</summary>
+    [Then("^the CSMS answers with a heartbeat interval above zero$")]
+    public void HeartbeatInterval()
+    {
+        var interval = Last.Payload.GetProperty("interval").GetInt32();
+        Assert.That(interval, Is.GreaterThan(0), "BootNotification.conf interval");
+        if (settings.HeartbeatIntervalSeconds > 0)
+        {
+            Assert.That(interval, Is.EqualTo(settings.HeartbeatIntervalSeconds), "BootNotification.conf interval (configured heartbeat interval)");
+        }
+    }
+
+    [Then("^the CSMS answers with its current time$")]
+    public void CurrentTime() =>
+        Assert.That(Last.Payload.TryGetProperty("currentTime", out var time) && time.ValueKind == JsonValueKind.String, Is.True, $"{Last.Action}.conf currentTime");
+
+    [Then("^the CSMS acknowledges it$")]
+    public void Acknowledged() => Assert.That(Last.Response, Is.InstanceOf<OcppLab.Protocol.Framing.CallResult>());
+
+    /// <summary>TC_064: Rejected, UnknownMessageId or UnknownVendorId; Accepted is tolerated with a warning (octt16-csms.md §3).</summary>
+    [Then("^the CSMS answers with one of the statuses (\\w+(?:, \\w+)*(?: or \\w+)?)(, tolerating Accepted with a warning)?$")]
+    public void OneOf(string statuses, string toleratingAccepted)
+    {
+        var allowed = statuses.Replace(" or ", ", ", StringComparison.Ordinal).Split(", ");
+        var actual = Last.Payload.TryGetProperty("status", out var status) ? status.GetString() : null;
+        if (actual == "Accepted" && toleratingAccepted.Length > 0)
+        {
+            TestContext.Out.WriteLine($"Warning: the CSMS accepted {Last.Action} for an unknown vendor; OCTT passes this with a warning.");
+            return;
+        }
+
+        if (!allowed.Contains(actual))
+        {
+            throw new AssertionException($"The CSMS answered {Last.Action} with status {actual ?? "(none)"}; expected one of {string.Join(", ", allowed)}.");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using OcppLab.Conformance.Drivers;
+using OcppLab.Conformance.Support.Lab;
+
+namespace OcppLab.Conformance.StepDefinitions;
+
+/// <summary>The WebSocket handshake: subprotocols (TC_088), HTTP Basic credentials (Security Profiles 1/2), TLS (2/3).</summary>
+[Binding]
+public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings settings)
+{
+    private string password = settings.BasicAuthPassword;
+
+    /// <summary>Security cases apply according to the profiles the target declares (octt16-csms.md §1.2 c).</summary>
+    [Given("^the CSMS declares Security Profile (\\d)(?: or (\\d))?$")]
+    public void DeclaresSecurityProfile(int profile, int? other)
+    {
+        var declared = settings.DeclaredSecurityProfiles;
+        if (!declared.Contains(profile) && !(other is { } o && declared.Contains(o)))
+        {
+            Assert.Ignore($"Not applicable: the target declares security profiles [{string.Join(", ", declared)}] (OCPPLAB_SECURITY_PROFILES); this case needs {profile}{(other is null ? "" : " or " + other)}.");
+        }
+    }
+
+    /// <summary>Cases that apply with any security profile (TC_079, and TC_080/081 with Firmware Management).</summary>
+    [Given("^the CSMS declares a security profile$")]
+    public void DeclaresAnySecurityProfile()
+    {
+        if (settings.DeclaredSecurityProfiles.Count == 0)
+        {
+            Assert.Ignore("Not applicable: the target declares no security profile (OCPPLAB_SECURITY_PROFILES).");
+        }
+    }
+
+    [When("^the charge point opens a WebSocket offering only the subprotocol (\\S+)$")]
+    public Task OfferOnly(string subprotocol) => chargePoint.TryConnectAsync([subprotocol]);
+
+    [When("^the charge point opens a WebSocket offering the subprotocols (\\S+(?:, \\S+)+)$")]
+    public Task Offer(string subprotocols) => chargePoint.TryConnectAsync(subprotocols.Split(", "));
+
+    [When("^the charge point opens a WebSocket without credentials$")]
+    public Task WithoutCredentials() => chargePoint.TryConnectAsync();
+
+    /// <summary>Basic credentials: the user name is the charge point identity (TC_085_CS), the password the configured one.</summary>
+    [Given("^the charge point opens a WebSocket with Basic credentials and the (configured|new|old) password$")]
+    [When("^the charge point opens a WebSocket with Basic credentials and the (configured|new|old) password$")]
+    public Task WithPassword(string which)
+    {
+        var chosen = which == "new" ? settings.NewBasicAuthPassword : settings.BasicAuthPassword;
+        password = chosen;
+        return chargePoint.TryConnectAsync(authorization: Basic(chosen));
+    }
+
+    [When("^the charge point opens a WebSocket over TLS( with Basic credentials)?( presenting its client certificate)?$")]
+    public Task OverTls(string basic, string clientCertificate)
+    {
+        var tls = chargePoint.Target.TlsBaseUri
+            ?? throw new AssertionException("The target declares a TLS security profile but offers no wss:// endpoint (OCPPLAB_CSMS_TLS_URL): Security Profiles 2 and 3 cannot be reached.");
+        if (clientCertificate.Length > 0)
+        {
+            throw new AssertionException("A client certificate signed by the CSMS's CA is needed for Security Profile 3; the lab has none for this target.");
+        }
+
+        return chargePoint.TryConnectAsync(authorization: basic.Length > 0 ? Basic(password) : null, tlsBaseUri: tls);
+    }
+
+    [When("^the charge point reconnects at the next security profile$")]
+    public Task NextProfile() => settings.CurrentSecurityProfile switch
+    {
+        // 1 → 2: TLS with Basic credentials; 2 → 3: TLS with a client certificate.
+        1 => OverTls(" with Basic credentials", ""),
+        _ => OverTls("", " presenting its client certificate"),
+    };
+
+    [When("^the charge point reconnects at its old security profile$")]
+    public Task OldProfile() => settings.CurrentSecurityProfile switch
+    {
+        1 => chargePoint.TryConnectAsync(authorization: Basic(password)),
+        _ => OverTls(" with Basic credentials", ""),
+    };
+
+    [Then("^the CSMS refuses the upgrade$")]
+    public void Refused()
+    {
+        var attempt = chargePoint.LastAttempt ?? throw new InvalidOperationException("No upgrade was attempted.");
+        if (attempt.Accepted)
+        {
+            throw new AssertionException($"The CSMS accepted the WebSocket upgrade (subprotocol '{chargePoint.AgreedSubprotocol}'); it must refuse it.");
+        }
+    }
+
+    [Then("^the CSMS refuses the upgrade with HTTP (\\d{3})$")]
+    public void RefusedWith(int status)
+    {
+        Refused();
+        var actual = chargePoint.LastAttempt!.RefusedWithStatus;
+        Assert.That(actual, Is.EqualTo(status), $"HTTP status of the refusal ({chargePoint.LastAttempt.Error})");
+    }
+
+    [Then("^the CSMS accepts the upgrade$")]
+    public void Accepted()
+    {
+        var attempt = chargePoint.LastAttempt ?? throw new InvalidOperationException("No upgrade was attempted.");
+        if (!attempt.Accepted)
+        {
+            throw new AssertionException($"The CSMS refused the WebSocket upgrade (HTTP {attempt.RefusedWithStatus?.ToString(CultureInfo.InvariantCulture) ?? "?"}): {attempt.Error}");
+        }
+    }
+
+    [Then("^the CSMS accepts the upgrade with the subprotocol (\\S+)$")]
+    public void AcceptedWith(string subprotocol)
+    {
+        Accepted();
+        Assert.That(chargePoint.AgreedSubprotocol, Is.EqualTo(subprotocol), "Sec-WebSocket-Protocol of the upgrade response");
+    }
+
+    [Then("^the CSMS's TLS endpoint meets OCTT's TLS requirements$")]
+    public async Task TlsRequirements()
+    {
+        var tls = chargePoint.Target.TlsBaseUri
+            ?? throw new AssertionException("The target offers no wss:// endpoint (OCPPLAB_CSMS_TLS_URL), so its TLS handshake cannot be checked.");
+        using var timeout = new CancellationTokenSource(settings.CallTimeout);
+        var problems = await TlsProbe.CheckAsync(tls, clientCertificate: null, timeout.Token);
+        if (problems.Count > 0)
+        {
+            throw new AssertionException("The TLS endpoint does not meet OCTT's requirements: " + string.Join("; ", problems));
+        }
+    }
+
+    private AuthenticationHeaderValue Basic(string secret) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{chargePoint.Id}:{secret}")));
+}

@@ -1,0 +1,49 @@
+using OcppLab.Conformance.Drivers;
+
+namespace OcppLab.Conformance.Support.Lab;
+
+/// <summary>
+/// What the whole run shares: the settings, the target (one embedded CSMS for all scenarios, each
+/// scenario on its own charge point identity), and the measurements for the report.
+/// </summary>
+public sealed class LabRun : IAsyncDisposable
+{
+    private static readonly Lazy<LabRun> Shared = new(() => new LabRun(LabSettings.Load()));
+    private readonly Lazy<CsmsTarget> target;
+
+    public LabRun(LabSettings settings, Func<CsmsTarget>? target = null)
+    {
+        Settings = settings;
+        this.target = new Lazy<CsmsTarget>(target ?? (() => settings.TargetsEmbeddedCsms
+            ? new EmbeddedCsmsTarget()
+            : new RemoteCsmsTarget(settings)));
+    }
+
+    /// <summary>The conformance run's own.</summary>
+    public static LabRun Conformance => Shared.Value;
+
+    public static bool ConformanceStarted => Shared.IsValueCreated;
+
+    public LabSettings Settings { get; }
+
+    public CsmsTarget Target => target.Value;
+
+    public Measurements Measurements { get; } = new();
+
+    /// <summary>Registers the run's shared objects in a scenario's container.</summary>
+    public void Configure(ScenarioContainer container)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        container.RegisterInstance(Settings);
+        container.RegisterInstance(Target);
+        container.RegisterInstance(Measurements);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (target.IsValueCreated)
+        {
+            await target.Value.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+
+namespace OcppLab.Conformance.Support.Lab;
+
+/// <summary>
+/// The lab's "configured values" (OCTT test case document §1.3: the values a tester types into the tool),
+/// each a named setting with a default. Read from <c>conformance.settings.json</c> next to the test
+/// assembly (or the file named by <c>OCPPLAB_SETTINGS_FILE</c>), then from environment variables named
+/// <c>OCPPLAB_</c> plus the property name in upper snake case (<see cref="CsmsUrl"/> is <c>OCPPLAB_CSMS_URL</c>).
+/// </summary>
+public sealed class LabSettings
+{
+    public const string EnvironmentPrefix = "OCPPLAB_";
+    public const string SettingsFileName = "conformance.settings.json";
+
+    /// <summary>Every feature profile a Central System can declare (OCPP 1.6 §3.1 plus the security white paper).</summary>
+    public static readonly IReadOnlyList<string> AllProfiles =
+        ["Core", "FirmwareManagement", "LocalAuthListManagement", "Reservation", "RemoteTrigger", "SmartCharging", "Security"];
+
+    // --- Target ---------------------------------------------------------------------------------------
+
+    /// <summary>WebSocket base URL of the CSMS under test (the lab appends the charge point id); empty = the embedded CSMS.</summary>
+    public string CsmsUrl { get; set; } = "";
+
+    /// <summary>Base URL of the generic operator contract (POST {url}/api/charge-points/{id}/calls/{action}).</summary>
+    public string OperatorUrl { get; set; } = "";
+
+    /// <summary>wss:// base URL of the target's TLS endpoint (Security Profiles 2 and 3, TC_086/TC_087).</summary>
+    public string CsmsTlsUrl { get; set; } = "";
+
+    /// <summary>Feature profiles the target declares; cases of undeclared profiles are not applicable (octt16-csms.md §1.2 b).</summary>
+    public string Profiles { get; set; } = string.Join(',', AllProfiles);
+
+    /// <summary>Security profiles (1, 2, 3) the target declares; empty = none (octt16-csms.md §1.2 c). The embedded CSMS declares all three.</summary>
+    public string SecurityProfiles { get; set; } = "";
+
+    // --- Charge point identity ------------------------------------------------------------------------
+
+    /// <summary>The charge point identity, the last segment of the connection URL.</summary>
+    public string ChargePointId { get; set; } = "OCPPLAB-CP01";
+
+    /// <summary>Append the test case id to the identity, so that scenarios never share a station's state (embedded default).</summary>
+    public bool ChargePointIdPerScenario { get; set; }
+
+    public string ChargePointVendor { get; set; } = "OcppLab";
+
+    public string ChargePointModel { get; set; } = "LabPoint-1";
+
+    public string ChargePointSerialNumber { get; set; } = "OCPPLAB-SN-0001";
+
+    public string FirmwareVersion { get; set; } = "1.0.0";
+
+    /// <summary>The connector the cases use (OCTT "Configured ConnectorId").</summary>
+    public int ConnectorId { get; set; } = 1;
+
+    /// <summary>How many connectors the lab's charge point has (configuration key NumberOfConnectors).</summary>
+    public int NumberOfConnectors { get; set; } = 2;
+
+    // --- Id tags (must exist in the CSMS with these statuses) -----------------------------------------
+
+    public string ValidIdTag { get; set; } = "VALID001";
+
+    /// <summary>A tag the CSMS does not know.</summary>
+    public string InvalidIdTag { get; set; } = "UNKNOWN9999";
+
+    public string ExpiredIdTag { get; set; } = "EXPIRED001";
+
+    public string BlockedIdTag { get; set; } = "BLOCKED001";
+
+    /// <summary>The parent (group) id tag of the group members.</summary>
+    public string GroupIdTag { get; set; } = "GROUP001";
+
+    public string GroupMemberIdTag { get; set; } = "MEMBER001";
+
+    public string OtherGroupMemberIdTag { get; set; } = "MEMBER002";
+
+    /// <summary>A valid tag to put in a local authorization list.</summary>
+    public string LocalListIdTag { get; set; } = "VALID002";
+
+    // --- Timing ----------------------------------------------------------------------------------------
+
+    /// <summary>The expected heartbeat interval from BootNotification.conf; 0 accepts any positive value.</summary>
+    public int HeartbeatIntervalSeconds { get; set; }
+
+    /// <summary>How long the lab waits for the CSMS's answer to a CALL (the PICS "OCPP response timeout").</summary>
+    public double CallTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>How long the lab waits for a CALL the CSMS is expected to send.</summary>
+    public double MessageTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>How long the lab waits for the operator contract to answer.</summary>
+    public double OperatorTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Minutes from now until a reservation expires (TC_046..TC_053).</summary>
+    public int ReservationExpiryMinutes { get; set; } = 5;
+
+    /// <summary>How long ago an offline transaction started (TC_037, TC_039).</summary>
+    public int OfflineMinutesAgo { get; set; } = 30;
+
+    // --- CSMS-initiated operations ----------------------------------------------------------------------
+
+    public int ReservationId { get; set; } = 4711;
+
+    public int ListVersion { get; set; } = 1;
+
+    public string UnknownVendorId { get; set; } = "org.ocpplab.unknown-vendor";
+
+    public string UnknownConfigurationKey { get; set; } = "OcppLabUnknownKey";
+
+    /// <summary>The value TC_040_2 asks the CSMS to set for MeterValueSampleInterval.</summary>
+    public string InvalidConfigurationValue { get; set; } = "-1";
+
+    public string FirmwareLocation { get; set; } = "https://firmware.ocpplab.example/labpoint-2.0.0.bin";
+
+    public string DiagnosticsLocation { get; set; } = "ftp://upload.ocpplab.example/diagnostics/";
+
+    public string LogLocation { get; set; } = "https://upload.ocpplab.example/logs/";
+
+    // --- Smart charging (TC_056..TC_067) -------------------------------------------------------------
+
+    public int StackLevel { get; set; }
+
+    public int ChargingProfileId { get; set; } = 100;
+
+    /// <summary>A or W; the limit is 6.0 A or 6000.0 W accordingly.</summary>
+    public string ChargingRateUnit { get; set; } = "A";
+
+    public int ScheduleDurationSeconds { get; set; } = 3600;
+
+    public int StartPeriod { get; set; }
+
+    public int NumberPhases { get; set; } = 3;
+
+    public int CompositeScheduleDurationSeconds { get; set; } = 3600;
+
+    // --- Security ---------------------------------------------------------------------------------------
+
+    /// <summary>The HTTP Basic password of the charge point (16 to 20 characters, sent as AuthorizationKey in hex).</summary>
+    public string BasicAuthPassword { get; set; } = "OcppLabSecret0001";
+
+    /// <summary>The new password TC_073 has the CSMS install.</summary>
+    public string NewBasicAuthPassword { get; set; } = "OcppLabSecret0002";
+
+    /// <summary>The security profile the lab's charge point uses now (TC_083 moves it one up).</summary>
+    public int CurrentSecurityProfile { get; set; } = 1;
+
+    /// <summary>A PEM root certificate for InstallCertificate; empty = the lab's own built-in test root.</summary>
+    public string RootCertificatePem { get; set; } = "";
+
+    /// <summary>The signing certificate and signature for SignedUpdateFirmware.</summary>
+    public string FirmwareSigningCertificatePem { get; set; } = "";
+
+    public string FirmwareSignature { get; set; } = "b2NwcGxhYi1maXJtd2FyZS1zaWduYXR1cmU=";
+
+    // ---------------------------------------------------------------------------------------------------
+
+    public bool TargetsEmbeddedCsms => string.IsNullOrWhiteSpace(CsmsUrl);
+
+    public TimeSpan CallTimeout => TimeSpan.FromSeconds(CallTimeoutSeconds);
+
+    public TimeSpan MessageTimeout => TimeSpan.FromSeconds(MessageTimeoutSeconds);
+
+    public TimeSpan OperatorTimeout => TimeSpan.FromSeconds(OperatorTimeoutSeconds);
+
+    public double ChargingLimit => ChargingRateUnit == "W" ? 6000.0 : 6.0;
+
+    public bool Declares(string profile) =>
+        profile == "Core" || Split(Profiles).Contains(profile, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyList<int> DeclaredSecurityProfiles =>
+        [.. Split(SecurityProfiles).Select(p => int.Parse(p, CultureInfo.InvariantCulture))];
+
+    /// <summary>The settings of this run: defaults, then the JSON file, then the environment.</summary>
+    public static LabSettings Load() =>
+        Load(Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.OrdinalIgnoreCase));
+
+    public static LabSettings Load(IReadOnlyDictionary<string, string?> environment)
+    {
+        var settings = new LabSettings();
+        var file = environment.GetValueOrDefault(EnvironmentPrefix + "SETTINGS_FILE") is { Length: > 0 } named
+            ? named
+            : Path.Combine(AppContext.BaseDirectory, SettingsFileName);
+        if (File.Exists(file))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                settings.Set(property.Name, property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText(), file);
+            }
+        }
+
+        foreach (var property in Properties)
+        {
+            if (environment.GetValueOrDefault(EnvironmentName(property.Name)) is { } value)
+            {
+                settings.Set(property.Name, value, EnvironmentName(property.Name));
+            }
+        }
+
+        // The embedded CSMS is ours: it declares every profile, security included, so that missing
+        // support shows up as failures rather than as cases that do not apply (issue 5).
+        if (settings.TargetsEmbeddedCsms)
+        {
+            if (!environment.ContainsKey(EnvironmentName(nameof(SecurityProfiles))) && settings.SecurityProfiles.Length == 0)
+            {
+                settings.SecurityProfiles = "1,2,3";
+            }
+
+            if (!environment.ContainsKey(EnvironmentName(nameof(ChargePointIdPerScenario))))
+            {
+                settings.ChargePointIdPerScenario = true;
+            }
+        }
+
+        return settings;
+    }
+
+    /// <summary>OCPPLAB_ plus the property name in upper snake case: CsmsUrl → OCPPLAB_CSMS_URL.</summary>
+    public static string EnvironmentName(string property)
+    {
+        var builder = new System.Text.StringBuilder(EnvironmentPrefix);
+        for (var i = 0; i < property.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(property[i]) && !char.IsUpper(property[i - 1]))
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToUpperInvariant(property[i]));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Name, value and environment variable of every setting, for the report.</summary>
+    public IEnumerable<(string Name, string Value, string Variable)> Describe() =>
+        Properties.Select(p => (p.Name, Convert.ToString(p.GetValue(this), CultureInfo.InvariantCulture) ?? "", EnvironmentName(p.Name)));
+
+    private static IEnumerable<PropertyInfo> Properties =>
+        typeof(LabSettings).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite);
+
+    private static string[] Split(string list) =>
+        list.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private void Set(string name, string value, string source)
+    {
+        var property = typeof(LabSettings).GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
+            ?? throw new InvalidOperationException($"{source}: '{name}' is not a lab setting.");
+        try
+        {
+            property.SetValue(this, StepArgumentConverter.ConvertText(value, property.PropertyType));
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException)
+        {
+            throw new InvalidOperationException($"{source}: '{value}' is not a valid {property.PropertyType.Name} for {property.Name}.", ex);
+        }
+    }
+}
