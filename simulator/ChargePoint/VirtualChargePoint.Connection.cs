@@ -201,6 +201,7 @@ public sealed partial class VirtualChargePoint
         heartbeat.Disposable = null;
         bootRetry.Disposable = null;
         DropNonTransactionalMessages();
+        SignalDrainedIfDone();
     }
 
     private async Task BootAsync()

@@ -269,7 +269,7 @@ public sealed partial class VirtualChargePoint
         if (Template.BackupPower)
         {
             StopAllTransactions(Reason.PowerLoss);
-            await TransactionMessagesDrainedAsync().WaitAsync(cancellationToken);
+            await MessagesDrainedAsync().WaitAsync(cancellationToken);
         }
 
         PowerOff();

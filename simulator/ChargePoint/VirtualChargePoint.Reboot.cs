@@ -19,7 +19,7 @@ public sealed partial class VirtualChargePoint
         {
             ChargePointLog.Rebooting(logger, Id, reason);
             StopAllTransactions(reason);
-            await TransactionMessagesDrainedAsync();
+            await MessagesDrainedAsync();
             PowerOff();
             PowerOn();
         }
@@ -29,12 +29,16 @@ public sealed partial class VirtualChargePoint
         }
     }
 
-    /// <summary>Completes when no transaction message is queued, or at once when offline (they wait for the next boot).</summary>
-    private Task TransactionMessagesDrainedAsync()
+    /// <summary>
+    /// Completes when every queued message has been delivered (e.g. StopTransaction and the Finishing status
+    /// before a reset, or the firmware statuses before the reboot that installs), or at once when offline:
+    /// transaction messages then wait for the next boot.
+    /// </summary>
+    private Task MessagesDrainedAsync()
     {
         lock (sync)
         {
-            if (!IsOnline || !queue.Any(m => m.Transactional))
+            if (!IsOnline || queue.Count == 0)
             {
                 return Task.CompletedTask;
             }
@@ -49,7 +53,7 @@ public sealed partial class VirtualChargePoint
         TaskCompletionSource? done = null;
         lock (sync)
         {
-            if (drained is not null && (!IsOnline || !queue.Any(m => m.Transactional)))
+            if (drained is not null && (!IsOnline || queue.Count == 0))
             {
                 done = drained;
                 drained = null;
