@@ -5,6 +5,7 @@ using OcppLab.Csms.Connections;
 using OcppLab.Csms.Handlers.Core;
 using OcppLab.Csms.Handlers.FirmwareManagement;
 using OcppLab.Csms.IdTags;
+using OcppLab.Csms.LocalLists;
 using OcppLab.Csms.Observability;
 using OcppLab.Csms.Reservations;
 using OcppLab.Csms.Stations;
@@ -31,6 +32,7 @@ public static class CsmsServiceCollectionExtensions
         services.AddSingleton<RemoteStartWaiters>();
         services.AddSingleton<IReservationStore, InMemoryReservationStore>();
         services.AddSingleton<IReservationUse, ReservationUse>();
+        services.AddSingleton<ILocalListStore, InMemoryLocalListStore>();
 
         // Handlers: one per action a charge point sends.
         services.AddSingleton<AuthorizeHandler>();

@@ -12,6 +12,7 @@ public static class OperatorApiExtensions
         services.AddProblemDetails();
         services.AddSingleton<StationCaller>();
         services.AddSingleton<RemoteStartProfiles>();
+        services.AddSingleton<ConfigurationReader>();
 
         // Body binding failures throw, so that BadBodyProblems can name the bad value.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -36,6 +37,7 @@ public static class OperatorApiExtensions
         api.MapCoreOperations();
         api.MapRemoteTrigger();
         api.MapReservations();
+        api.MapLocalList();
         return app;
     }
 }
