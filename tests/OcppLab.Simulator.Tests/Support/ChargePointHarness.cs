@@ -16,13 +16,13 @@ internal sealed class ChargePointHarness : IAsyncDisposable
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    public ChargePointHarness(ChargePointTemplate? template = null, HttpMessageHandler? http = null)
+    public ChargePointHarness(ChargePointTemplate? template = null, HttpMessageHandler? http = null, IOcppConnector? connector = null, ScriptedCentralSystem? centralSystem = null)
     {
         Time = new FakeTimeProvider(Start);
         Scheduler = new LockedHistoricalScheduler(Start);
-        CentralSystem = new ScriptedCentralSystem(Time);
+        CentralSystem = centralSystem ?? new ScriptedCentralSystem(Time);
         Connector = new InMemoryConnector(CentralSystem.Connect);
-        ChargePoint = new VirtualChargePoint("CP001", template ?? new ChargePointTemplate(), Connector, Scheduler, Time, httpHandler: http, random: new Random(1))
+        ChargePoint = new VirtualChargePoint("CP001", template ?? new ChargePointTemplate(), connector ?? Connector, Scheduler, Time, httpHandler: http, random: new Random(1))
         {
             Backoff = new ReconnectBackoff { Initial = TimeSpan.FromSeconds(1), Maximum = TimeSpan.FromSeconds(8), Jitter = 0 },
         };
