@@ -1,1 +1,17 @@
-return 0;
+using OcppLab.Simulator.Cli;
+
+// The simulator's commands; each one lives in Cli/.
+//   charger  one virtual charge point against a Central System, printing its traffic
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+return args switch
+{
+    [] or ["--help" or "-h" or "help"] => Usage.Print(Console.Out),
+    ["charger", .. var rest] => await ChargerCommand.RunAsync(rest, Console.Out, Console.Error, Console.In, stop.Token),
+    [var unknown, ..] => Usage.Unknown(unknown, Console.Error),
+};
