@@ -1,3 +1,6 @@
+using OcppLab.Conformance.Support.Lab;
+using OcppLab.Conformance.Support.Reporting;
+
 namespace OcppLab.Conformance;
 
 /// <summary>Run-wide set-up and tear-down for every test in this assembly (NUnit scopes it by namespace).</summary>
@@ -8,8 +11,19 @@ public sealed class ConformanceRun
 
     /// <summary>Written after the last test so that it holds every scenario of the run.</summary>
     [OneTimeTearDown]
-    public static void WriteResults() =>
-        ConformanceResultsWriter.Write(
-            ScenarioResultCollector.Conformance.Results,
-            Path.Combine(TestContext.CurrentContext.TestDirectory, ResultsFileName));
+    public static async Task WriteResults()
+    {
+        var folder = TestContext.CurrentContext.TestDirectory;
+        var results = ScenarioResultCollector.Conformance.Results;
+        ConformanceResultsWriter.Write(results, Path.Combine(folder, ResultsFileName));
+        if (!LabRun.ConformanceStarted)
+        {
+            return;
+        }
+
+        // The certificate-style abstract of the run: verdict per profile, failing cases, response times.
+        var run = LabRun.Conformance;
+        ConformanceReport.Build(results, run.Measurements, run.Settings, run.Target.Description).Write(folder);
+        await run.DisposeAsync();
+    }
 }

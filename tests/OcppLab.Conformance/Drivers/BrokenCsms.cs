@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using OcppLab.Csms.Stations;
+using OcppLab.Protocol;
+using OcppLab.Protocol.Messages.Core;
+using OcppLab.Protocol.Messages.FirmwareManagement;
+using OcppLab.Protocol.Messages.Types;
+using OcppLab.Protocol.Rpc;
+
+namespace OcppLab.Conformance.Drivers;
+
+/// <summary>
+/// Deliberately broken Central Systems: the real one with one piece replaced, each breaking one thing an
+/// OCTT case checks. They prove that the suite can fail, and fails for the right reason.
+/// </summary>
+public static class BrokenCsms
+{
+    /// <summary>Core: answers Authorize with Accepted for any tag, known or not (TC_023_1 must fail).</summary>
+    public static EmbeddedCsmsTarget AcceptsUnknownIdTags() => new("broken CSMS: accepts unknown id tags", services =>
+        ReplaceRoute(services, router => router.Map<AuthorizeRequest, AuthorizeResponse>((_, _, _) =>
+            ValueTask.FromResult(new AuthorizeResponse { IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Accepted } }))));
+
+    /// <summary>Firmware Management: refuses FirmwareStatusNotification with a CALLERROR (TC_044_2 must fail).</summary>
+    public static EmbeddedCsmsTarget RefusesFirmwareStatus() => new("broken CSMS: no FirmwareStatusNotification", services =>
+        ReplaceRoute(services, router => router.Map<FirmwareStatusNotificationRequest, FirmwareStatusNotificationResponse>((_, _, _) =>
+            throw new OcppCallErrorException(OcppErrorCode.NotImplemented, "Firmware status is not handled."))));
+
+    /// <summary>Reservation: tells the operator a reservation was made without ever sending ReserveNow (TC_046 must fail).</summary>
+    public static EmbeddedCsmsTarget IgnoresReservations() => new("broken CSMS: ignores reservations", services =>
+        Intercept(services, "ReserveNow", async (http, _) =>
+        {
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync("{\"status\":\"Accepted\"}");
+            return null;
+        }));
+
+    /// <summary>Local Auth List: always sends listVersion 1, whatever the operator asked for (TC_043_5 must fail).</summary>
+    public static EmbeddedCsmsTarget SendsWrongListVersion() => new("broken CSMS: wrong local list version", services =>
+        Intercept(services, "SendLocalList", (_, body) =>
+        {
+            body["listVersion"] = 1;
+            return Task.FromResult<JsonObject?>(body);
+        }));
+
+    /// <summary>Remote Trigger: asks for a Heartbeat whatever message the operator wanted (TC_055 must fail).</summary>
+    public static EmbeddedCsmsTarget MishandlesTriggers() => new("broken CSMS: triggers the wrong message", services =>
+        Intercept(services, "TriggerMessage", (_, body) =>
+        {
+            body["requestedMessage"] = "Heartbeat";
+            body.Remove("connectorId");
+            return Task.FromResult<JsonObject?>(body);
+        }));
+
+    /// <summary>Smart Charging: drops a profile's validity period (TC_056 must fail, 2025-11 requires validFrom and validTo).</summary>
+    public static EmbeddedCsmsTarget DropsProfileValidity() => new("broken CSMS: drops validFrom/validTo", services =>
+        Intercept(services, "SetChargingProfile", (_, body) =>
+        {
+            if (body["csChargingProfiles"] is JsonObject profile)
+            {
+                profile.Remove("validFrom");
+                profile.Remove("validTo");
+            }
+
+            return Task.FromResult<JsonObject?>(body);
+        }));
+
+    /// <summary>Security: ignores the subprotocols offered and upgrades anyway (TC_088 must fail).</summary>
+    public static EmbeddedCsmsTarget IgnoresSubprotocols() => new("broken CSMS: ignores subprotocols", services =>
+        services.AddTransient<IStartupFilter>(_ => new Middleware(next => http =>
+        {
+            // Whatever was offered, the Central System behind sees an offer of ocpp1.6 only.
+            if (http.Request.Headers.ContainsKey("Sec-WebSocket-Protocol"))
+            {
+                http.Request.Headers["Sec-WebSocket-Protocol"] = LabChargePoint.Ocpp16;
+            }
+
+            return next(http);
+        })));
+
+    private static void ReplaceRoute(IServiceCollection services, Action<OcppRouter<ChargePointSession>> change)
+    {
+        var original = services.Last(d => d.ServiceType == typeof(OcppRouter<ChargePointSession>));
+        services.Remove(original);
+        services.AddSingleton(sp =>
+        {
+            var router = original.ImplementationFactory is { } factory
+                ? (OcppRouter<ChargePointSession>)factory(sp)
+                : (OcppRouter<ChargePointSession>)original.ImplementationInstance!;
+            change(router);
+            return router;
+        });
+    }
+
+    /// <summary>
+    /// Rewrites the operator's request for <paramref name="action"/> before the CSMS sees it; a null result
+    /// means the middleware answered the operator itself and the CSMS never hears of it.
+    /// </summary>
+    private static void Intercept(IServiceCollection services, string action, Func<HttpContext, JsonObject, Task<JsonObject?>> rewrite) =>
+        services.AddTransient<IStartupFilter>(_ => new Middleware(next => async http =>
+        {
+            if (http.Request.Method == "POST" && http.Request.Path.Value?.EndsWith("/calls/" + action, StringComparison.Ordinal) == true)
+            {
+                using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+                var body = JsonNode.Parse(await reader.ReadToEndAsync()) as JsonObject ?? [];
+                var changed = await rewrite(http, body);
+                if (changed is null)
+                {
+                    return;
+                }
+
+                var bytes = Encoding.UTF8.GetBytes(changed.ToJsonString());
+                http.Request.Body = new MemoryStream(bytes);
+                http.Request.ContentLength = bytes.Length;
+            }
+
+            await next(http);
+        }));
+
+    private sealed class Middleware(Func<RequestDelegate, RequestDelegate> middleware) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(middleware);
+            next(app);
+        };
+    }
+}

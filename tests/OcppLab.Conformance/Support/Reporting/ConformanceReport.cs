@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using OcppLab.Conformance.Support.Lab;
+
+namespace OcppLab.Conformance.Support.Reporting;
+
+/// <summary>
+/// The run summarised like the abstract of an OCA certificate: a verdict per feature profile, the failing
+/// cases, and the performance measurements of the PICS (octt16-csms.md §4) with the response time per
+/// CP → CS action, "Response time Authorize" and "OCPP response timeout" called out.
+/// </summary>
+public sealed class ConformanceReport
+{
+    public const string MarkdownFileName = "conformance-report.md";
+    public const string JsonFileName = "conformance-report.json";
+
+    /// <summary>The profiles in the order a certificate lists them, with their display names.</summary>
+    public static readonly IReadOnlyList<(string Tag, string Name)> Profiles =
+    [
+        ("Core", "Core"),
+        ("FirmwareManagement", "Firmware Management"),
+        ("SmartCharging", "Smart Charging"),
+        ("Reservation", "Reservation"),
+        ("LocalAuthListManagement", "Local Auth List Management"),
+        ("RemoteTrigger", "Remote Trigger"),
+        ("Security", "Security"),
+    ];
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private ConformanceReport(string target, DateTimeOffset generatedAt, IReadOnlyList<ProfileVerdict> profiles, IReadOnlyList<ActionTiming> timings, double callTimeoutSeconds)
+    {
+        Target = target;
+        GeneratedAt = generatedAt;
+        ProfileVerdicts = profiles;
+        Timings = timings;
+        CallTimeoutSeconds = callTimeoutSeconds;
+    }
+
+    public string Target { get; }
+
+    public DateTimeOffset GeneratedAt { get; }
+
+    public IReadOnlyList<ProfileVerdict> ProfileVerdicts { get; }
+
+    public IReadOnlyList<ActionTiming> Timings { get; }
+
+    public double CallTimeoutSeconds { get; }
+
+    public ActionTiming? Authorize => Timings.FirstOrDefault(t => t.Action == "Authorize");
+
+    /// <summary>Builds the report from the scenarios under features/csms and the run's measurements.</summary>
+    public static ConformanceReport Build(IReadOnlyList<ScenarioResult> results, Measurements measurements, LabSettings settings, string target)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(measurements);
+        ArgumentNullException.ThrowIfNull(settings);
+        var csms = results.Where(r => r.FeatureFile.StartsWith("features/csms/", StringComparison.Ordinal)).ToList();
+        var profiles = Profiles.Select(p =>
+        {
+            var cases = csms.Where(r => ProfileOf(r) == p.Tag)
+                .GroupBy(r => r.TestCaseId ?? r.Name)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new CaseVerdict(g.Key, g.First().FeatureTitle(), Worst(g.Select(r => r.Outcome)), [.. g.Where(r => r.Outcome != ScenarioOutcome.Passed).Select(r => FirstLine(r.FailureMessage))]))
+                .ToList();
+            return new ProfileVerdict(p.Tag, p.Name, Verdict(cases), cases);
+        }).ToList();
+
+        var timings = measurements.All
+            .GroupBy(m => m.Action)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => ActionTiming.From(g.Key, [.. g.Select(m => m.RoundTrip.TotalMilliseconds)]))
+            .ToList();
+        return new ConformanceReport(target, DateTimeOffset.UtcNow, profiles, timings, settings.CallTimeoutSeconds);
+    }
+
+    public void Write(string folder)
+    {
+        File.WriteAllText(Path.Combine(folder, MarkdownFileName), ToMarkdown());
+        File.WriteAllText(Path.Combine(folder, JsonFileName), ToJson());
+    }
+
+    public string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        var invariant = CultureInfo.InvariantCulture;
+        md.AppendLine("# OCPP 1.6-J conformance report (Central System)");
+        md.AppendLine();
+        md.AppendLine(invariant, $"- System under test: {Target}");
+        md.AppendLine(invariant, $"- Test cases: OCTT 1.6 test case document, Central System section (revision 2025-11)");
+        md.AppendLine(invariant, $"- Generated: {GeneratedAt:yyyy-MM-dd HH:mm:ss} UTC");
+        md.AppendLine();
+        md.AppendLine("## Feature profiles");
+        md.AppendLine();
+        md.AppendLine("| Profile | Result | Passed | Failed | Not run |");
+        md.AppendLine("|---|---|---:|---:|---:|");
+        foreach (var profile in ProfileVerdicts)
+        {
+            md.AppendLine(invariant, $"| {profile.Name} | {profile.Result} | {profile.Cases.Count(c => c.Outcome == ScenarioOutcome.Passed)} | {profile.Cases.Count(c => c.Outcome == ScenarioOutcome.Failed)} | {profile.Cases.Count(c => c.Outcome is ScenarioOutcome.Inconclusive or ScenarioOutcome.Ignored)} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Failing and not-run test cases");
+        md.AppendLine();
+        var open = ProfileVerdicts.SelectMany(p => p.Cases.Where(c => c.Outcome != ScenarioOutcome.Passed).Select(c => (p, c))).ToList();
+        if (open.Count == 0)
+        {
+            md.AppendLine("None.");
+        }
+        else
+        {
+            md.AppendLine("| Test case | Profile | Outcome | Reason |");
+            md.AppendLine("|---|---|---|---|");
+            foreach (var (p, c) in open)
+            {
+                md.AppendLine(invariant, $"| {c.Id} {c.Title} | {p.Name} | {c.Outcome} | {Escape((c.Reasons.Count > 0 ? c.Reasons[0] : ""))} |");
+            }
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Performance measurements");
+        md.AppendLine();
+        md.AppendLine("| Parameter | Value |");
+        md.AppendLine("|---|---|");
+        md.AppendLine(invariant, $"| Response time Authorize | {(Authorize is { } a ? $"p50 {a.P50Ms:0.0} ms, p95 {a.P95Ms:0.0} ms, max {a.MaxMs:0.0} ms ({a.Count} requests)" : "not measured")} |");
+        md.AppendLine(invariant, $"| OCPP response timeout | {CallTimeoutSeconds:0.###} s (the lab's wait for each answer) |");
+        md.AppendLine();
+        md.AppendLine("Response time per CP → CS action (request sent to response received, at the lab):");
+        md.AppendLine();
+        md.AppendLine("| Action | Count | p50 (ms) | p95 (ms) | Max (ms) |");
+        md.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var t in Timings)
+        {
+            md.AppendLine(invariant, $"| {t.Action} | {t.Count} | {t.P50Ms:0.0} | {t.P95Ms:0.0} | {t.MaxMs:0.0} |");
+        }
+
+        return md.ToString();
+    }
+
+    public string ToJson()
+    {
+        var document = new
+        {
+            target = Target,
+            generatedAt = GeneratedAt,
+            profiles = ProfileVerdicts.Select(p => new
+            {
+                profile = p.Tag,
+                name = p.Name,
+                result = p.Result,
+                cases = p.Cases.Select(c => new { id = c.Id, title = c.Title, outcome = c.Outcome.ToString(), reasons = c.Reasons }),
+            }),
+            failingCases = ProfileVerdicts.SelectMany(p => p.Cases.Where(c => c.Outcome == ScenarioOutcome.Failed).Select(c => c.Id)),
+            performance = new
+            {
+                responseTimeAuthorize = Authorize is { } a ? new { p50Ms = a.P50Ms, p95Ms = a.P95Ms, maxMs = a.MaxMs, count = a.Count } : null,
+                ocppResponseTimeoutSeconds = CallTimeoutSeconds,
+                actions = Timings.Select(t => new { action = t.Action, count = t.Count, p50Ms = t.P50Ms, p95Ms = t.P95Ms, maxMs = t.MaxMs }),
+            },
+        };
+        return JsonSerializer.Serialize(document, JsonOptions);
+    }
+
+    /// <summary>The profile is the folder under features/csms/ (TC_080/081 are Security although they use firmware messages).</summary>
+    public static string? ProfileOf(ScenarioResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var parts = result.FeatureFile.Split('/');
+        return parts.Length > 3 ? parts[2] : null;
+    }
+
+    private static ScenarioOutcome Worst(IEnumerable<ScenarioOutcome> outcomes)
+    {
+        var all = outcomes.ToList();
+        return all.Contains(ScenarioOutcome.Failed) ? ScenarioOutcome.Failed
+            : all.Contains(ScenarioOutcome.Inconclusive) ? ScenarioOutcome.Inconclusive
+            : all.Contains(ScenarioOutcome.Ignored) ? ScenarioOutcome.Ignored
+            : ScenarioOutcome.Passed;
+    }
+
+    /// <summary>PASS only when every applicable case passed; a case that could not run keeps the profile open.</summary>
+    private static string Verdict(List<CaseVerdict> cases) =>
+        cases.Count == 0 ? "NOT RUN"
+        : cases.Any(c => c.Outcome == ScenarioOutcome.Failed) ? "FAIL"
+        : cases.All(c => c.Outcome == ScenarioOutcome.Ignored) ? "NOT APPLICABLE"
+        : cases.Any(c => c.Outcome == ScenarioOutcome.Inconclusive) ? "INCOMPLETE"
+        : "PASS";
+
+    private static string FirstLine(string? message)
+    {
+        var lines = (message ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // The runner's first line names the failing step; the second says what the CSMS did.
+        return lines.Length switch
+        {
+            0 => "",
+            1 => lines[0],
+            _ => $"{lines[0]} {lines[1]}",
+        };
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+}
+
+public sealed record ProfileVerdict(string Tag, string Name, string Result, IReadOnlyList<CaseVerdict> Cases);
+
+public sealed record CaseVerdict(string Id, string Title, ScenarioOutcome Outcome, IReadOnlyList<string> Reasons);
+
+/// <summary>Response times of one action; percentiles by the nearest-rank method.</summary>
+public sealed record ActionTiming(string Action, int Count, double P50Ms, double P95Ms, double MaxMs)
+{
+    public static ActionTiming From(string action, IReadOnlyList<double> milliseconds)
+    {
+        ArgumentNullException.ThrowIfNull(milliseconds);
+        var sorted = milliseconds.Order().ToArray();
+        return new ActionTiming(action, sorted.Length, Rank(sorted, 0.50), Rank(sorted, 0.95), sorted[^1]);
+    }
+
+    private static double Rank(double[] sorted, double p) =>
+        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
+
+internal static class ScenarioResultExtensions
+{
+    /// <summary>The case's title without its id: the feature title minus the leading "TC_xxx_CSMS ".</summary>
+    public static string FeatureTitle(this ScenarioResult result) =>
+        result.TestCaseId is { } id && result.Title.Length > 0 ? FeatureName(result, id) : result.Title;
+
+    private static string FeatureName(ScenarioResult result, string id)
+    {
+        var file = Path.GetFileNameWithoutExtension(result.FeatureFile);
+        var name = file.StartsWith(id + "_", StringComparison.Ordinal) ? file[(id.Length + 1)..] : file;
+        return System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z0-9])(?=[A-Z])", " ");
+    }
+}
