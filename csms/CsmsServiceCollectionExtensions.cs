@@ -8,6 +8,7 @@ using OcppLab.Csms.IdTags;
 using OcppLab.Csms.LocalLists;
 using OcppLab.Csms.Observability;
 using OcppLab.Csms.Reservations;
+using OcppLab.Csms.SmartCharging;
 using OcppLab.Csms.Stations;
 using OcppLab.Csms.Transactions;
 
@@ -33,6 +34,12 @@ public static class CsmsServiceCollectionExtensions
         services.AddSingleton<IReservationStore, InMemoryReservationStore>();
         services.AddSingleton<IReservationUse, ReservationUse>();
         services.AddSingleton<ILocalListStore, InMemoryLocalListStore>();
+        services.AddSingleton<IChargingProfileStore, InMemoryChargingProfileStore>();
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<CsmsOptions>>().Value;
+            return new CompositeScheduleCalculator(settings.CompositeVoltage, settings.CompositeDefaultPhases);
+        });
 
         // Handlers: one per action a charge point sends.
         services.AddSingleton<AuthorizeHandler>();

@@ -50,6 +50,15 @@ public sealed class CsmsOptions
     /// <summary>Check the Central System's own outgoing payloads against the 1.6 schemas.</summary>
     public bool ValidateOutgoing { get; set; }
 
+    /// <summary>
+    /// The phase-to-neutral voltage the Central System's composite schedule assumes to convert A and W
+    /// (P = U × I × phases); a station may assume otherwise, which shows when the two are compared.
+    /// </summary>
+    public decimal CompositeVoltage { get; set; } = 230m;
+
+    /// <summary>The phases assumed for a schedule period without numberPhases (OCPP 1.6 §7.11: absent means 3).</summary>
+    public int CompositeDefaultPhases { get; set; } = 3;
+
     /// <summary>The first transactionId handed out.</summary>
     public int FirstTransactionId { get; set; } = 1;
 }

@@ -38,6 +38,7 @@ public static class OperatorApiExtensions
         api.MapRemoteTrigger();
         api.MapReservations();
         api.MapLocalList();
+        api.MapSmartCharging();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using OcppLab.Csms.OperatorApi;
+using OcppLab.Csms.Stations;
 using OcppLab.Protocol.Messages.Types;
 
 namespace OcppLab.Csms.SmartCharging;
@@ -7,7 +8,7 @@ namespace OcppLab.Csms.SmartCharging;
 /// The charging profile of a RemoteStartTransaction (OCPP 1.6 §5.11): checked before sending, and
 /// stored as the new transaction's TxProfile once the station's StartTransaction names the transaction.
 /// </summary>
-public sealed class RemoteStartProfiles
+public sealed class RemoteStartProfiles(IChargingProfileStore profiles, ChargePointRegistry registry, TimeProvider time)
 {
     /// <summary>A 400 when the profile cannot go with a remote start, else null.</summary>
     public IResult? Check(string chargePointId, ChargingProfile profile)
@@ -23,11 +24,11 @@ public sealed class RemoteStartProfiles
             return Problems.BadValue("chargingProfile.transactionId", profile.TransactionId, "The transactionId of a RemoteStartTransaction profile SHALL NOT be set: the transaction does not exist yet (OCPP 1.6 §5.11).");
         }
 
-        return null;
+        var breach = ChargingProfileRules.Check(1, profile, "chargingProfile", null, forRemoteStart: true, StationChargingLimits.Of(registry.Find(chargePointId)));
+        return breach is null ? null : Problems.BadValue(breach.Field, breach.Value, breach.Rule);
     }
 
     /// <summary>Records the profile as the started transaction's TxProfile.</summary>
-    public void OnStarted(string chargePointId, int connectorId, int transactionId, ChargingProfile profile)
-    {
-    }
+    public void OnStarted(string chargePointId, int connectorId, int transactionId, ChargingProfile profile) =>
+        profiles.Set(new StoredProfile(chargePointId, connectorId, profile with { TransactionId = transactionId }, time.GetUtcNow()));
 }
