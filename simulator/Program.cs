@@ -9,9 +9,11 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
+// Standard input is read as a plain stream: Console.In would hold the console lock while it waits for a line.
+using var input = new StreamReader(Console.OpenStandardInput());
 return args switch
 {
     [] or ["--help" or "-h" or "help"] => Usage.Print(Console.Out),
-    ["charger", .. var rest] => await ChargerCommand.RunAsync(rest, Console.Out, Console.Error, Console.In, stop.Token),
+    ["charger", .. var rest] => await ChargerCommand.RunAsync(rest, Console.Out, Console.Error, input, stop.Token),
     [var unknown, ..] => Usage.Unknown(unknown, Console.Error),
 };

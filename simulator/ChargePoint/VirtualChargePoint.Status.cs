@@ -12,7 +12,7 @@ namespace OcppLab.Simulator.ChargePoint;
 /// </summary>
 public sealed partial class VirtualChargePoint
 {
-    private readonly Dictionary<int, Subject<StatusReport>> statusChanges = [];
+    private readonly Dictionary<int, ISubject<StatusReport>> statusChanges = [];
     private readonly Subject<(int ConnectorId, StatusReport Report)> statusReported = new();
 
     /// <summary>Every StatusNotification the charge point decided to send, by connector.</summary>
@@ -30,7 +30,8 @@ public sealed partial class VirtualChargePoint
 
     private IDisposable WireStatus(ConnectorState state)
     {
-        var changes = new Subject<StatusReport>();
+        // State changes come from the driving API, inbound calls and the send loop: serialize them (Rx grammar).
+        var changes = Subject.Synchronize(new Subject<StatusReport>());
         statusChanges[state.Id] = changes;
         return changes
             .Select(report =>
