@@ -156,6 +156,14 @@ public sealed class FrameWriterTests
     }
 
     [Test]
+    public void Text_is_escaped_only_where_JSON_requires_it()
+    {
+        var bytes = FrameWriter.CallError("i", OcppErrorCode.GenericError, "quote \" backslash \\ newline \n é € <a>&'+");
+
+        Assert.That(Text(bytes), Is.EqualTo("""[4,"i","GenericError","quote \" backslash \\ newline \n é € <a>&'+",{}]"""));
+    }
+
+    [Test]
     public void Strings_that_need_escaping_survive_the_round_trip()
     {
         const string Tricky = "quote \" backslash \\ tab \t newline \n é € 😀 </script>";
