@@ -124,6 +124,7 @@ public sealed class WebSocketTransportTests
         var run = WebSocketTransport.RunAsync(server, endpoint, CancellationToken.None);
 
         await SendTextAsync(Oversize);
+        _ = await CloseHandshakeAsync(run);
         var end = await run.Guarded();
 
         using (Assert.EnterMultipleScope())
@@ -142,14 +143,10 @@ public sealed class WebSocketTransportTests
         var run = WebSocketTransport.RunAsync(server, endpoint, CancellationToken.None);
 
         await SendTextAsync(Oversize);
+        var seen = await CloseHandshakeAsync(run);
         await run.Guarded();
-        var close = await ReceiveAsync();
 
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(close.Type, Is.EqualTo(WebSocketMessageType.Close));
-            Assert.That(peer.CloseStatus, Is.EqualTo(WebSocketCloseStatus.MessageTooBig));
-        }
+        Assert.That(seen, Is.EqualTo("Close MessageTooBig"));
     }
 
     [Test]
@@ -175,14 +172,13 @@ public sealed class WebSocketTransportTests
 
         await SendTextAsync("garbage");
         await SendTextAsync("more garbage");
+        var seen = await CloseHandshakeAsync(run);
         var end = await run.Guarded();
-        var close = await ReceiveAsync();
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(end, Is.EqualTo(new TransportEnd(TransportEndReason.EndpointClosed, 1002, "2 bad frames in a row.")));
-            Assert.That(close.Type, Is.EqualTo(WebSocketMessageType.Close));
-            Assert.That(peer.CloseStatus, Is.EqualTo(WebSocketCloseStatus.ProtocolError));
+            Assert.That(seen, Is.EqualTo("Close ProtocolError"));
         }
     }
 
@@ -209,39 +205,40 @@ public sealed class WebSocketTransportTests
     }
 
     [Test]
-    public async Task Closing_the_endpoint_ends_RunAsync()
+    public async Task Closing_the_endpoint_closes_the_connection_with_1000()
     {
         await using var endpoint = Endpoint();
         var run = WebSocketTransport.RunAsync(server, endpoint, CancellationToken.None);
 
         endpoint.Close();
+        var seen = await CloseHandshakeAsync(run);
         var end = await run.Guarded();
 
-        Assert.That(end.Reason, Is.Not.EqualTo(TransportEndReason.PeerClosed));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(end, Is.EqualTo(new TransportEnd(TransportEndReason.EndpointClosed, 1000, "closed")));
+            Assert.That(seen, Is.EqualTo("Close NormalClosure"));
+        }
     }
 
     [Test]
     public async Task Closing_the_endpoint_while_a_handler_runs_closes_the_connection_with_1000()
     {
-        Task<TransportEnd>? run = null;
-        var dispatcher = new HoldingDispatcher(() => run!);
+        // The handler's cancellation callback runs inside Close(). Holding Close() there until the transport has
+        // finished or the peer has seen the close shows that the close is requested before the send loop stops;
+        // when it was not, the send loop ended first and the connection dropped without a close frame.
+        Task? transportOrPeerDone = null;
+        var dispatcher = new HoldingDispatcher(() => transportOrPeerDone!);
         await using var endpoint = new OcppRpcEndpoint("CP-1", dispatcher, timeProvider: time);
-        run = WebSocketTransport.RunAsync(server, endpoint, CancellationToken.None);
+        var run = WebSocketTransport.RunAsync(server, endpoint, CancellationToken.None);
 
         await SendTextAsync("""[2,"h-1","Heartbeat",{}]""");
         await dispatcher.Dispatching.Guarded();
+        var handshake = CloseHandshakeAsync(run);
+        transportOrPeerDone = Task.WhenAny(run, handshake);
         endpoint.Close();
+        var seen = await handshake.Guarded();
         var end = await run.Guarded();
-        string seen;
-        try
-        {
-            var close = await ReceiveAsync();
-            seen = $"{close.Type} {peer.CloseStatus}";
-        }
-        catch (WebSocketException e)
-        {
-            seen = e.WebSocketErrorCode.ToString();
-        }
 
         using (Assert.EnterMultipleScope())
         {
@@ -288,7 +285,7 @@ public sealed class WebSocketTransportTests
 
     /// <summary>
     /// Holds every CALL until the endpoint's lifetime ends; when it does, the cancellation callback (which runs inside
-    /// Close()) waits up to a second for the transport to finish before letting Close() go on.
+    /// Close()) waits for the given task (at most a second) before letting Close() go on.
     /// </summary>
     private sealed class HoldingDispatcher(Func<Task> transport) : IOcppCallDispatcher
     {
@@ -343,6 +340,36 @@ public sealed class WebSocketTransportTests
     }
 
     private Task<(WebSocketMessageType Type, string Text)> ReceiveAsync() => ReceiveAsync(peer);
+
+    /// <summary>
+    /// Plays a well-behaved peer: reads until the close frame, answers it (RFC 6455 §5.5.1), and says what it saw:
+    /// "Close &lt;status&gt;", or the error when the connection dropped without a close frame. Once
+    /// <paramref name="run"/> has returned it disposes the transport's socket, as the host would, which ends the TCP
+    /// connection that the peer (the client role) waits for after the handshake.
+    /// </summary>
+    private async Task<string> CloseHandshakeAsync(Task run)
+    {
+        try
+        {
+            while (true)
+            {
+                var message = await ReceiveAsync();
+                if (message.Type == WebSocketMessageType.Close)
+                {
+                    var status = peer.CloseStatus;
+                    var answer = peer.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                    await run.Guarded();
+                    server.Dispose();
+                    await answer.Guarded();
+                    return $"Close {status}";
+                }
+            }
+        }
+        catch (WebSocketException e)
+        {
+            return e.WebSocketErrorCode.ToString();
+        }
+    }
 
     private static async Task<(WebSocketMessageType Type, string Text)> ReceiveAsync(WebSocket from)
     {
