@@ -129,6 +129,8 @@ public sealed class FrameReaderTests
         yield return Case("nesting deeper than 64 levels", $$"""[2,"deep","DataTransfer",{{Nested(64)}}]""", BadCall("deep"));
         yield return Case("nesting of 10000 levels", $$"""[2,"deep","DataTransfer",{{Nested(10_000)}}]""", BadCall("deep"));
         yield return Case("truncated CALLRESULT right after the id", "[3,\"abc\"", BadResponse("abc", 3));
+        yield return Case("invalid UTF-8 inside a CALLRESULT payload string",
+            [.. Utf8("[3,\"abc\",{\"data\":\""), 0xFF, .. Utf8("\"}]")], BadResponse("abc", 3));
         yield return Case("CALLRESULT payload an array", """[3,"abc",[]]""", BadResponse("abc", 3));
         yield return Case("CALLRESULT payload a string", """[3,"abc","Accepted"]""", BadResponse("abc", 3));
         yield return Case("CALLRESULT payload null", """[3,"abc",null]""", BadResponse("abc", 3));

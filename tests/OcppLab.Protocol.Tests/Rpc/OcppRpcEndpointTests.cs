@@ -411,6 +411,23 @@ public sealed class OcppRpcEndpointTests
     }
 
     [Test]
+    public async Task A_CALLRESULT_whose_payload_holds_invalid_UTF8_fails_the_call_as_an_invalid_response()
+    {
+        var raw = Raw();
+
+        var call = raw.Endpoint.CallAsync(new AuthorizeRequest { IdTag = "TAG-1" });
+        var sent = await raw.NextFrameAsync();
+        raw.Send([.. Encoding.UTF8.GetBytes($"[3,\"{sent.MessageId}\",{{\"idTagInfo\":{{\"status\":\"Accepted\",\"parentIdTag\":\""), 0xFF, .. Encoding.UTF8.GetBytes("\"}}]")]);
+        var invalid = Assert.ThrowsAsync<OcppInvalidResponseException>(async () => await call.Guarded());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(invalid!.Fault?.Code, Is.EqualTo(OcppErrorCode.FormationViolation));
+            Assert.That(raw.HasFrameWaiting, Is.False, "a CALLRESULT is never answered");
+        }
+    }
+
+    [Test]
     public async Task A_CALLRESULT_that_breaks_the_response_schema_fails_the_call_with_the_violation()
     {
         var raw = Raw();
