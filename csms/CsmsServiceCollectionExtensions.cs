@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OcppLab.Csms.Configuration;
 using OcppLab.Csms.Connections;
+using OcppLab.Csms.Firmware;
 using OcppLab.Csms.Handlers.Core;
 using OcppLab.Csms.Handlers.FirmwareManagement;
 using OcppLab.Csms.IdTags;
@@ -35,6 +36,8 @@ public static class CsmsServiceCollectionExtensions
         services.AddSingleton<IReservationUse, ReservationUse>();
         services.AddSingleton<ILocalListStore, InMemoryLocalListStore>();
         services.AddSingleton<IChargingProfileStore, InMemoryChargingProfileStore>();
+        services.AddSingleton<IFirmwareJobStore, InMemoryFirmwareJobStore>();
+        services.AddSingleton<FileFolders>();
         services.AddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<CsmsOptions>>().Value;

@@ -59,6 +59,9 @@ public sealed class CsmsOptions
     /// <summary>The phases assumed for a schedule period without numberPhases (OCPP 1.6 §7.11: absent means 3).</summary>
     public int CompositeDefaultPhases { get; set; } = 3;
 
+    /// <summary>Where firmware is served from and diagnostics are received.</summary>
+    public CsmsFileOptions Files { get; set; } = new();
+
     /// <summary>The first transactionId handed out.</summary>
     public int FirstTransactionId { get; set; } = 1;
 }
@@ -87,4 +90,23 @@ public sealed class IdTagSeed
 
     /// <summary>Its group (parent) id tag.</summary>
     public string? ParentIdTag { get; set; }
+}
+
+/// <summary>The Central System's own file service, so the firmware and diagnostics loop runs on one machine.</summary>
+public sealed class CsmsFileOptions
+{
+    /// <summary>The folder <c>GET /files/firmware/{name}</c> serves from (relative to the content root).</summary>
+    public string FirmwareFolder { get; set; } = "data/firmware";
+
+    /// <summary>The folder diagnostics uploads are written to, one sub-folder per station.</summary>
+    public string DiagnosticsFolder { get; set; } = "data/diagnostics";
+
+    /// <summary>The largest diagnostics upload accepted, in bytes.</summary>
+    public long MaxDiagnosticsBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>The largest firmware file an operator may upload, in bytes.</summary>
+    public long MaxFirmwareBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>The base URL stations reach this host at (e.g. http://192.168.1.10:8180); defaults to the operator request's own host.</summary>
+    public string? PublicBaseUrl { get; set; }
 }

@@ -39,6 +39,8 @@ public static class OperatorApiExtensions
         api.MapReservations();
         api.MapLocalList();
         api.MapSmartCharging();
+        api.MapFirmware();
+        app.MapFiles(api);
         return app;
     }
 }

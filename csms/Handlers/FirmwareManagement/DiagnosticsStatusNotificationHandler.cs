@@ -1,3 +1,4 @@
+using OcppLab.Csms.Firmware;
 using OcppLab.Csms.Stations;
 using OcppLab.Protocol.Messages.FirmwareManagement;
 using OcppLab.Protocol.Rpc;
@@ -5,7 +6,7 @@ using OcppLab.Protocol.Rpc;
 namespace OcppLab.Csms.Handlers.FirmwareManagement;
 
 /// <summary>DiagnosticsStatusNotification (OCPP 1.6 §4.4): the diagnostics upload's progress as the station reports it.</summary>
-public sealed class DiagnosticsStatusNotificationHandler(TimeProvider time)
+public sealed class DiagnosticsStatusNotificationHandler(IFirmwareJobStore jobs, TimeProvider time)
     : IOcppHandler<ChargePointSession, DiagnosticsStatusNotificationRequest, DiagnosticsStatusNotificationResponse>
 {
     private static readonly DiagnosticsStatusNotificationResponse Acknowledged = new();
@@ -13,7 +14,11 @@ public sealed class DiagnosticsStatusNotificationHandler(TimeProvider time)
     /// <inheritdoc/>
     public ValueTask<DiagnosticsStatusNotificationResponse> HandleAsync(ChargePointSession station, DiagnosticsStatusNotificationRequest request, CancellationToken cancellationToken)
     {
-        station.AddDiagnosticsStatus(new StatusReport<Protocol.Messages.Types.DiagnosticsStatus>(request.Status, time.GetUtcNow()));
+        var now = time.GetUtcNow();
+        station.AddDiagnosticsStatus(new StatusReport<Protocol.Messages.Types.DiagnosticsStatus>(request.Status, now));
+
+        // The status belongs to the latest job still running; an Idle answer to a TriggerMessage with no job is kept on the station only.
+        jobs.OnDiagnosticsStatus(station.Id, request.Status, now);
         return ValueTask.FromResult(Acknowledged);
     }
 }

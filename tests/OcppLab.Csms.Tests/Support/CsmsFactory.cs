@@ -27,6 +27,8 @@ public sealed class CsmsFactory : WebApplicationFactory<Program>
         {
             ["Csms:ValidateOutgoing"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Csms:Files:FirmwareFolder"] = Path.Combine(FilesRoot, "firmware"),
+            ["Csms:Files:DiagnosticsFolder"] = Path.Combine(FilesRoot, "diagnostics"),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -39,6 +41,9 @@ public sealed class CsmsFactory : WebApplicationFactory<Program>
             UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         }
     }
+
+    /// <summary>A folder of this host's own for firmware and diagnostics files, removed on dispose.</summary>
+    public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "ocpplab-csms-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>The Central System's clock.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
@@ -66,6 +71,16 @@ public sealed class CsmsFactory : WebApplicationFactory<Program>
         {
             StartServer();
             return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        }
+    }
+
+    /// <inheritdoc/>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(FilesRoot))
+        {
+            Directory.Delete(FilesRoot, recursive: true);
         }
     }
 
