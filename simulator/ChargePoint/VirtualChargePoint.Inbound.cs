@@ -25,7 +25,7 @@ public sealed partial class VirtualChargePoint
     private void OnFrame(FrameEvent frame)
     {
         frameObserver?.OnFrame(frame);
-        frames.OnNext(frame);
+        framesIn.OnNext(frame);
         if (frame.Direction != FrameDirection.Out || frame.TypeId is not (MessageTypeId.CallResult or MessageTypeId.CallError))
         {
             return;

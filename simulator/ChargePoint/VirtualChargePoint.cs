@@ -33,6 +33,7 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
     private readonly ConnectorState[] connectors;
     private readonly CompositeDisposable subscriptions = [];
     private readonly Subject<FrameEvent> frames = new();
+    private readonly ISubject<FrameEvent> framesIn;
     private readonly CancellationTokenSource lifetime = new();
     private readonly ActivityTracker activity;
     private int disposed;
@@ -64,6 +65,9 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         connectors = [.. Enumerable.Range(0, template.NumberOfConnectors + 1)
             .Select(i => new ConnectorState(i, new EnergyMeter(time.GetUtcNow(), 0, template.Voltage, template.Phases)))];
         activity = new ActivityTracker(HasRunnableWork);
+
+        // Frames are observed on the receive path and the send path at once: serialize them (Rx grammar).
+        framesIn = Subject.Synchronize(frames);
         Configuration.Changed += OnConfigurationChanged;
         subscriptions.Add(Disposable.Create(() => Configuration.Changed -= OnConfigurationChanged));
         foreach (var state in connectors)
