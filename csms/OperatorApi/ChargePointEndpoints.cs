@@ -15,7 +15,7 @@ public static class ChargePointEndpoints
     {
         var group = api.MapGroup("/charge-points").WithTags("Charge points");
         group.MapGet("/", List).WithSummary("Every station seen, with its connectors (paged).");
-        group.MapGet("/{id}", Get).WithSummary("One station: last boot, heartbeat, connectors, running transactions.");
+        group.MapGet("/{id}", Get).WithSummary("One station: last boot, heartbeat, connectors, running transactions, configuration last read, reservations, local list, charging profiles, firmware and diagnostics jobs.").Produces<ChargePointDetail>();
         group.MapPost("/{id}/calls/{action}", Call)
             .WithSummary("Send any OCPP CALL to a connected station and return its answer.")
             .WithDescription("The body is the OCPP request payload, sent as given. 200 carries the station's response payload; a CALLERROR, timeout or schema-breaking answer is a problem document. ?validate=false sends unknown actions or schema-breaking payloads on purpose.");
@@ -33,9 +33,9 @@ public static class ChargePointEndpoints
         return Results.Ok(new Page<ChargePointSummary>(matching.Count, skip, take, [.. matching.Skip(skip).Take(take).Select(ChargePointSummary.From)]));
     }
 
-    private static IResult Get(string id, ChargePointRegistry registry, ITransactionStore transactions) =>
+    private static IResult Get(string id, ChargePointRegistry registry, ITransactionStore transactions, StationStores stores, TimeProvider time) =>
         registry.Find(id) is { } station
-            ? Results.Ok(ChargePointDetail.From(station, transactions))
+            ? Results.Ok(ChargePointDetail.From(station, transactions, stores, time.GetUtcNow()))
             : Problems.NotFound($"No charge point '{id}' has connected to this Central System.");
 
     private static async Task<IResult> Call(string id, string action, bool? validate, HttpContext http, StationCaller caller, CancellationToken cancellationToken)

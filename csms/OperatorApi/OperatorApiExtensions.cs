@@ -13,6 +13,7 @@ public static class OperatorApiExtensions
         services.AddSingleton<StationCaller>();
         services.AddSingleton<RemoteStartProfiles>();
         services.AddSingleton<ConfigurationReader>();
+        services.AddSingleton<StationStores>();
 
         // Body binding failures throw, so that BadBodyProblems can name the bad value.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -40,6 +41,7 @@ public static class OperatorApiExtensions
         api.MapLocalList();
         api.MapSmartCharging();
         api.MapFirmware();
+        api.MapEventStream();
         app.MapFiles(api);
         return app;
     }

@@ -1,4 +1,6 @@
+using OcppLab.Csms.Firmware;
 using OcppLab.Csms.IdTags;
+using OcppLab.Csms.SmartCharging;
 using OcppLab.Csms.Stations;
 using OcppLab.Csms.Transactions;
 using OcppLab.Protocol.Messages.Types;
@@ -43,8 +45,26 @@ public sealed record ChargePointDetail(
     DateTimeOffset? DisconnectedAt,
     int ConnectionCount,
     IReadOnlyList<ConnectorView> Connectors,
-    IReadOnlyList<TransactionView> ActiveTransactions)
+    IReadOnlyList<TransactionView> ActiveTransactions,
+    IReadOnlyList<ConfigurationEntry>? Configuration = null,
+    IReadOnlyList<ReservationView>? Reservations = null,
+    LocalListView? LocalList = null,
+    IReadOnlyList<StoredProfile>? ChargingProfiles = null,
+    IReadOnlyList<FirmwareJob>? FirmwareJobs = null,
+    IReadOnlyList<DiagnosticsJob>? DiagnosticsJobs = null)
 {
+    /// <summary>Projects a session, its running transactions and what the optional profiles know of it.</summary>
+    public static ChargePointDetail From(ChargePointSession s, ITransactionStore transactions, StationStores stores, DateTimeOffset now) =>
+        From(s, transactions) with
+        {
+            Configuration = [.. s.Configuration.Values.OrderBy(e => e.Key, StringComparer.OrdinalIgnoreCase)],
+            Reservations = [.. stores.Reservations.OfStation(s.Id).Select(r => ReservationView.From(r, now))],
+            LocalList = LocalListView.From(stores.LocalLists.Get(s.Id)),
+            ChargingProfiles = stores.ChargingProfiles.OfStation(s.Id),
+            FirmwareJobs = stores.FirmwareJobs.FirmwareJobs(s.Id),
+            DiagnosticsJobs = stores.FirmwareJobs.DiagnosticsJobs(s.Id),
+        };
+
     /// <summary>Projects a session and its running transactions.</summary>
     public static ChargePointDetail From(ChargePointSession s, ITransactionStore transactions) => new(
         s.Id,
@@ -141,3 +161,14 @@ public sealed record IdTagView(string? IdTag, AuthorizationStatus Status, DateTi
     /// <summary>Projects a record.</summary>
     public static IdTagView From(IdTagRecord r) => new(r.IdTag, r.Status, r.ExpiryDate, r.ParentIdTag);
 }
+
+/// <summary>The stores of the optional profiles, as the station read model needs them.</summary>
+/// <param name="Reservations">Reservations.</param>
+/// <param name="LocalLists">Local list states.</param>
+/// <param name="ChargingProfiles">Charging profiles.</param>
+/// <param name="FirmwareJobs">Firmware and diagnostics jobs.</param>
+public sealed record StationStores(
+    Reservations.IReservationStore Reservations,
+    LocalLists.ILocalListStore LocalLists,
+    IChargingProfileStore ChargingProfiles,
+    IFirmwareJobStore FirmwareJobs);

@@ -152,6 +152,7 @@ public sealed class CoreOperationTests
         var (_, unknown) = await Api.PostAsync(http, "/api/charge-points/CP001/change-configuration", """{"key":"VendorCustomKey","value":"anything"}""");
         var (_, kept) = await Api.GetAsync(http, "/api/charge-points/CP001/configuration");
         var byKey = kept.EnumerateArray().ToDictionary(e => e.GetProperty("key").GetString()!);
+        var (_, station) = await Api.GetAsync(http, "/api/charge-points/CP001");
 
         Assert.That(read.GetProperty("configurationKey").GetArrayLength(), Is.EqualTo(2));
         Assert.That(accepted.GetProperty("status").GetString(), Is.EqualTo("Accepted"));
@@ -161,6 +162,9 @@ public sealed class CoreOperationTests
         Assert.That(byKey["NumberOfConnectors"].GetProperty("readonly").GetBoolean(), Is.True);
         Assert.That(byKey["NoSuchKey"].GetProperty("known").GetBoolean(), Is.False);
         Assert.That(byKey.ContainsKey("VendorCustomKey"), Is.False);
+        Assert.That(station.GetProperty("configuration").GetArrayLength(), Is.EqualTo(3));
+        Assert.That(station.GetProperty("localList").ValueKind, Is.EqualTo(JsonValueKind.Object));
+        Assert.That(station.GetProperty("reservations").GetArrayLength(), Is.Zero);
     }
 
     [Test]
