@@ -21,6 +21,7 @@ public sealed partial class VirtualChargePoint
     private bool poweredOn;
     private bool networkUp = true;
     private int connectAttempts;
+    private bool connecting;
     private int generation;
 
     /// <summary>How reconnection attempts are spaced.</summary>
@@ -71,67 +72,83 @@ public sealed partial class VirtualChargePoint
             int attempt;
             lock (sync)
             {
-                if (!poweredOn || !networkUp || current is not null || lifetime.IsCancellationRequested)
+                if (!poweredOn || !networkUp || current is not null || connecting || lifetime.IsCancellationRequested)
                 {
                     return;
                 }
 
+                connecting = true;
                 attempt = ++connectAttempts;
             }
 
-            var endpoint = new OcppRpcEndpoint(
-                Id,
-                new InboundDispatcher(this, Router.Bind(this)),
-                new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(Template.CallTimeoutSeconds) },
-                time,
-                new FrameTap(this));
-            IOcppConnection connection;
             try
             {
-                connection = await connector.ConnectAsync(Id, endpoint, lifetime.Token);
+                await ConnectOnceAsync(attempt);
             }
-#pragma warning disable CA1031 // Any failure to connect means: try again later.
-            catch (Exception e)
-#pragma warning restore CA1031
+            finally
             {
-                await endpoint.DisposeAsync();
-                var delay = Backoff.Delay(attempt, random.NextDouble());
-                ChargePointLog.ConnectFailed(logger, Id, attempt, delay, e);
-                ScheduleConnect(delay);
-                return;
-            }
-
-            int gen;
-            bool boot;
-            lock (sync)
-            {
-                if (!poweredOn || !networkUp)
+                lock (sync)
                 {
-                    _ = connection.DisposeAsync().AsTask();
-                    return;
+                    connecting = false;
                 }
-
-                current = (endpoint, connection);
-                connectAttempts = 0;
-                gen = ++generation;
-                boot = registration != RegistrationStatus.Accepted;
-            }
-
-            ChargePointLog.Connected(logger, Id);
-            _ = WatchAsync(connection, gen);
-            if (boot)
-            {
-                await BootAsync();
-            }
-            else
-            {
-                // A reconnect within the same power cycle needs no BootNotification (OCPP 1.6 §4.2).
-                OnRegistered(resendAllStatuses: false);
             }
         }
         finally
         {
             activity.End();
+        }
+    }
+
+    private async Task ConnectOnceAsync(int attempt)
+    {
+        var endpoint = new OcppRpcEndpoint(
+            Id,
+            new InboundDispatcher(this, Router.Bind(this)),
+            new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(Template.CallTimeoutSeconds) },
+            time,
+            new FrameTap(this));
+        IOcppConnection connection;
+        try
+        {
+            connection = await connector.ConnectAsync(Id, endpoint, lifetime.Token);
+        }
+#pragma warning disable CA1031 // Any failure to connect means: try again later.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await endpoint.DisposeAsync();
+            var delay = Backoff.Delay(attempt, random.NextDouble());
+            ChargePointLog.ConnectFailed(logger, Id, attempt, delay, e);
+            ScheduleConnect(delay);
+            return;
+        }
+
+        int gen;
+        bool boot;
+        lock (sync)
+        {
+            if (!poweredOn || !networkUp)
+            {
+                _ = connection.DisposeAsync().AsTask();
+                return;
+            }
+
+            current = (endpoint, connection);
+            connectAttempts = 0;
+            gen = ++generation;
+            boot = registration != RegistrationStatus.Accepted;
+        }
+
+        ChargePointLog.Connected(logger, Id);
+        _ = WatchAsync(connection, gen);
+        if (boot)
+        {
+            await BootAsync();
+        }
+        else
+        {
+            // A reconnect within the same power cycle needs no BootNotification (OCPP 1.6 §4.2).
+            OnRegistered(resendAllStatuses: false);
         }
     }
 

@@ -53,4 +53,15 @@ public sealed class ChargerOptionsTests
         Assert.That(code, Is.EqualTo(2));
         Assert.That(error.ToString(), Does.Contain("--csms"));
     }
+
+    [Test]
+    public void The_shipped_template_parses()
+    {
+        var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "..", "simulator", "templates", "wallbox-22kw.json");
+
+        var template = OcppLab.Simulator.ChargePoint.ChargePointTemplate.FromJson(File.ReadAllText(path));
+
+        Assert.That(template.Model, Is.EqualTo("Wallbox22"));
+        Assert.That(template.Configuration, Contains.Key("MeterValueSampleInterval"));
+    }
 }
