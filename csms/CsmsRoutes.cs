@@ -1,5 +1,6 @@
 using OcppLab.Csms.Handlers.Core;
 using OcppLab.Csms.Handlers.FirmwareManagement;
+using OcppLab.Csms.Security;
 using OcppLab.Csms.Stations;
 using OcppLab.Protocol.Rpc;
 
@@ -22,5 +23,7 @@ public static class CsmsRoutes
             .Map(services.GetRequiredService<StopTransactionHandler>())
             // Firmware Management (OCPP 1.6 §4.4, §4.5)
             .Map(services.GetRequiredService<DiagnosticsStatusNotificationHandler>())
-            .Map(services.GetRequiredService<FirmwareStatusNotificationHandler>());
+            .Map(services.GetRequiredService<FirmwareStatusNotificationHandler>())
+            // Security Whitepaper ed. 3 §6.3
+            .MapSecurity(services);
 }

@@ -9,6 +9,7 @@ using OcppLab.Csms.IdTags;
 using OcppLab.Csms.LocalLists;
 using OcppLab.Csms.Observability;
 using OcppLab.Csms.Reservations;
+using OcppLab.Csms.Security;
 using OcppLab.Csms.SmartCharging;
 using OcppLab.Csms.Stations;
 using OcppLab.Csms.Transactions;
@@ -69,6 +70,7 @@ public static class CsmsServiceCollectionExtensions
         services.AddSingleton<CsmsMetrics>();
         services.AddSingleton<FrameEventHub>();
         services.AddSingleton<OcppConnectionHandler>();
+        services.AddCsmsSecurity(configuration);
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using Microsoft.Extensions.Options;
 using OcppLab.Csms.Configuration;
 using OcppLab.Csms.Observability;
+using OcppLab.Csms.Security;
 using OcppLab.Csms.Stations;
 using OcppLab.Protocol.Rpc;
 
@@ -15,6 +16,7 @@ public sealed class OcppConnectionHandler(
     ChargePointRegistry registry,
     OcppRouter<ChargePointSession> router,
     RegistrationGate gate,
+    StationAdmission admission,
     FrameEventHub frames,
     CsmsMetrics metrics,
     IOptionsMonitor<CsmsOptions> options,
@@ -40,6 +42,11 @@ public sealed class OcppConnectionHandler(
         if (chargePointId.Length is 0 or > MaxIdentityLength || chargePointId.Any(char.IsControl))
         {
             await RefuseAsync(http, chargePointId, StatusCodes.Status400BadRequest, $"The charge point identity must have 1 to {MaxIdentityLength} printable characters.");
+            return;
+        }
+
+        if (!await admission.AdmitAsync(http, chargePointId))
+        {
             return;
         }
 
@@ -72,7 +79,7 @@ public sealed class OcppConnectionHandler(
                 ValidateOutgoing = settings.ValidateOutgoing,
             },
             time,
-            frames);
+            admission.Watch(chargePointId, frames));
 
         var previous = station.Attach(endpoint);
         if (previous is not null)

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace OcppLab.Csms.Security;
+
+/// <summary>
+/// For <c>--demo-tls</c>: writes the throwaway CA's certificate (never a key) where stations can pick it up
+/// to trust the wss:// endpoint, and says where. Nothing here outlives the process but that public file.
+/// </summary>
+internal sealed class DemoTlsAnnouncer(TlsMaterial material, IOptions<CsmsSecurityOptions> options, ILogger<DemoTlsAnnouncer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value.Security;
+        var folder = string.IsNullOrEmpty(settings.DemoTlsFolder) ? Path.Combine(Path.GetTempPath(), "ocpplab-demo-tls") : settings.DemoTlsFolder;
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "ocpplab-demo-ca.pem");
+        await File.WriteAllTextAsync(file, material.Authority.CertificatePem, cancellationToken);
+        SecurityLog.DemoTls(logger, settings.TlsHostName, file, settings.TlsUrl ?? CsmsSecurityExtensions.DefaultTlsUrl);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
