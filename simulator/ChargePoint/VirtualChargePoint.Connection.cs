@@ -24,6 +24,12 @@ public sealed partial class VirtualChargePoint
     private bool connecting;
     private int generation;
 
+    private readonly System.Reactive.Subjects.ISubject<bool> connectivity =
+        System.Reactive.Subjects.Subject.Synchronize(new System.Reactive.Subjects.Subject<bool>());
+
+    /// <summary>True when a connection opens, false when it is lost or closed.</summary>
+    public IObservable<bool> Connectivity => connectivity;
+
     /// <summary>How reconnection attempts are spaced.</summary>
     public ReconnectBackoff Backoff { get; init; } = DefaultBackoff;
 
@@ -140,6 +146,7 @@ public sealed partial class VirtualChargePoint
         }
 
         ChargePointLog.Connected(logger, Id);
+        connectivity.OnNext(true);
         _ = WatchAsync(connection, gen);
         if (boot)
         {
@@ -173,6 +180,8 @@ public sealed partial class VirtualChargePoint
         {
             ScheduleConnect(Backoff.Delay(1, random.NextDouble()));
         }
+
+        connectivity.OnNext(false);
     }
 
     /// <summary>Detaches and closes the current connection at once.</summary>
@@ -190,6 +199,7 @@ public sealed partial class VirtualChargePoint
         {
             open.Endpoint.Close();
             OnDisconnected();
+            connectivity.OnNext(false);
             activity.Begin();
             _ = CloseQuietlyAsync(open.Connection);
         }

@@ -102,4 +102,23 @@ public sealed class BootAndHeartbeatTests
             Assert.That(h.CentralSystem.Actions.Count(a => a == "BootNotification"), Is.EqualTo(1));
         });
     }
+
+    [Test]
+    public async Task When_the_central_system_closes_the_connection_the_charge_point_reconnects_after_the_back_off()
+    {
+        await using var h = new ChargePointHarness();
+        await h.BootAsync();
+        var lost = new TaskCompletionSource();
+        var back = new TaskCompletionSource();
+        using var watch = h.ChargePoint.Connectivity.Subscribe(up => (up ? back : lost).TrySetResult());
+
+        h.CentralSystem.Endpoint!.Close();
+        await lost.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await h.AdvanceAsync(1);
+        await back.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await h.SettleAsync();
+
+        Assert.That(h.Connector.Connections, Is.EqualTo(2));
+        Assert.That(h.ChargePoint.IsConnected, Is.True);
+    }
 }
