@@ -15,7 +15,13 @@ internal static class ConsoleDriver
             var line = await input.ReadLineAsync(cancellationToken);
             if (line is null)
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken); // no input attached: run until stopped
+                // No input attached: run until stopped.
+                var stopped = new TaskCompletionSource();
+                await using (cancellationToken.Register(() => stopped.TrySetResult()))
+                {
+                    await stopped.Task;
+                }
+
                 return;
             }
 

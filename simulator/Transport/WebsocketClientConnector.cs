@@ -75,11 +75,15 @@ public sealed class WebsocketClientConnector : IOcppConnector
         public void Pump()
         {
             sending = SendLoopAsync();
-            _ = endpoint.CloseRequested.ContinueWith(
-                async request => await client.Stop((WebSocketCloseStatus)request.Result.Status, request.Result.Reason),
-                CancellationToken.None,
-                TaskContinuationOptions.OnlyOnRanToCompletion,
-                TaskScheduler.Default);
+            _ = CloseWhenAskedAsync();
+        }
+
+        /// <summary>The endpoint asks for a close (1002 protocol error, 1009 too big; OCPP-J 1.6 §4.1.4).</summary>
+        private async Task CloseWhenAskedAsync()
+        {
+            var request = await endpoint.CloseRequested;
+            await client.Stop((WebSocketCloseStatus)request.Status, request.Reason);
+            closed.TrySetResult();
         }
 
         public async Task CloseAsync(CancellationToken cancellationToken)
