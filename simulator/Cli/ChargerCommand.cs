@@ -29,10 +29,13 @@ internal static class ChargerCommand
         VirtualChargePoint? chargePoint = null;
         var connector = new WebsocketClientConnector(
             settings,
-            WebSocketFactory.Client(options.Id, options.Password, () => chargePoint?.Configuration.GetSeconds(Keys.WebSocketPingInterval) ?? TimeSpan.Zero));
+            WebSocketFactory.Client(options.Id, () => chargePoint?.BasicAuthPassword ?? options.Password, () => chargePoint?.Configuration.GetSeconds(Keys.WebSocketPingInterval) ?? TimeSpan.Zero));
+        var template = options.Password is null
+            ? options.Template
+            : options.Template with { Configuration = new Dictionary<string, string>(options.Template.Configuration) { [Keys.AuthorizationKey] = options.Password } };
         chargePoint = new VirtualChargePoint(
             options.Id,
-            options.Template,
+            template,
             connector,
             DefaultScheduler.Instance,
             TimeProvider.System,

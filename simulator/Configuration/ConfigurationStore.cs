@@ -59,7 +59,7 @@ public sealed class ConfigurationStore
             {
                 if (definitions.TryGetValue(name, out var definition))
                 {
-                    known.Add(new KeyValue { Key = definition.Name, Readonly = definition.ReadOnly, Value = values[name] });
+                    known.Add(new KeyValue { Key = definition.Name, Readonly = definition.ReadOnly, Value = definition.WriteOnly ? null : values[name] });
                 }
                 else
                 {

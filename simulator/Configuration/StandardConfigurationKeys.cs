@@ -39,6 +39,7 @@ public static class StandardConfigurationKeys
     public const string ChargingScheduleMaxPeriods = nameof(ChargingScheduleMaxPeriods);
     public const string MaxChargingProfilesInstalled = nameof(MaxChargingProfilesInstalled);
     public const string SupportedFileTransferProtocols = nameof(SupportedFileTransferProtocols);
+    public const string AuthorizationKey = nameof(AuthorizationKey);
 
     /// <summary>Every key with its access and validation; defaults fit a two-connector 22 kW socket charger.</summary>
     public static IReadOnlyList<ConfigurationKeyDefinition> Definitions(int numberOfConnectors) =>
@@ -86,5 +87,8 @@ public static class StandardConfigurationKeys
 
         // Firmware Management (OCPP 1.6 §9.1 SupportedFileTransferProtocols)
         new(SupportedFileTransferProtocols, true, "HTTP,HTTPS", IsAny),
+
+        // Security Whitepaper §2.4: the Basic authentication password, write-only, 16 to 40 characters.
+        new(AuthorizationKey, false, string.Empty, v => v.Length is >= 16 and <= 40, WriteOnly: true),
     ];
 }

@@ -15,6 +15,13 @@ public static class WebSocketFactory
     /// and WebSocket pings every <paramref name="pingInterval"/> (the WebSocketPingInterval key).
     /// </summary>
     public static Func<Uri, CancellationToken, Task<WebSocket>> Client(string chargePointId, string? basicAuthPassword, Func<TimeSpan> pingInterval) =>
+        Client(chargePointId, () => basicAuthPassword, pingInterval);
+
+    /// <summary>
+    /// As above, with the password read at every connection attempt, so that a new AuthorizationKey is
+    /// used from the next connection on (OCTT TC_073).
+    /// </summary>
+    public static Func<Uri, CancellationToken, Task<WebSocket>> Client(string chargePointId, Func<string?> basicAuthPassword, Func<TimeSpan> pingInterval) =>
         async (uri, cancellationToken) =>
         {
             var socket = new ClientWebSocket();
@@ -22,9 +29,9 @@ public static class WebSocketFactory
             {
                 socket.Options.AddSubProtocol(SubProtocol);
                 socket.Options.KeepAliveInterval = pingInterval();
-                if (basicAuthPassword is not null)
+                if (basicAuthPassword() is { Length: > 0 } password)
                 {
-                    socket.Options.SetRequestHeader("Authorization", BasicAuthorization(chargePointId, basicAuthPassword));
+                    socket.Options.SetRequestHeader("Authorization", BasicAuthorization(chargePointId, password));
                 }
 
                 await socket.ConnectAsync(uri, cancellationToken);

@@ -254,4 +254,24 @@ public sealed class RemoteOperationTests
         Assert.That(h.CentralSystem.All<StopTransactionRequest>().Single().Reason, Is.EqualTo(Reason.PowerLoss));
         Assert.That(h.ChargePoint.IsConnected, Is.False);
     }
+
+    [Test]
+    public async Task A_new_authorization_key_is_hidden_and_used_from_a_new_connection()
+    {
+        await using var h = new ChargePointHarness();
+        await h.BootAsync();
+
+        var change = await h.CallAsync(new ChangeConfigurationRequest { Key = Keys.AuthorizationKey, Value = "OCA_OCTT_admin_test" });
+        var read = await h.CallAsync(new GetConfigurationRequest { Key = [Keys.AuthorizationKey] });
+        var tooShort = await h.CallAsync(new ChangeConfigurationRequest { Key = Keys.AuthorizationKey, Value = "short" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(change.Status, Is.EqualTo(ConfigurationStatus.Accepted));
+            Assert.That(read.ConfigurationKey!.Single().Value, Is.Null);
+            Assert.That(tooShort.Status, Is.EqualTo(ConfigurationStatus.Rejected));
+            Assert.That(h.ChargePoint.BasicAuthPassword, Is.EqualTo("OCA_OCTT_admin_test"));
+            Assert.That(h.Connector.Connections, Is.EqualTo(2));
+        });
+    }
 }

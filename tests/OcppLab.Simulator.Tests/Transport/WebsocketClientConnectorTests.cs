@@ -76,7 +76,7 @@ public sealed class WebsocketClientConnectorTests
     public async Task Dropping_the_network_closes_the_socket_and_restoring_it_reconnects()
     {
         var settings = new ConnectionSettings { CentralSystemUrl = new Uri(app!.Urls.First().Replace("http", "ws", StringComparison.Ordinal) + "/ocpp") };
-        var connector = new WebsocketClientConnector(settings, WebSocketFactory.Client("CP001", null, () => TimeSpan.Zero));
+        var connector = new WebsocketClientConnector(settings, WebSocketFactory.Client("CP001", (string?)null, () => TimeSpan.Zero));
         await using var h = new ChargePointHarness(connector: connector, centralSystem: centralSystem);
         await h.BootAsync();
 
