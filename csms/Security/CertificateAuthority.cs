@@ -156,8 +156,7 @@ public sealed class CertificateAuthority : IDisposable
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        using var root = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(5));
-        return root.CopyWithPrivateKey(key);
+        return request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(5));
     }
 
     private static byte[] NewSerial()

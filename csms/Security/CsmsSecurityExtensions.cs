@@ -22,6 +22,7 @@ public static class CsmsSecurityExtensions
         services.AddSingleton<CertificateAuthority>();
         services.AddSingleton(sp => TlsMaterial.Create(sp.GetRequiredService<IOptions<CsmsSecurityOptions>>().Value.Security, sp.GetRequiredService<CertificateAuthority>()));
         services.AddSingleton<CertificateSigningQueue>();
+        services.AddSingleton<SecurityChangesInFlight>();
         services.AddSingleton<SecurityRecordStore>();
         services.AddSingleton<StationAdmission>();
         services.AddSingleton<SignCertificateHandler>();

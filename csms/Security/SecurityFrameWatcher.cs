@@ -21,6 +21,7 @@ internal sealed class SecurityFrameWatcher(
     IFrameObserver inner,
     IStationSecurityStore store,
     CertificateSigningQueue signed,
+    SecurityChangesInFlight inFlight,
     SecurityRecordStore records,
     ChargePointRegistry registry,
     TimeProvider time,
@@ -47,6 +48,7 @@ internal sealed class SecurityFrameWatcher(
                     && request.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String)
                 {
                     changes[messageId] = (key.GetString()!, value.GetString()!);
+                    inFlight.Sent(chargePointId, messageId);
                 }
 
                 break;
@@ -56,9 +58,15 @@ internal sealed class SecurityFrameWatcher(
                     Apply(change.Key, change.Value);
                 }
 
+                inFlight.Settled(chargePointId, messageId);
+
                 break;
             case (FrameDirection.In, MessageTypeId.CallError):
-                changes.TryRemove(messageId, out _);
+                if (changes.TryRemove(messageId, out _))
+                {
+                    inFlight.Settled(chargePointId, messageId);
+                }
+
                 break;
             case (FrameDirection.Out, MessageTypeId.CallResult) when frame.Action == SignCertificateRequest.Action && signed.TryTake(chargePointId, out var chain):
                 _ = SendCertificateAsync(chain!);

@@ -19,6 +19,7 @@ public sealed class StationAdmission(
     IStationSecurityStore store,
     CertificateAuthority authority,
     CertificateSigningQueue signed,
+    SecurityChangesInFlight inFlight,
     SecurityRecordStore records,
     ChargePointRegistry registry,
     IOptionsMonitor<CsmsSecurityOptions> securityOptions,
@@ -37,6 +38,12 @@ public sealed class StationAdmission(
         {
             await RefuseAsync(http, chargePointId, StatusCodes.Status403Forbidden, $"'{chargePointId}' is not a charge point of this Central System.");
             return false;
+        }
+
+        if (inFlight.Any(chargePointId))
+        {
+            await SettleAsync(chargePointId, http.RequestAborted);
+            security = store.Find(chargePointId);
         }
 
         var required = security?.Profile ?? settings.DefaultSecurityProfile;
@@ -72,7 +79,22 @@ public sealed class StationAdmission(
 
     /// <summary>Watches one connection's frames for the security exchanges that change what the Central System holds.</summary>
     public IFrameObserver Watch(string chargePointId, IFrameObserver inner) =>
-        new SecurityFrameWatcher(chargePointId, inner, store, signed, records, registry, time, logger);
+        new SecurityFrameWatcher(chargePointId, inner, store, signed, inFlight, records, registry, time, logger);
+
+    /// <summary>
+    /// Waits until the station's answer to a key or profile change is read, or its old connection is gone:
+    /// its frames are read in order, so once the connection is closed every answer it carried has been seen.
+    /// </summary>
+    private async Task SettleAsync(string chargePointId, CancellationToken cancellationToken)
+    {
+        const int Polls = 200;
+        for (var i = 0; i < Polls && inFlight.Any(chargePointId) && registry.Find(chargePointId)?.Connection is { IsClosed: false }; i++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken);
+        }
+
+        inFlight.Forget(chargePointId);
+    }
 
     private Reach Reached(HttpContext http, string chargePointId, StationSecurity? security)
     {
