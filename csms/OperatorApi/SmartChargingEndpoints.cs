@@ -64,8 +64,10 @@ public static class SmartChargingEndpoints
         return Results.Ok(answer.Response);
     }
 
-    private static async Task<IResult> Clear(string id, ClearChargingProfileRequest body, HttpContext http, StationCaller caller, IChargingProfileStore profiles, CancellationToken cancellationToken)
+    private static async Task<IResult> Clear(string id, ClearChargingProfileRequest? criteria, HttpContext http, StationCaller caller, IChargingProfileStore profiles, CancellationToken cancellationToken)
     {
+        // An empty body clears every profile (OCPP 1.6 §5.5: no criteria given).
+        var body = criteria ?? new ClearChargingProfileRequest();
         if (body.ConnectorId < 0)
         {
             return Problems.BadValue("connectorId", body.ConnectorId, "connectorId is 0 (the whole Charge Point) or a connector id (OCPP 1.6 §6.9).");
