@@ -61,12 +61,6 @@ public sealed class OcppConnectionHandler(
             return;
         }
 
-        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
-        {
-            SubProtocol = speaksOcpp16 ? Subprotocol : null,
-            DangerousEnableCompression = false,
-        });
-
         var station = registry.GetOrAdd(chargePointId);
         var endpoint = new OcppRpcEndpoint(
             chargePointId,
@@ -96,6 +90,13 @@ public sealed class OcppConnectionHandler(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ChargePointId"] = chargePointId });
         try
         {
+            // The connection is attached before the handshake completes, so that by the time the station
+            // sees its upgrade accepted, the operator can already reach it; calls queue until the send loop runs.
+            using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+            {
+                SubProtocol = speaksOcpp16 ? Subprotocol : null,
+                DangerousEnableCompression = false,
+            });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
             var end = await WebSocketTransport.RunAsync(socket, endpoint, stop.Token);
             Log.Disconnected(logger, chargePointId, end.Reason.ToString(), end.CloseStatus, end.Description);
