@@ -40,9 +40,14 @@ public sealed class TestChargePoint : IAsyncDisposable
     public Task<TransportEnd> Closed => transport;
 
     /// <summary>Connects <paramref name="id"/> to the in-memory test server, with handlers from <paramref name="configure"/>.</summary>
-    public static async Task<TestChargePoint> ConnectAsync(CsmsFactory csms, string id, Action<OcppRouter<TestChargePoint>>? configure = null, string[]? subprotocols = null)
+    public static async Task<TestChargePoint> ConnectAsync(CsmsFactory csms, string id, Action<OcppRouter<TestChargePoint>>? configure = null, string[]? subprotocols = null, string? authorization = null)
     {
         var client = csms.Server.CreateWebSocketClient();
+        if (authorization is not null)
+        {
+            client.ConfigureRequest = request => request.Headers.Authorization = authorization;
+        }
+
         foreach (var protocol in subprotocols ?? ["ocpp1.6"])
         {
             client.SubProtocols.Add(protocol);
