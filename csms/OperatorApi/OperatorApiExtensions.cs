@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OcppLab.Csms.OperatorApi.OpenApi;
 using OcppLab.Csms.SmartCharging;
 
 namespace OcppLab.Csms.OperatorApi;
@@ -10,6 +11,8 @@ public static class OperatorApiExtensions
     public static IServiceCollection AddOperatorApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddEndpointsApiExplorer();
+        services.AddSingleton<OpenApi.OpenApiDocumentBuilder>();
         services.AddSingleton<StationCaller>();
         services.AddSingleton<RemoteStartProfiles>();
         services.AddSingleton<ConfigurationReader>();
@@ -43,6 +46,7 @@ public static class OperatorApiExtensions
         api.MapFirmware();
         api.MapEventStream();
         app.MapFiles(api);
+        app.MapOpenApiDocument();
         return app;
     }
 }
