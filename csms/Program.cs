@@ -1,5 +1,6 @@
 using OcppLab.Csms;
 using OcppLab.Csms.Connections;
+using OcppLab.Csms.Dashboard;
 using OcppLab.Csms.OperatorApi;
 using OcppLab.Csms.Security;
 
@@ -15,6 +16,7 @@ app.UseOperatorApi();
 app.MapOcpp();
 app.MapOperatorApi();
 app.MapCsmsSecurity();
+app.MapDashboard();
 await app.RunAsync();
 
 /// <summary>Entry point; public so that tests can host the Central System with WebApplicationFactory.</summary>
