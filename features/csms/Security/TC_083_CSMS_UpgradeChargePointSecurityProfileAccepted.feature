@@ -3,10 +3,13 @@ Feature: TC_083_CSMS Upgrade Charge Point Security Profile - Accepted
   Revision 2025-11 only. The operator raises the charge point's security profile by one and resets it. The
   charge point comes back at the higher profile, which the Central System accepts; an attempt at the old
   profile must then be refused.
+  OCTT's precondition "the charge point is currently on Security Profile 1 or 2" is a step of its own, so
+  that the case starts from the current profile rather than from the declared target profile.
 
 
   Background:
     Given the CSMS declares Security Profile 2
+    And the charge point is on its current security profile
     And the charge point opens a WebSocket with Basic credentials and the configured password
     And the charge point is booted
 

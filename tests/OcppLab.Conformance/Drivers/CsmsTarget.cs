@@ -1,5 +1,8 @@
 using System.Net.Http.Headers;
+using System.Net.Security;
 using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace OcppLab.Conformance.Drivers;
 
@@ -34,6 +37,24 @@ public abstract class CsmsTarget : IAsyncDisposable
         IReadOnlyList<string> subprotocols,
         AuthenticationHeaderValue? authorization,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How the lab checks the wss:// endpoint's server certificate; null = the system's trust store (a
+    /// target whose CA the lab knows, such as the embedded one, trusts that CA instead).
+    /// </summary>
+    public virtual RemoteCertificateValidationCallback? ServerCertificateValidation => null;
+
+    /// <summary>Starts the target's wss:// endpoint where the lab hosts it; afterwards <see cref="TlsBaseUri"/> is set when there is one.</summary>
+    public virtual Task PrepareTlsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Gives the station the security profile and Basic password the case runs with (OCTT's tester configures
+    /// this in the CSMS beforehand, octt16-csms.md §2.1); nothing for a target configured by hand.
+    /// </summary>
+    public virtual Task ProvisionSecurityAsync(string chargePointId, int securityProfile, string password, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A client certificate from the target's CA for <paramref name="key"/> (Security Profile 3), or null when the lab cannot get one.</summary>
+    public virtual X509Certificate2? IssueClientCertificate(string chargePointId, ECDsa key) => null;
 
     /// <summary>Lets the target's time pass, where the target runs on virtual time (a reservation expiring, TC_047).</summary>
     public virtual void AdvanceTime(TimeSpan by)

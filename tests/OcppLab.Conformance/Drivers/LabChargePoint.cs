@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -66,16 +67,52 @@ public sealed partial class LabChargePoint(
 
     public CsmsTarget Target => target;
 
+    /// <summary>The security profile the charge point connects with by default (0 = none; Security Whitepaper ed. 3 §2).</summary>
+    public int SecurityProfile { get; set; }
+
+    /// <summary>Its Basic password (Security Profiles 1 and 2).</summary>
+    public string Password { get; set; } = settings.BasicAuthPassword;
+
+    /// <summary>Its client certificate with the private key (Security Profile 3).</summary>
+    public X509Certificate2? ClientCertificate { get; set; }
+
+    /// <summary>HTTP Basic credentials: the user name is the charge point identity (TC_085_CS).</summary>
+    public AuthenticationHeaderValue Basic(string password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Id}:{password}")));
+
+    /// <summary>Opens the WebSocket at <see cref="SecurityProfile"/>: Basic over ws (1), Basic over TLS (2), a client certificate over TLS (3).</summary>
+    public async Task<ConnectionAttempt> TryConnectAtProfileAsync(int profile, AuthenticationHeaderValue? authorization = null)
+    {
+        if (profile < 2)
+        {
+            return await TryConnectAsync(authorization: authorization ?? (profile == 1 ? Basic(Password) : null));
+        }
+
+        using var timeout = new CancellationTokenSource(settings.CallTimeout);
+        await target.PrepareTlsAsync(timeout.Token);
+        var tls = target.TlsBaseUri
+            ?? throw new AssertionException("The target declares a TLS security profile but offers no wss:// endpoint (OCPPLAB_CSMS_TLS_URL): Security Profiles 2 and 3 cannot be reached.");
+        if (profile == 3)
+        {
+            return await TryConnectAsync(
+                authorization: authorization,
+                tlsBaseUri: tls,
+                clientCertificate: ClientCertificate ?? throw new AssertionException("A client certificate signed by the CSMS's CA is needed for Security Profile 3; the lab has none for this target."));
+        }
+
+        return await TryConnectAsync(authorization: authorization ?? Basic(Password), tlsBaseUri: tls);
+    }
+
     /// <summary>Opens the charge point's WebSocket; a refusal is returned, not thrown.</summary>
-    public async Task<ConnectionAttempt> TryConnectAsync(IReadOnlyList<string>? subprotocols = null, AuthenticationHeaderValue? authorization = null, Uri? tlsBaseUri = null)
+    public async Task<ConnectionAttempt> TryConnectAsync(IReadOnlyList<string>? subprotocols = null, AuthenticationHeaderValue? authorization = null, Uri? tlsBaseUri = null, X509Certificate2? clientCertificate = null)
     {
         await DisconnectAsync();
         subprotocols ??= [Ocpp16];
-        scenario.Log($"upgrade {Id} offering [{string.Join(", ", subprotocols)}]{(authorization is null ? "" : " with " + authorization.Scheme + " credentials")}{(tlsBaseUri is null ? "" : " at " + tlsBaseUri)}");
+        scenario.Log($"upgrade {Id} offering [{string.Join(", ", subprotocols)}]{(authorization is null ? "" : " with " + authorization.Scheme + " credentials")}{(tlsBaseUri is null ? "" : " at " + tlsBaseUri)}{(clientCertificate is null ? "" : " presenting " + clientCertificate.Subject)}");
         using var timeout = new CancellationTokenSource(settings.CallTimeout);
         var attempt = tlsBaseUri is null
             ? await target.ConnectAsync(Id, subprotocols, authorization, timeout.Token)
-            : await RemoteCsmsTarget.ConnectAsync(new Uri(tlsBaseUri, Uri.EscapeDataString(Id)), subprotocols, authorization, timeout.Token);
+            : await RemoteCsmsTarget.ConnectAsync(new Uri(tlsBaseUri, Uri.EscapeDataString(Id)), subprotocols, authorization, timeout.Token, clientCertificate, target.ServerCertificateValidation);
         LastAttempt = attempt;
         if (attempt.Socket is not { } socket)
         {
@@ -93,7 +130,9 @@ public sealed partial class LabChargePoint(
     /// <summary>Opens the WebSocket offering ocpp1.6; the CSMS must accept it.</summary>
     public async Task ConnectAsync(AuthenticationHeaderValue? authorization = null)
     {
-        var attempt = await TryConnectAsync(authorization: authorization);
+        var attempt = authorization is null && SecurityProfile > 0
+            ? await TryConnectAtProfileAsync(SecurityProfile)
+            : await TryConnectAsync(authorization: authorization);
         if (!attempt.Accepted)
         {
             Assert.Fail($"The CSMS refused the WebSocket upgrade of {Id} (HTTP {attempt.RefusedWithStatus?.ToString(CultureInfo.InvariantCulture) ?? "?"}): {attempt.Error}");
@@ -235,6 +274,7 @@ public sealed partial class LabChargePoint(
     {
         await DisconnectAsync();
         sendGate.Dispose();
+        ClientCertificate?.Dispose();
     }
 
     private static async Task<bool> Wait(Task signal, TimeSpan timeout)
@@ -290,6 +330,13 @@ public sealed partial class LabChargePoint(
 
         public async ValueTask DisposeAsync()
         {
+            // A graceful close: the answers the charge point already queued (an Accepted ChangeConfiguration
+            // just before it goes offline, TC_073) reach the Central System before the close frame.
+            for (var i = 0; i < 100 && socket.State == WebSocketState.Open && (Endpoint.Outbound.Count > 0 || owner.sendGate.CurrentCount == 0); i++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10));
+            }
+
             try
             {
                 if (socket.State == WebSocketState.Open)

@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Net.WebSockets;
 using OcppLab.Conformance.Support.Lab;
 
@@ -36,7 +38,13 @@ public sealed class RemoteCsmsTarget : CsmsTarget
         ConnectAsync(new Uri(baseUri, Uri.EscapeDataString(chargePointId)), subprotocols, authorization, cancellationToken);
 
     /// <summary>Opens a real WebSocket (also used for a target's wss:// endpoint).</summary>
-    public static async Task<ConnectionAttempt> ConnectAsync(Uri uri, IReadOnlyList<string> subprotocols, AuthenticationHeaderValue? authorization, CancellationToken cancellationToken)
+    public static async Task<ConnectionAttempt> ConnectAsync(
+        Uri uri,
+        IReadOnlyList<string> subprotocols,
+        AuthenticationHeaderValue? authorization,
+        CancellationToken cancellationToken,
+        X509Certificate2? clientCertificate = null,
+        RemoteCertificateValidationCallback? serverCertificateValidation = null)
     {
         ArgumentNullException.ThrowIfNull(uri);
         ArgumentNullException.ThrowIfNull(subprotocols);
@@ -50,6 +58,16 @@ public sealed class RemoteCsmsTarget : CsmsTarget
         if (authorization is not null)
         {
             socket.Options.SetRequestHeader("Authorization", authorization.ToString());
+        }
+
+        if (clientCertificate is not null)
+        {
+            socket.Options.ClientCertificates = [clientCertificate];
+        }
+
+        if (serverCertificateValidation is not null)
+        {
+            socket.Options.RemoteCertificateValidationCallback = serverCertificateValidation;
         }
 
         try
@@ -67,6 +85,12 @@ public sealed class RemoteCsmsTarget : CsmsTarget
         {
             socket.Dispose();
             return ConnectionAttempt.Refused((int?)e.StatusCode, e.Message);
+        }
+        catch (System.Security.Authentication.AuthenticationException e)
+        {
+            // Refused in the TLS handshake (an untrusted client certificate, a downgrade from Security Profile 3).
+            socket.Dispose();
+            return ConnectionAttempt.Refused(null, e.Message);
         }
     }
 

@@ -9,30 +9,47 @@ namespace OcppLab.Conformance.StepDefinitions;
 
 /// <summary>The WebSocket handshake: subprotocols (TC_088), HTTP Basic credentials (Security Profiles 1/2), TLS (2/3).</summary>
 [Binding]
-public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings settings)
+public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings settings, LabCertificates certificates)
 {
     private string password = settings.BasicAuthPassword;
 
-    /// <summary>Security cases apply according to the profiles the target declares (octt16-csms.md §1.2 c).</summary>
+    /// <summary>
+    /// Security cases apply according to the profiles the target declares (octt16-csms.md §1.2 c). The case
+    /// runs at the charge point's current profile when the case allows it, else at the first profile it names;
+    /// the station gets that profile and the configured password in the CSMS, as OCTT's tester sets it up.
+    /// </summary>
     [Given("^the CSMS declares Security Profile (\\d)(?: or (\\d))?$")]
-    public void DeclaresSecurityProfile(int profile, int? other)
+    public Task DeclaresSecurityProfile(int profile, int? other)
     {
         var declared = settings.DeclaredSecurityProfiles;
         if (!declared.Contains(profile) && !(other is { } o && declared.Contains(o)))
         {
             Assert.Ignore($"Not applicable: the target declares security profiles [{string.Join(", ", declared)}] (OCPPLAB_SECURITY_PROFILES); this case needs {profile}{(other is null ? "" : " or " + other)}.");
         }
+
+        int[] allowed = other is { } second ? [profile, second] : [profile];
+        var chosen = allowed.Contains(settings.CurrentSecurityProfile) && declared.Contains(settings.CurrentSecurityProfile)
+            ? settings.CurrentSecurityProfile
+            : allowed.First(declared.Contains);
+        return UseProfileAsync(chosen);
     }
 
     /// <summary>Cases that apply with any security profile (TC_079, and TC_080/081 with Firmware Management).</summary>
     [Given("^the CSMS declares a security profile$")]
-    public void DeclaresAnySecurityProfile()
+    public Task DeclaresAnySecurityProfile()
     {
-        if (settings.DeclaredSecurityProfiles.Count == 0)
+        var declared = settings.DeclaredSecurityProfiles;
+        if (declared.Count == 0)
         {
             Assert.Ignore("Not applicable: the target declares no security profile (OCPPLAB_SECURITY_PROFILES).");
         }
+
+        return UseProfileAsync(declared.Contains(settings.CurrentSecurityProfile) ? settings.CurrentSecurityProfile : declared[0]);
     }
+
+    /// <summary>TC_083's precondition: the charge point is on its current profile (1 or 2), the one it upgrades from.</summary>
+    [Given("^the charge point is on its current security profile$")]
+    public Task OnCurrentProfile() => UseProfileAsync(settings.CurrentSecurityProfile);
 
     [When("^the charge point opens a WebSocket offering only the subprotocol (\\S+)$")]
     public Task OfferOnly(string subprotocol) => chargePoint.TryConnectAsync([subprotocol]);
@@ -54,25 +71,26 @@ public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings sett
     }
 
     [When("^the charge point opens a WebSocket over TLS( with Basic credentials)?( presenting its client certificate)?$")]
-    public Task OverTls(string basic, string clientCertificate)
-    {
-        var tls = chargePoint.Target.TlsBaseUri
-            ?? throw new AssertionException("The target declares a TLS security profile but offers no wss:// endpoint (OCPPLAB_CSMS_TLS_URL): Security Profiles 2 and 3 cannot be reached.");
-        if (clientCertificate.Length > 0)
-        {
-            throw new AssertionException("A client certificate signed by the CSMS's CA is needed for Security Profile 3; the lab has none for this target.");
-        }
-
-        return chargePoint.TryConnectAsync(authorization: basic.Length > 0 ? Basic(password) : null, tlsBaseUri: tls);
-    }
+    public Task OverTls(string basic, string clientCertificate) => clientCertificate.Length > 0
+        ? chargePoint.TryConnectAtProfileAsync(3, basic.Length > 0 ? chargePoint.Basic(password) : null)
+        : chargePoint.TryConnectAtProfileAsync(2, basic.Length > 0 ? chargePoint.Basic(password) : null);
 
     [When("^the charge point reconnects at the next security profile$")]
-    public Task NextProfile() => settings.CurrentSecurityProfile switch
+    public async Task NextProfile()
     {
         // 1 → 2: TLS with Basic credentials; 2 → 3: TLS with a client certificate.
-        1 => OverTls(" with Basic credentials", ""),
-        _ => OverTls("", " presenting its client certificate"),
-    };
+        var next = settings.CurrentSecurityProfile + 1;
+        if (next == 3 && chargePoint.ClientCertificate is null)
+        {
+            chargePoint.ClientCertificate = chargePoint.Target.IssueClientCertificate(chargePoint.Id, certificates.ChargePointKey);
+        }
+
+        var attempt = await chargePoint.TryConnectAtProfileAsync(next);
+        if (attempt.Accepted)
+        {
+            chargePoint.SecurityProfile = next;
+        }
+    }
 
     [When("^the charge point reconnects at its old security profile$")]
     public Task OldProfile() => settings.CurrentSecurityProfile switch
@@ -119,6 +137,11 @@ public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings sett
     [Then("^the CSMS's TLS endpoint meets OCTT's TLS requirements$")]
     public async Task TlsRequirements()
     {
+        using (var start = new CancellationTokenSource(settings.CallTimeout))
+        {
+            await chargePoint.Target.PrepareTlsAsync(start.Token);
+        }
+
         var tls = chargePoint.Target.TlsBaseUri
             ?? throw new AssertionException("The target offers no wss:// endpoint (OCPPLAB_CSMS_TLS_URL), so its TLS handshake cannot be checked.");
         using var timeout = new CancellationTokenSource(settings.CallTimeout);
@@ -129,6 +152,17 @@ public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings sett
         }
     }
 
-    private AuthenticationHeaderValue Basic(string secret) =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{chargePoint.Id}:{secret}")));
+    private AuthenticationHeaderValue Basic(string secret) => chargePoint.Basic(secret);
+
+    private async Task UseProfileAsync(int profile)
+    {
+        chargePoint.SecurityProfile = profile;
+        chargePoint.Password = settings.BasicAuthPassword;
+        using var timeout = new CancellationTokenSource(settings.OperatorTimeout);
+        await chargePoint.Target.ProvisionSecurityAsync(chargePoint.Id, profile, settings.BasicAuthPassword, timeout.Token);
+        if (profile == 3 && chargePoint.ClientCertificate is null)
+        {
+            chargePoint.ClientCertificate = chargePoint.Target.IssueClientCertificate(chargePoint.Id, certificates.ChargePointKey);
+        }
+    }
 }

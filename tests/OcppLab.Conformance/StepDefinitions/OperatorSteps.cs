@@ -116,6 +116,10 @@ public sealed class OperatorSteps(
         Assert.That(key!.ExportSubjectPublicKeyInfo(), Is.EqualTo(certificates.ChargePointKey.ExportSubjectPublicKeyInfo()), "CertificateSigned: the public key differs from the CSR's");
         Assert.That(certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false), Is.EqualTo(settings.ChargePointSerialNumber), "CertificateSigned: subject CN");
         Assert.That(key.KeySize, Is.GreaterThanOrEqualTo(224), "CertificateSigned: EC key size");
+
+        // From now on the charge point connects with this certificate (TC_074 step 4).
+        chargePoint.ClientCertificate?.Dispose();
+        chargePoint.ClientCertificate = System.Security.Cryptography.X509Certificates.ECDsaCertificateExtensions.CopyWithPrivateKey(certificate, certificates.ChargePointKey);
     }
 
     /// <summary>OCTT's expectation for the non-happy answers: the CSMS processes the answer and reports it.</summary>
