@@ -2,6 +2,7 @@ using OcppLab.Simulator.Cli;
 
 // The simulator's commands; each one lives in Cli/.
 //   charger  one virtual charge point against a Central System, printing its traffic
+//   fleet    many charge points with sessions, a live view and a report; the Central System too unless --csms
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -15,5 +16,6 @@ return args switch
 {
     [] or ["--help" or "-h" or "help"] => Usage.Print(Console.Out),
     ["charger", .. var rest] => await ChargerCommand.RunAsync(rest, Console.Out, Console.Error, input, stop.Token),
+    ["fleet", .. var rest] => await FleetCommand.RunAsync(rest, Console.Out, Console.Error, !Console.IsOutputRedirected, stop.Token),
     [var unknown, ..] => Usage.Unknown(unknown, Console.Error),
 };

@@ -12,11 +12,14 @@ internal static class Usage
 
             Usage:
               simulator charger --csms <ws-url> --id <charge-point-id> [options]
+              simulator fleet [--csms <ws-url>] [--chargers N] [--ramp 500/s] [--duration 10m] [options]
 
             Commands:
               charger   Run one charge point against a Central System and print its traffic.
+              fleet     Run many charge points with sessions, a live view and a report
+                        (without --csms, against the lab's Central System started in process).
 
-            Run 'simulator charger --help' for the charger's options.
+            Run 'simulator charger --help' or 'simulator fleet --help' for their options.
             """);
         return 0;
     }

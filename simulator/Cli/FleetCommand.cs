@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Reactive.Concurrency;
+using OcppLab.Simulator.Fleet;
+using OcppLab.Simulator.Fleet.Reports;
+
+namespace OcppLab.Simulator.Cli;
+
+/// <summary>The <c>fleet</c> command: many charge points, a live view, a report, and optionally the Central System too.</summary>
+internal static class FleetCommand
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, bool terminal, CancellationToken cancellationToken)
+    {
+        var (options, problem) = FleetOptions.Parse(args);
+        if (options is null)
+        {
+            error.WriteLine(problem);
+            return Usage.BadUsage;
+        }
+
+        if (options.ShowHelp)
+        {
+            output.WriteLine(FleetOptions.Help);
+            return 0;
+        }
+
+        EmbeddedCsms? embedded = null;
+        var centralSystem = options.CentralSystem;
+        if (centralSystem is null)
+        {
+            try
+            {
+                embedded = await EmbeddedCsms.StartAsync(FleetOptions.DefaultEmbeddedUrl, options.ToPlan(new Uri("ws://127.0.0.1/ocpp")).AllIdTags(), cancellationToken);
+            }
+            catch (IOException e)
+            {
+                error.WriteLine($"The embedded Central System could not listen on {FleetOptions.DefaultEmbeddedUrl}: {e.Message} (is 'dotnet run --project csms' running? then pass --csms ws://127.0.0.1:8180/ocpp)");
+                return 1;
+            }
+
+            centralSystem = embedded.OcppUrl;
+            output.WriteLine($"Central System (embedded): {centralSystem}   dashboard: {embedded.BaseAddress}   operator API: {new Uri(embedded.BaseAddress, "/api")}");
+        }
+
+        try
+        {
+            return await RunFleetAsync(options, options.ToPlan(centralSystem), embedded is not null, output, error, terminal, cancellationToken);
+        }
+        finally
+        {
+            if (embedded is not null)
+            {
+                await embedded.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<int> RunFleetAsync(FleetOptions options, FleetPlan plan, bool embedded, TextWriter output, TextWriter error, bool terminal, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        using var metrics = new FleetMetrics();
+        using var sockets = new SharedSocketFactory();
+        var progress = new FleetProgress();
+        var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, sockets, TimeSpan.FromSeconds(30)));
+        await using var _ = runner;
+        metrics.Meter.CreateObservableGauge("ocpplab.fleet.connected", () => progress.Gauges.Connected, description: "Charge points with an open connection.");
+        metrics.Meter.CreateObservableGauge("ocpplab.fleet.booted", () => progress.Gauges.Booted, description: "Charge points accepted by the Central System.");
+        metrics.Meter.CreateObservableGauge("ocpplab.fleet.charging", () => progress.Gauges.Charging, description: "Connectors with a transaction running.");
+
+        PrometheusEndpoint? prometheus = null;
+        if (options.MetricsPort is { } port)
+        {
+            try
+            {
+                prometheus = new PrometheusEndpoint(port, () => PrometheusEndpoint.Format(plan.Shard.ToString(), progress.Gauges, metrics, runner.Sessions, ProcessUsage.Now()));
+                output.WriteLine($"Prometheus metrics: http://127.0.0.1:{port}/metrics");
+            }
+            catch (System.Net.HttpListenerException e)
+            {
+                error.WriteLine($"--metrics-port: {port} could not be opened: {e.Message}");
+                return 1;
+            }
+        }
+
+        using var otlp = options.Otlp is { } otlpUrl ? OtlpExport.Start(otlpUrl, plan.Shard.ToString()) : null;
+        var view = new LiveView(output, terminal, options.Quiet);
+        output.WriteLine($"{runner.Size} charge points (shard {plan.Shard} of {plan.Chargers}) -> {plan.CentralSystem}, ramp {plan.RampPerSecond.ToString(CultureInfo.InvariantCulture)}/s, {(options.Duration is { } d ? "for " + d : "until Ctrl+C")}");
+        try
+        {
+            runner.Start();
+            using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (options.Duration is { } duration)
+            {
+                run.CancelAfter(duration);
+            }
+
+            using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
+            try
+            {
+                while (await tick.WaitForNextTickAsync(run.Token))
+                {
+                    view.Show(Status(options, plan, runner, metrics, progress, progress.Sample(runner.Gauges(), metrics)));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            if (!options.Quiet)
+            {
+                output.WriteLine("Stopping: ending the sessions, delivering the StopTransactions, disconnecting...");
+            }
+
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await runner.StopAsync(DrainTimeout, grace.Token);
+            var last = progress.Sample(runner.Gauges(), metrics);
+            var report = FleetReportBuilder.Build(plan, metrics, progress, runner.Sessions, startedAt, embedded, runner.Size);
+            var files = await ReportFiles.WriteAsync(report, options.ReportPrefix, CancellationToken.None);
+            output.WriteLine(LiveView.Render(Status(options, plan, runner, metrics, progress, last)));
+            output.WriteLine($"Report: {string.Join(", ", files)}");
+            return 0;
+        }
+        finally
+        {
+            if (prometheus is not null)
+            {
+                await prometheus.DisposeAsync();
+            }
+        }
+    }
+
+    private static FleetStatus Status(FleetOptions options, FleetPlan plan, FleetRunner runner, FleetMetrics metrics, FleetProgress progress, ThroughputSample sample) =>
+        new(
+            progress.Elapsed,
+            options.Duration,
+            plan.Shard.ToString(),
+            plan.CentralSystem.ToString(),
+            runner.Size,
+            progress.Gauges,
+            sample,
+            runner.Sessions,
+            metrics.Actions,
+            metrics.Errors,
+            ProcessUsage.Now().CpuTime);
+}

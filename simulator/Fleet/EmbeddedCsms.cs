@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OcppLab.Csms;
+using OcppLab.Csms.Connections;
+using OcppLab.Csms.Dashboard;
+using OcppLab.Csms.IdTags;
+using OcppLab.Csms.OperatorApi;
+using OcppLab.Csms.Security;
+using OcppLab.Protocol.Messages.Types;
+
+namespace OcppLab.Simulator.Fleet;
+
+/// <summary>
+/// The lab's Central System started inside the fleet process: the same registrations and pipeline as
+/// <c>csms/Program.cs</c> (keep the two in step), with logging at Error so the live view stays readable, and
+/// the fleet's cards added to its id tags so that every session is authorized.
+/// </summary>
+public sealed class EmbeddedCsms : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private EmbeddedCsms(WebApplication app, Uri baseAddress)
+    {
+        this.app = app;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The HTTP address it listens on (the dashboard and operator API).</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The OCPP endpoint's base URL for charge points.</summary>
+    public Uri OcppUrl => new UriBuilder(BaseAddress) { Scheme = "ws", Path = OcppEndpointRouteBuilderExtensions.PathPrefix }.Uri;
+
+    /// <summary>The Central System's services (its stores, for tests and reports).</summary>
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>Starts the Central System on <paramref name="url"/> (port 0 picks a free one).</summary>
+    public static async Task<EmbeddedCsms> StartAsync(string url, IEnumerable<string> idTags, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idTags);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = FindWebRoot(),
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Urls"] = url,
+            ["Logging:LogLevel:Default"] = "Error",
+            ["Logging:LogLevel:Microsoft"] = "Error",
+        });
+        builder.Services.AddCsms(builder.Configuration);
+        builder.Services.AddOperatorApi();
+        builder.AddCsmsTls([]);
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
+
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.UseCsmsSecurity();
+        app.UseOperatorApi();
+        app.MapOcpp();
+        app.MapOperatorApi();
+        app.MapCsmsSecurity();
+        app.MapDashboard();
+
+        var tags = app.Services.GetRequiredService<IIdTagStore>();
+        foreach (var tag in idTags)
+        {
+            if (tags.Find(tag) is null)
+            {
+                tags.Upsert(new IdTagRecord(tag, AuthorizationStatus.Accepted, null, null));
+            }
+        }
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? url;
+        return new EmbeddedCsms(app, new Uri(address));
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync(CancellationToken.None);
+        await app.DisposeAsync();
+    }
+
+    /// <summary>The dashboard's files: csms/wwwroot of the source tree this binary was built from, when it is there.</summary>
+    private static string? FindWebRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "csms", "wwwroot");
+                if (File.Exists(Path.Combine(candidate, DashboardExtensions.PageFile)))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,211 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using OcppLab.Protocol.Messages.Types;
+using OcppLab.Simulator.ChargePoint;
+using OcppLab.Simulator.Transport;
+using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
+
+namespace OcppLab.Simulator.Fleet;
+
+/// <summary>
+/// Runs this process's shard of a fleet: powers the charge points on at the ramp rate, runs the session
+/// arrival process of each connector, and at the end stops the sessions, lets the StopTransactions go out,
+/// and disconnects. Everything is timers on one injected scheduler and tasks on the thread pool: there is
+/// no thread per charge point.
+/// </summary>
+public sealed class FleetRunner : IAsyncDisposable
+{
+    private readonly FleetPlan plan;
+    private readonly FleetMetrics metrics;
+    private readonly IScheduler scheduler;
+    private readonly TimeProvider time;
+    private readonly Func<string, Func<VirtualChargePoint?>, IOcppConnector> connectorFor;
+    private readonly HttpMessageInvoker http = new(new SocketsHttpHandler(), disposeHandler: true);
+    private readonly Slot?[] slots;
+    private readonly int firstIndex;
+    private readonly CompositeDisposable ramp = [];
+    private int started;
+    private volatile bool stopping;
+
+    /// <summary>Creates the runner; <paramref name="connectorFor"/> makes the connector of a charge point (given its identity and the charge point, once it exists).</summary>
+    public FleetRunner(FleetPlan plan, FleetMetrics metrics, IScheduler scheduler, TimeProvider time, Func<string, Func<VirtualChargePoint?>, IOcppConnector> connectorFor)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        this.plan = plan;
+        this.metrics = metrics;
+        this.scheduler = scheduler;
+        this.time = time;
+        this.connectorFor = connectorFor;
+        var (offset, length) = plan.Shard.Slice(plan.Chargers).GetOffsetAndLength(plan.Chargers);
+        firstIndex = offset;
+        slots = new Slot?[length];
+    }
+
+    /// <summary>The session counts over this shard.</summary>
+    public SessionCounters Sessions { get; } = new();
+
+    /// <summary>How many charge points this shard runs.</summary>
+    public int Size => slots.Length;
+
+    /// <summary>The charge points powered on so far.</summary>
+    public IEnumerable<VirtualChargePoint> ChargePoints => slots.Where(s => s is not null).Select(s => s!.ChargePoint);
+
+    /// <summary>
+    /// Connectors over real WebSockets with one shared handler; each charge point pings at its own
+    /// WebSocketPingInterval and authenticates with the plan's password.
+    /// </summary>
+    public static Func<string, Func<VirtualChargePoint?>, IOcppConnector> WebSocketConnectors(FleetPlan plan, SharedSocketFactory sockets, TimeSpan connectTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(sockets);
+        var settings = new ConnectionSettings { CentralSystemUrl = plan.CentralSystem, BasicAuthPassword = plan.Password, ConnectTimeout = connectTimeout };
+        return (id, chargePoint) => new WebsocketClientConnector(
+            settings,
+            sockets.For(id, () => chargePoint()?.BasicAuthPassword ?? plan.Password, () => chargePoint()?.Configuration.GetSeconds(Keys.WebSocketPingInterval) ?? TimeSpan.Zero));
+    }
+
+    /// <summary>Schedules the power-on of every charge point of the shard at the ramp rate.</summary>
+    public void Start()
+    {
+        for (var k = 0; k < slots.Length; k++)
+        {
+            var slot = k;
+            var due = TimeSpan.FromSeconds(k / plan.RampPerSecond);
+            ramp.Add(scheduler.Schedule(due, () => PowerOn(slot)));
+        }
+    }
+
+    /// <summary>Reads the fleet's state (a scan over the charge points: call it about once a second).</summary>
+    public FleetGauges Gauges()
+    {
+        int connected = 0, booted = 0, charging = 0, queued = 0;
+        foreach (var slot in slots)
+        {
+            if (slot is null)
+            {
+                continue;
+            }
+
+            var cp = slot.ChargePoint;
+            if (cp.IsConnected)
+            {
+                connected++;
+                if (cp.Registration == RegistrationStatus.Accepted)
+                {
+                    booted++;
+                }
+            }
+
+            for (var c = 1; c <= cp.NumberOfConnectors; c++)
+            {
+                if (cp.TransactionOn(c) is not null)
+                {
+                    charging++;
+                }
+            }
+
+            queued += cp.QueuedTransactionMessages;
+        }
+
+        return new FleetGauges(Volatile.Read(ref started), connected, booted, charging, queued);
+    }
+
+    /// <summary>
+    /// Ends the run like its drivers would: no more arrivals or power-ons, running sessions stopped (card,
+    /// unplug), then waits up to <paramref name="drainTimeout"/> for the transaction messages to be delivered.
+    /// </summary>
+    public async Task StopAsync(TimeSpan drainTimeout, CancellationToken cancellationToken)
+    {
+        stopping = true;
+        ramp.Dispose();
+        var live = slots.Where(s => s is not null).Select(s => s!).ToList();
+        await Parallel.ForEachAsync(
+            live.SelectMany(s => s.Sessions),
+            new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken },
+            async (sessions, ct) => await sessions.StopAsync(ct));
+
+        var deadline = time.GetUtcNow() + drainTimeout;
+        while (time.GetUtcNow() < deadline && live.Any(s => s.ChargePoint.IsConnected && s.ChargePoint.QueuedTransactionMessages > 0))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
+        }
+
+        var undelivered = live.Sum(s => s.ChargePoint.QueuedTransactionMessages);
+        if (undelivered > 0)
+        {
+            metrics.Error("transaction message undelivered at the end");
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        stopping = true;
+        ramp.Dispose();
+        await Parallel.ForEachAsync(
+            slots.Where(s => s is not null).Select(s => s!),
+            new ParallelOptions { MaxDegreeOfParallelism = 64 },
+            async (slot, _) => await slot.DisposeAsync());
+        http.Dispose();
+    }
+
+    private void PowerOn(int k)
+    {
+        if (stopping)
+        {
+            return;
+        }
+
+        var index = firstIndex + k;
+        var id = plan.ChargerId(index);
+        VirtualChargePoint? chargePoint = null;
+        var probe = new ChargerProbe(metrics);
+        var connector = new TimingConnector(connectorFor(id, () => chargePoint), metrics);
+        var template = plan.Password is null
+            ? plan.Template
+            : plan.Template with { Configuration = new Dictionary<string, string>(plan.Template.Configuration) { [Keys.AuthorizationKey] = plan.Password } };
+        chargePoint = new VirtualChargePoint(id, template, connector, scheduler, time, null, probe, new SharedHttpHandler(http), new Random(unchecked((int)SeededRandom.Derive(plan.Seed, -1 - index))));
+        var driver = new ChargePointSessionDriver(chargePoint);
+        var sessions = Enumerable.Range(1, chargePoint.NumberOfConnectors)
+            .Select(c => new ConnectorSessions(
+                c,
+                plan.IdTagFor(index, c),
+                driver,
+                scheduler,
+                plan.Sessions,
+                new SeededRandom(SeededRandom.Derive(plan.Seed, ((long)index * 1000) + c)),
+                Sessions))
+            .ToArray();
+        var lost = chargePoint.Connectivity.Where(up => !up).Subscribe(_ =>
+        {
+            if (!stopping)
+            {
+                metrics.Error("connection lost");
+            }
+        });
+        var slot = new Slot(chargePoint, sessions, lost);
+        Volatile.Write(ref slots[k], slot);
+        Interlocked.Increment(ref started);
+        probe.PoweredOn();
+        chargePoint.PowerOn();
+        foreach (var s in sessions)
+        {
+            s.Start();
+        }
+    }
+
+    private sealed record Slot(VirtualChargePoint ChargePoint, ConnectorSessions[] Sessions, IDisposable Lost) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var s in Sessions)
+            {
+                await s.DisposeAsync();
+            }
+
+            Lost.Dispose();
+            await ChargePoint.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+namespace OcppLab.Simulator.Fleet.Reports;
+
+/// <summary>The figures of one fleet run, as written to JSON, Markdown and HTML. Times are in milliseconds.</summary>
+public sealed record FleetReport
+{
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required double DurationSeconds { get; init; }
+
+    public required string CentralSystem { get; init; }
+
+    public required bool EmbeddedCentralSystem { get; init; }
+
+    public required string Shard { get; init; }
+
+    public required int FleetChargers { get; init; }
+
+    public required int ShardChargers { get; init; }
+
+    public required int ConnectorsPerCharger { get; init; }
+
+    public required double RampPerSecond { get; init; }
+
+    public required long Seed { get; init; }
+
+    public required string Machine { get; init; }
+
+    public required long CallsSent { get; init; }
+
+    public required long Answers { get; init; }
+
+    public required long CallsReceived { get; init; }
+
+    public required double MeanCallsPerSecond { get; init; }
+
+    public required double PeakCallsPerSecond { get; init; }
+
+    public required IReadOnlyList<LatencySummary> Actions { get; init; }
+
+    public required LatencySummary ConnectTime { get; init; }
+
+    public required LatencySummary BootTime { get; init; }
+
+    public required IReadOnlyDictionary<string, long> Errors { get; init; }
+
+    public required SessionSummary Sessions { get; init; }
+
+    public required ProcessSummary Process { get; init; }
+
+    public required IReadOnlyList<ThroughputSample> TimeSeries { get; init; }
+}
+
+/// <summary>Latency of one action (or of connecting, or booting), with the histogram's non-empty buckets.</summary>
+public sealed record LatencySummary(string Name, long Count, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanMs, IReadOnlyList<HistogramBucket> Buckets)
+{
+    /// <summary>Summarizes a histogram.</summary>
+    public static LatencySummary From(string name, LatencyHistogram histogram)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        var snapshot = histogram.Snapshot();
+        var buckets = new List<HistogramBucket>();
+        for (var i = 0; i < snapshot.Length; i++)
+        {
+            if (snapshot[i] > 0)
+            {
+                buckets.Add(new HistogramBucket(Ms(LatencyHistogram.LowerBound(i)), Ms(i + 1 < snapshot.Length ? LatencyHistogram.LowerBound(i + 1) : LatencyHistogram.LowerBound(i) * 2), snapshot[i]));
+            }
+        }
+
+        return new LatencySummary(
+            name,
+            histogram.Count,
+            Ms(histogram.PercentileMicroseconds(50)),
+            Ms(histogram.PercentileMicroseconds(95)),
+            Ms(histogram.PercentileMicroseconds(99)),
+            Ms(histogram.MaxMicroseconds),
+            Math.Round(histogram.MeanMicroseconds / 1000, 3),
+            buckets);
+    }
+
+    private static double Ms(long microseconds) => Math.Round(microseconds / 1000.0, 3);
+}
+
+/// <summary>Values from <see cref="FromMs"/> (inclusive) to <see cref="ToMs"/> (exclusive).</summary>
+public sealed record HistogramBucket(double FromMs, double ToMs, long Count);
+
+/// <summary>The session arrival process's counts.</summary>
+public sealed record SessionSummary(long Arrivals, long Started, long Completed, long Refused, long Skipped, long Failed);
+
+/// <summary>Memory and CPU of the fleet process.</summary>
+public sealed record ProcessSummary(long PeakRssBytes, long FinalRssBytes, double CpuSeconds, double RssPerChargerKiB, int ProcessorCount, string Note);

@@ -1,0 +1,51 @@
+using System.Runtime.InteropServices;
+
+namespace OcppLab.Simulator.Fleet.Reports;
+
+/// <summary>Collects the figures of a finished run into a <see cref="FleetReport"/>.</summary>
+public static class FleetReportBuilder
+{
+    public static FleetReport Build(FleetPlan plan, FleetMetrics metrics, FleetProgress progress, SessionCounters sessions, DateTimeOffset startedAt, bool embedded, int shardChargers)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(sessions);
+        var usage = ProcessUsage.Now();
+        var series = progress.Samples;
+        var seconds = progress.Elapsed.TotalSeconds;
+        var peakRss = Math.Max(progress.PeakRssBytes, usage.RssBytes);
+        return new FleetReport
+        {
+            StartedAt = startedAt,
+            DurationSeconds = Math.Round(seconds, 1),
+            CentralSystem = plan.CentralSystem.ToString(),
+            EmbeddedCentralSystem = embedded,
+            Shard = plan.Shard.ToString(),
+            FleetChargers = plan.Chargers,
+            ShardChargers = shardChargers,
+            ConnectorsPerCharger = plan.Template.NumberOfConnectors,
+            RampPerSecond = plan.RampPerSecond,
+            Seed = plan.Seed,
+            Machine = $"{Environment.ProcessorCount} CPU, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
+            CallsSent = metrics.CallsOut,
+            Answers = metrics.Answers,
+            CallsReceived = metrics.CallsIn,
+            MeanCallsPerSecond = seconds > 0 ? Math.Round(metrics.CallsOut / seconds, 1) : 0,
+            PeakCallsPerSecond = series.Count == 0 ? 0 : series.Max(s => s.CallsPerSecond),
+            Actions = [.. metrics.Actions.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => LatencySummary.From(a.Key, a.Value.Latency))],
+            ConnectTime = LatencySummary.From("connect", metrics.ConnectTime),
+            BootTime = LatencySummary.From("boot", metrics.BootTime),
+            Errors = metrics.Errors,
+            Sessions = new SessionSummary(sessions.Arrivals, sessions.Started, sessions.Completed, sessions.Refused, sessions.Skipped, sessions.Failed),
+            Process = new ProcessSummary(
+                peakRss,
+                usage.RssBytes,
+                Math.Round(usage.CpuTime.TotalSeconds, 2),
+                shardChargers > 0 ? Math.Round(peakRss / 1024.0 / shardChargers, 1) : 0,
+                Environment.ProcessorCount,
+                embedded ? "the embedded Central System runs in the same process: memory and CPU include it" : "the fleet process only"),
+            TimeSeries = series,
+        };
+    }
+}

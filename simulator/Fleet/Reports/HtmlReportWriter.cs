@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace OcppLab.Simulator.Fleet.Reports;
+
+/// <summary>
+/// Writes the report as one self-contained HTML page: tables, a latency histogram per action and a
+/// throughput time series drawn as inline SVG, with no script and nothing loaded from elsewhere, so the
+/// file can be mailed or archived as it is.
+/// </summary>
+public static class HtmlReportWriter
+{
+    private const int BinsPerDecade = 10;
+    private const double FirstDecade = -2; // 10 µs
+    private const double LastDecade = 5;   // 100 s
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static string Write(FleetReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var html = new StringBuilder();
+        html.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
+        html.AppendLine(C, $"<title>Fleet run {report.StartedAt:yyyy-MM-dd HH:mm:ss}Z</title>");
+        html.AppendLine("<style>body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{padding:3px 10px;border-bottom:1px solid #ddd;text-align:right}td:first-child,th:first-child{text-align:left}svg{background:#fafafa;border:1px solid #ddd;margin:4px 0}.bar{fill:#3a7bd5}.calls{fill:none;stroke:#3a7bd5;stroke-width:1.5}.answers{fill:none;stroke:#e07b39;stroke-width:1.5}.axis{stroke:#999}text{font:11px system-ui,sans-serif;fill:#555}</style>");
+        html.AppendLine("</head><body>");
+        html.AppendLine(C, $"<h1>Fleet run {report.StartedAt:yyyy-MM-dd HH:mm:ss}Z</h1>");
+        html.AppendLine("<table>");
+        Row(html, "Central System", report.CentralSystem + (report.EmbeddedCentralSystem ? " (embedded, in process)" : string.Empty));
+        Row(html, "Charge points", $"{report.ShardChargers} of {report.FleetChargers} (shard {report.Shard}), {report.ConnectorsPerCharger} connectors each");
+        Row(html, "Ramp, seed", $"{report.RampPerSecond}/s, {report.Seed}");
+        Row(html, "Duration", $"{report.DurationSeconds} s");
+        Row(html, "Machine", report.Machine);
+        Row(html, "Calls sent", $"{report.CallsSent} ({report.MeanCallsPerSecond}/s mean, {report.PeakCallsPerSecond}/s peak)");
+        Row(html, "Answers received", report.Answers.ToString(C));
+        Row(html, "Calls from the Central System", report.CallsReceived.ToString(C));
+        Row(html, "Sessions", $"{report.Sessions.Started} started, {report.Sessions.Completed} completed, {report.Sessions.Refused} refused, {report.Sessions.Skipped} skipped (offline), {report.Sessions.Failed} failed");
+        Row(html, "Peak RSS", $"{report.Process.PeakRssBytes / 1048576.0:0.0} MiB ({report.Process.RssPerChargerKiB} KiB per charge point)");
+        Row(html, "CPU time", $"{report.Process.CpuSeconds} s on {report.Process.ProcessorCount} CPUs");
+        Row(html, "Note", report.Process.Note);
+        html.AppendLine("</table>");
+
+        html.AppendLine("<h2>Latency (ms)</h2><table><tr><th>action</th><th>count</th><th>p50</th><th>p95</th><th>p99</th><th>max</th></tr>");
+        var all = report.Actions.Append(report.ConnectTime).Append(report.BootTime).ToList();
+        foreach (var a in all)
+        {
+            html.AppendLine(C, $"<tr><td>{Enc(a.Name)}</td><td>{a.Count}</td><td>{a.P50Ms}</td><td>{a.P95Ms}</td><td>{a.P99Ms}</td><td>{a.MaxMs}</td></tr>");
+        }
+
+        html.AppendLine("</table>");
+        html.AppendLine("<h2>Throughput</h2>");
+        html.AppendLine(TimeSeries(report.TimeSeries));
+        html.AppendLine("<p><span style=\"color:#3a7bd5\">■</span> calls sent/s &nbsp; <span style=\"color:#e07b39\">■</span> answers/s</p>");
+
+        html.AppendLine("<h2>Latency histograms</h2><p>Log scale, 10 bins per decade, from 0.01 ms to 100 s.</p>");
+        foreach (var a in all.Where(a => a.Count > 0))
+        {
+            html.AppendLine(C, $"<h3>{Enc(a.Name)} <small>({a.Count} values, p50 {a.P50Ms} ms, p99 {a.P99Ms} ms)</small></h3>");
+            html.AppendLine(Histogram(a));
+        }
+
+        html.AppendLine("<h2>Errors</h2>");
+        if (report.Errors.Count == 0)
+        {
+            html.AppendLine("<p>None.</p>");
+        }
+        else
+        {
+            html.AppendLine("<table><tr><th>kind</th><th>count</th></tr>");
+            foreach (var (kind, count) in report.Errors.OrderByDescending(e => e.Value))
+            {
+                html.AppendLine(C, $"<tr><td>{Enc(kind)}</td><td>{count}</td></tr>");
+            }
+
+            html.AppendLine("</table>");
+        }
+
+        html.AppendLine("</body></html>");
+        return html.ToString();
+    }
+
+    private static void Row(StringBuilder html, string name, string value) =>
+        html.AppendLine(C, $"<tr><td>{Enc(name)}</td><td>{Enc(value)}</td></tr>");
+
+    private static string Enc(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Histogram(LatencySummary summary)
+    {
+        const int width = 700, height = 140, pad = 24;
+        var bins = new long[(int)((LastDecade - FirstDecade) * BinsPerDecade)];
+        foreach (var b in summary.Buckets)
+        {
+            var middle = Math.Max(1e-3, (b.FromMs + b.ToMs) / 2);
+            var bin = (int)Math.Floor((Math.Log10(middle) - FirstDecade) * BinsPerDecade);
+            bins[Math.Clamp(bin, 0, bins.Length - 1)] += b.Count;
+        }
+
+        var max = Math.Max(1, bins.Max());
+        var barWidth = (width - (2.0 * pad)) / bins.Length;
+        var svg = new StringBuilder();
+        svg.Append(C, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{Enc(summary.Name)} latency histogram\">");
+        for (var i = 0; i < bins.Length; i++)
+        {
+            if (bins[i] == 0)
+            {
+                continue;
+            }
+
+            var h = (height - (2.0 * pad)) * bins[i] / max;
+            svg.Append(C, $"<rect class=\"bar\" x=\"{pad + (i * barWidth):0.#}\" y=\"{height - pad - h:0.#}\" width=\"{Math.Max(1, barWidth - 1):0.#}\" height=\"{h:0.#}\"><title>{Math.Pow(10, FirstDecade + ((double)i / BinsPerDecade)):0.###}–{Math.Pow(10, FirstDecade + ((double)(i + 1) / BinsPerDecade)):0.###} ms: {bins[i]}</title></rect>");
+        }
+
+        svg.Append(C, $"<line class=\"axis\" x1=\"{pad}\" y1=\"{height - pad}\" x2=\"{width - pad}\" y2=\"{height - pad}\"/>");
+        for (var d = FirstDecade; d <= LastDecade; d++)
+        {
+            var x = pad + ((d - FirstDecade) * BinsPerDecade * barWidth);
+            svg.Append(C, $"<text x=\"{x:0.#}\" y=\"{height - 6}\" text-anchor=\"middle\">{Math.Pow(10, d).ToString("0.##", C)} ms</text>");
+        }
+
+        svg.Append(C, $"<text x=\"{pad}\" y=\"14\">max bin {max}</text></svg>");
+        return svg.ToString();
+    }
+
+    private static string TimeSeries(IReadOnlyList<ThroughputSample> samples)
+    {
+        const int width = 700, height = 200, pad = 30;
+        if (samples.Count == 0)
+        {
+            return "<p>No samples.</p>";
+        }
+
+        var maxT = Math.Max(1, samples[^1].ElapsedSeconds);
+        var maxY = Math.Max(1, samples.Max(s => Math.Max(s.CallsPerSecond, s.AnswersPerSecond)));
+        string Points(Func<ThroughputSample, double> y) => string.Join(' ', samples.Select(s =>
+            string.Create(C, $"{pad + ((width - (2.0 * pad)) * s.ElapsedSeconds / maxT):0.#},{height - pad - ((height - (2.0 * pad)) * y(s) / maxY):0.#}")));
+        var svg = new StringBuilder();
+        svg.Append(C, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"throughput over time\">");
+        svg.Append(C, $"<line class=\"axis\" x1=\"{pad}\" y1=\"{height - pad}\" x2=\"{width - pad}\" y2=\"{height - pad}\"/><line class=\"axis\" x1=\"{pad}\" y1=\"{pad}\" x2=\"{pad}\" y2=\"{height - pad}\"/>");
+        svg.Append(C, $"<polyline class=\"calls\" points=\"{Points(s => s.CallsPerSecond)}\"/>");
+        svg.Append(C, $"<polyline class=\"answers\" points=\"{Points(s => s.AnswersPerSecond)}\"/>");
+        svg.Append(C, $"<text x=\"{pad + 4}\" y=\"{pad - 8}\">{maxY:0} /s</text><text x=\"{width - pad}\" y=\"{height - 8}\" text-anchor=\"end\">{maxT:0} s</text><text x=\"{pad}\" y=\"{height - 8}\">0</text></svg>");
+        return svg.ToString();
+    }
+}
