@@ -104,7 +104,7 @@ export class StationList {
         h('button', { type: 'button', class: 'link', onclick: () => this.onSelect(s.id), 'aria-label': `Open ${s.id} (${s.connected ? 'online' : 'offline'})` }, s.id),
         s.registration && s.registration !== 'Accepted' ? h('span', { class: 'tag warn' }, s.registration) : null),
       h('td', {}, [s.vendor, s.model].filter(Boolean).join(' ') || '–'),
-      h('td', { title: s.lastHeartbeat ?? '' }, ago(s.lastHeartbeat ?? s.lastBootAt, now)),
+      h('td', { title: s.lastHeartbeat ?? '' }, s.lastHeartbeat ? ago(s.lastHeartbeat, now) : s.lastBootAt ? `none; boot ${ago(s.lastBootAt, now)}` : 'never'),
       h('td', { class: 'connectors' }, s.connectors.filter(c => c.connectorId > 0).map(connectorBadge)));
   }
 }
