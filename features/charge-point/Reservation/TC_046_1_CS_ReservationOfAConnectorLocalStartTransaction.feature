@@ -15,7 +15,9 @@ Feature: TC_046_1_CS Reservation of a Connector - Local start transaction
     Then the Charge Point sends no Authorize with idTag=<validIdTag2> within 5 seconds
     And the Charge Point sends no StatusNotification with status=Preparing within 1 seconds
     When the tester presents <validIdTag>
-    Then the Charge Point eventually sends StatusNotification with connectorId=<connectorId>, status=Preparing
+    # Authorize is optional in OCTT here; when it is sent, its idTag must be the reservation's.
+    Then the Charge Point sends Authorize with idTag=<validIdTag>
+    And the Charge Point sends StatusNotification with connectorId=<connectorId>, status=Preparing
     When the tester plugs in the cable
     Then the Charge Point sends StartTransaction with connectorId=<connectorId>, idTag=<validIdTag>, reservationId=<reservationId>
     And the Charge Point sends StatusNotification with connectorId=<connectorId>, status=Charging
