@@ -14,9 +14,9 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using OcppLab.Csms.Connections;
 using OcppLab.Csms.Security;
-using Microsoft.Extensions.Time.Testing;
 
 namespace OcppLab.Conformance.Drivers;
 

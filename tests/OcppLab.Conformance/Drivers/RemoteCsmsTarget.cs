@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using System.Net.WebSockets;
+using System.Security.Cryptography.X509Certificates;
 using OcppLab.Conformance.Support.Lab;
 
 namespace OcppLab.Conformance.Drivers;
