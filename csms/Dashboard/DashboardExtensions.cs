@@ -12,11 +12,19 @@ public static class DashboardExtensions
     /// <summary>The page's file inside the web root.</summary>
     public const string PageFile = "index.html";
 
+    /// <summary>The manifest name prefix of the page's files embedded in the assembly (csms/wwwroot).</summary>
+    private const string EmbeddedRoot = "OcppLab.Csms.wwwroot";
+
     /// <summary>Serves the web root's files and maps <c>GET /</c> to the page.</summary>
     public static WebApplication MapDashboard(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var files = app.Environment.WebRootFileProvider;
+        // The page travels inside the assembly, so a host that embeds the Central System elsewhere (the fleet)
+        // serves it too; a web root on disk that has the page wins, so edits show without a rebuild.
+        var onDisk = app.Environment.WebRootFileProvider;
+        var files = onDisk.GetFileInfo(PageFile).Exists
+            ? onDisk
+            : new EmbeddedFileProvider(typeof(DashboardExtensions).Assembly, EmbeddedRoot);
 
         // The page's modules change with the code; the browser asks again rather than running stale ones.
         app.UseStaticFiles(new StaticFileOptions
@@ -35,7 +43,7 @@ public static class DashboardExtensions
         if (!page.Exists)
         {
             return Results.Problem(
-                detail: $"The dashboard page ({PageFile}) is not in the web root. Run the Central System from the csms folder (dotnet run --project csms) or publish it.",
+                detail: $"The dashboard page ({PageFile}) is neither in the web root nor embedded in the Central System's assembly; the build is incomplete.",
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Dashboard not installed",
                 type: "urn:ocpplab:problem:dashboard-missing");

@@ -15,8 +15,8 @@ using OcppLab.Protocol.Messages.Types;
 namespace OcppLab.Simulator.Fleet;
 
 /// <summary>
-/// The lab's Central System started inside the fleet process: the same registrations and pipeline as
-/// <c>csms/Program.cs</c> (keep the two in step), with logging at Error so the live view stays readable, and
+/// The lab's Central System started inside the fleet process, with the same registrations and pipeline as
+/// <c>csms/Program.cs</c> (<see cref="CentralSystemApplication"/>), logging at Error so the live view stays readable, and
 /// the fleet's cards added to its id tags so that every session is authorized.
 /// </summary>
 public sealed class EmbeddedCsms : IAsyncDisposable
@@ -46,7 +46,6 @@ public sealed class EmbeddedCsms : IAsyncDisposable
         {
             Args = [],
             ContentRootPath = AppContext.BaseDirectory,
-            WebRootPath = FindWebRoot(),
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -54,19 +53,11 @@ public sealed class EmbeddedCsms : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Error",
             ["Logging:LogLevel:Microsoft"] = "Error",
         });
-        builder.Services.AddCsms(builder.Configuration);
-        builder.Services.AddOperatorApi();
-        builder.AddCsmsTls([]);
+        builder.AddCentralSystem([]);
         builder.Logging.SetMinimumLevel(LogLevel.Error);
 
         var app = builder.Build();
-        app.UseWebSockets();
-        app.UseCsmsSecurity();
-        app.UseOperatorApi();
-        app.MapOcpp();
-        app.MapOperatorApi();
-        app.MapCsmsSecurity();
-        app.MapDashboard();
+        app.UseCentralSystem();
 
         var tags = app.Services.GetRequiredService<IIdTagStore>();
         foreach (var tag in idTags)
@@ -87,23 +78,5 @@ public sealed class EmbeddedCsms : IAsyncDisposable
     {
         await app.StopAsync(CancellationToken.None);
         await app.DisposeAsync();
-    }
-
-    /// <summary>The dashboard's files: csms/wwwroot of the source tree this binary was built from, when it is there.</summary>
-    private static string? FindWebRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "csms", "wwwroot");
-                if (File.Exists(Path.Combine(candidate, DashboardExtensions.PageFile)))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
     }
 }
