@@ -68,6 +68,27 @@ public sealed class SecurityMessageTests
     }
 
     [Test]
+    public async Task GetLog_asks_for_the_security_log_with_an_upload_location_on_this_Central_System()
+    {
+        await using var csms = new CsmsFactory();
+        GetLogRequest? sent = null;
+        await using var cp = await TestChargePoint.ConnectAsync(csms, "CP001", r => r.Map<GetLogRequest, GetLogResponse>((_, request, _) =>
+        {
+            sent = request;
+            return ValueTask.FromResult(new GetLogResponse { Status = LogStatus.Accepted, Filename = "security.log" });
+        }));
+        using var http = csms.CreateClient();
+
+        var (status, body) = await Api.PostAsync(http, "/api/charge-points/CP001/security/get-log", """{"requestId":42}""");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body.ToString());
+        Assert.That(sent!.LogType, Is.EqualTo(LogType.SecurityLog));
+        Assert.That(sent.RequestId, Is.EqualTo(42));
+        Assert.That(sent.Log.RemoteLocation, Does.EndWith("/files/diagnostics/CP001/"));
+        Assert.That(body.GetProperty("filename").GetString(), Is.EqualTo("security.log"));
+    }
+
+    [Test]
     public async Task The_CA_certificate_is_served_as_PEM()
     {
         await using var csms = new CsmsFactory();
