@@ -18,8 +18,7 @@ public sealed class BrokenTargetTests
         yield return Case("RemoteTrigger", "TC_055_CSMS", "triggers the wrong message", BrokenCsms.MishandlesTriggers, "requestedMessage is \"Heartbeat\"; expected \"MeterValues\"");
         yield return Case("SmartCharging", "TC_056_CSMS", "drops a profile's validity", BrokenCsms.DropsProfileValidity, "csChargingProfiles.validFrom must be present");
         yield return Case("Security", "TC_088_CSMS", "ignores subprotocols", BrokenCsms.IgnoresSubprotocols, "The CSMS accepted the WebSocket upgrade");
-        // Our own CSMS until the security issue lands: no HTTP Basic authentication.
-        yield return Case("Security", "TC_085_CSMS", "has no Basic authentication", () => new EmbeddedCsmsTarget("embedded CSMS without Basic authentication"), "The CSMS accepted the WebSocket upgrade");
+        yield return Case("Security", "TC_085_CSMS", "has no Basic authentication", BrokenCsms.HasNoBasicAuthentication, "The CSMS accepted the WebSocket upgrade");
     }
 
     [TestCaseSource(nameof(Doubles))]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using OcppLab.Csms.Security;
 using OcppLab.Csms.Stations;
 using OcppLab.Protocol;
 using OcppLab.Protocol.Messages.Core;
@@ -81,6 +82,10 @@ public static class BrokenCsms
             return next(http);
         })));
 
+    /// <summary>Security: keeps no station's profile or password, so nobody is asked for credentials (TC_085 must fail).</summary>
+    public static EmbeddedCsmsTarget HasNoBasicAuthentication() => new("broken CSMS: no Basic authentication", services =>
+        services.AddSingleton<IStationSecurityStore, ForgetfulSecurityStore>());
+
     private static void ReplaceRoute(IServiceCollection services, Action<OcppRouter<ChargePointSession>> change)
     {
         var original = services.Last(d => d.ServiceType == typeof(OcppRouter<ChargePointSession>));
@@ -127,5 +132,19 @@ public static class BrokenCsms
             app.Use(middleware);
             next(app);
         };
+    }
+
+    private sealed class ForgetfulSecurityStore : IStationSecurityStore
+    {
+        public StationSecurity? Find(string chargePointId) => null;
+
+        public void Set(string chargePointId, StationSecurity security)
+        {
+        }
+
+        public StationSecurity Update(string chargePointId, Func<StationSecurity, StationSecurity> change) =>
+            new(0, null);
+
+        public IReadOnlyDictionary<string, StationSecurity> All() => new Dictionary<string, StationSecurity>();
     }
 }
