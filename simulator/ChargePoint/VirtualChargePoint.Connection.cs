@@ -309,6 +309,7 @@ public sealed partial class VirtualChargePoint
         StartHeartbeat();
         ReportAllStatuses(resendAllStatuses);
         AfterBoot();
+        OnSecurityRegistered(resendAllStatuses);
         Wake();
     }
 

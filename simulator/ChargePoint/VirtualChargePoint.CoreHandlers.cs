@@ -42,24 +42,8 @@ public sealed partial class VirtualChargePoint
         return new() { Status = scheduled ? AvailabilityStatus.Scheduled : AvailabilityStatus.Accepted };
     }
 
-    private ChangeConfigurationResponse OnChangeConfiguration(ChangeConfigurationRequest request)
-    {
-        var status = Configuration.Change(request.Key, request.Value);
-        if (status == ConfigurationStatus.Accepted && string.Equals(request.Key, Keys.AuthorizationKey, StringComparison.OrdinalIgnoreCase))
-        {
-            // Security Whitepaper §2.4: reconnect with the new password once the change is confirmed (OCTT TC_073).
-            AfterResponse(() =>
-            {
-                Disconnect();
-                ScheduleConnect(TimeSpan.Zero);
-            });
-        }
-
-        return new() { Status = status };
-    }
-
-    /// <summary>The HTTP Basic authentication password: the AuthorizationKey, or null when none is set.</summary>
-    public string? BasicAuthPassword => Configuration.Get(Keys.AuthorizationKey) is { Length: > 0 } key ? key : null;
+    private ChangeConfigurationResponse OnChangeConfiguration(ChangeConfigurationRequest request) =>
+        new() { Status = OnSecurityConfigurationChange(request) ?? Configuration.Change(request.Key, request.Value) };
 
     private ClearCacheResponse OnClearCache(ClearCacheRequest request)
     {

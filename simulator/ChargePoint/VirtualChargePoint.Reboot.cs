@@ -18,6 +18,7 @@ public sealed partial class VirtualChargePoint
         try
         {
             ChargePointLog.Rebooting(logger, Id, reason);
+            NoteRebootForSecurityLog(reason);
             StopAllTransactions(reason);
             await MessagesDrainedAsync();
             PowerOff();

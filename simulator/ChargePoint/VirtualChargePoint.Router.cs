@@ -3,6 +3,7 @@ using OcppLab.Protocol.Messages.FirmwareManagement;
 using OcppLab.Protocol.Messages.LocalAuthListManagement;
 using OcppLab.Protocol.Messages.RemoteTrigger;
 using OcppLab.Protocol.Messages.Reservation;
+using OcppLab.Protocol.Messages.Security;
 using OcppLab.Protocol.Messages.SmartCharging;
 using OcppLab.Protocol.Rpc;
 
@@ -34,5 +35,12 @@ public sealed partial class VirtualChargePoint
         .Map<GetCompositeScheduleRequest, GetCompositeScheduleResponse>((cp, r, _) => new(cp.OnGetCompositeSchedule(r)))
         .Map<TriggerMessageRequest, TriggerMessageResponse>((cp, r, _) => new(cp.OnTriggerMessage(r)))
         .Map<UpdateFirmwareRequest, UpdateFirmwareResponse>((cp, r, _) => new(cp.OnUpdateFirmware(r)))
-        .Map<GetDiagnosticsRequest, GetDiagnosticsResponse>((cp, r, _) => new(cp.OnGetDiagnostics(r)));
+        .Map<GetDiagnosticsRequest, GetDiagnosticsResponse>((cp, r, _) => new(cp.OnGetDiagnostics(r)))
+        .Map<ExtendedTriggerMessageRequest, ExtendedTriggerMessageResponse>((cp, r, _) => new(cp.OnExtendedTriggerMessage(r)))
+        .Map<CertificateSignedRequest, CertificateSignedResponse>((cp, r, _) => new(cp.OnCertificateSigned(r)))
+        .Map<InstallCertificateRequest, InstallCertificateResponse>((cp, r, _) => new(cp.OnInstallCertificate(r)))
+        .Map<GetInstalledCertificateIdsRequest, GetInstalledCertificateIdsResponse>((cp, r, _) => new(cp.OnGetInstalledCertificateIds(r)))
+        .Map<DeleteCertificateRequest, DeleteCertificateResponse>((cp, r, _) => new(cp.OnDeleteCertificate(r)))
+        .Map<GetLogRequest, GetLogResponse>((cp, r, _) => new(cp.OnGetLog(r)))
+        .Map<SignedUpdateFirmwareRequest, SignedUpdateFirmwareResponse>((cp, r, _) => new(cp.OnSignedUpdateFirmware(r)));
 }

@@ -40,6 +40,11 @@ public static class StandardConfigurationKeys
     public const string MaxChargingProfilesInstalled = nameof(MaxChargingProfilesInstalled);
     public const string SupportedFileTransferProtocols = nameof(SupportedFileTransferProtocols);
     public const string AuthorizationKey = nameof(AuthorizationKey);
+    public const string SecurityProfile = nameof(SecurityProfile);
+    public const string CpoName = nameof(CpoName);
+    public const string CertificateSignedMaxChainSize = nameof(CertificateSignedMaxChainSize);
+    public const string CertificateStoreMaxLength = nameof(CertificateStoreMaxLength);
+    public const string AdditionalRootCertificateCheck = nameof(AdditionalRootCertificateCheck);
 
     /// <summary>Every key with its access and validation; defaults fit a two-connector 22 kW socket charger.</summary>
     public static IReadOnlyList<ConfigurationKeyDefinition> Definitions(int numberOfConnectors) =>
@@ -90,5 +95,13 @@ public static class StandardConfigurationKeys
 
         // Security Whitepaper §2.4: the Basic authentication password, write-only, 16 to 40 characters.
         new(AuthorizationKey, false, string.Empty, v => v.Length is >= 16 and <= 40, WriteOnly: true),
+
+        // Security Whitepaper §4 (configuration keys): the profile only goes up, which the charge point checks
+        // against its current value (§2.4); the CA's organisation for the CSR; store and chain limits.
+        new(SecurityProfile, false, "0", v => v is "0" or "1" or "2" or "3"),
+        new(CpoName, false, string.Empty, v => v.Length <= 50),
+        new(CertificateSignedMaxChainSize, true, "10000", IsPositiveInteger),
+        new(CertificateStoreMaxLength, true, "10", IsPositiveInteger),
+        new(AdditionalRootCertificateCheck, true, "false", IsBoolean),
     ];
 }
