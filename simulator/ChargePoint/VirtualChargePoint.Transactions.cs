@@ -39,13 +39,13 @@ public sealed partial class VirtualChargePoint
             }
         }
 
+        // Report the authorized state before starting: a Reserved connector with the cable already in must pass
+        // through Preparing (OCPP 1.6 §4.9; OCTT TC_046_2, TC_049). Elsewhere the cable already made it Preparing,
+        // so this reports nothing new.
+        RefreshStatus(state);
         if (plugged)
         {
             StartTransaction(state);
-        }
-        else
-        {
-            RefreshStatus(state);
         }
     }
 

@@ -52,6 +52,27 @@ public sealed class ReservationTests
     }
 
     [Test]
+    public async Task A_remote_start_on_a_reserved_connector_with_the_cable_in_goes_through_preparing()
+    {
+        await using var h = new ChargePointHarness();
+        await h.BootAsync();
+        await h.CallAsync(Reserve(h, 1));
+        h.ChargePoint.PlugIn(1);
+        await h.SettleAsync();
+        h.CentralSystem.Clear();
+
+        var answer = await h.CallAsync(new RemoteStartTransactionRequest { ConnectorId = 1, IdTag = "TAG1" });
+
+        var statuses = h.CentralSystem.All<StatusNotificationRequest>().Where(s => s.ConnectorId == 1).Select(s => s.Status);
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(RemoteStartStopStatus.Accepted));
+            Assert.That(statuses, Is.EqualTo(new[] { ChargePointStatus.Preparing, ChargePointStatus.Charging }));
+            Assert.That(h.CentralSystem.All<StartTransactionRequest>().Single().ReservationId, Is.EqualTo(7));
+        });
+    }
+
+    [Test]
     public async Task A_tag_of_the_reservations_group_may_use_it()
     {
         await using var h = new ChargePointHarness();
