@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using OcppLab.Csms.Configuration;
 using OcppLab.Csms.Connections;
 using OcppLab.Csms.Dashboard;
 using OcppLab.Csms.OperatorApi;
@@ -25,7 +27,7 @@ public static class CentralSystemApplication
     public static WebApplication UseCentralSystem(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseWebSockets();
+        app.UseWebSockets(app.Services.GetRequiredService<IOptions<CsmsOptions>>().Value.ToWebSocketOptions());
         app.UseCsmsSecurity();
         app.UseOperatorApi();
         app.MapOcpp();

@@ -47,6 +47,26 @@ public sealed class CsmsOptions
     /// <summary>The largest frame accepted, in bytes; larger closes the connection with 1009.</summary>
     public int MaxFrameBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// How often the Central System pings an idle station's WebSocket (RFC 6455 §5.5.2), in seconds; 0 sends no pings.
+    /// A station also pings on its own (its WebSocketPingInterval key), but only the Central System's pings
+    /// tell it that a station went silent without closing its socket.
+    /// </summary>
+    public int WebSocketPingIntervalSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// How long after a ping the Central System waits for the pong before it drops the connection and shows
+    /// the station offline, in seconds; 0 waits forever (then a silent station stays online until TCP gives up).
+    /// </summary>
+    public int WebSocketPingTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>The keep-alive settings of the WebSocket middleware (Kestrel; the in-memory test server has no pings).</summary>
+    public WebSocketOptions ToWebSocketOptions() => new()
+    {
+        KeepAliveInterval = WebSocketPingIntervalSeconds > 0 ? TimeSpan.FromSeconds(WebSocketPingIntervalSeconds) : TimeSpan.Zero,
+        KeepAliveTimeout = WebSocketPingIntervalSeconds > 0 && WebSocketPingTimeoutSeconds > 0 ? TimeSpan.FromSeconds(WebSocketPingTimeoutSeconds) : Timeout.InfiniteTimeSpan,
+    };
+
     /// <summary>Check the Central System's own outgoing payloads against the 1.6 schemas.</summary>
     public bool ValidateOutgoing { get; set; }
 
