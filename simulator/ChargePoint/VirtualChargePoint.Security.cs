@@ -2,6 +2,7 @@ using System.Globalization;
 using OcppLab.Protocol.Messages.Core;
 using OcppLab.Protocol.Messages.Security;
 using OcppLab.Protocol.Messages.Types;
+using OcppLab.Protocol.Rpc;
 using OcppLab.Simulator.Security;
 using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
 
@@ -69,12 +70,25 @@ public sealed partial class VirtualChargePoint
         _ = sent.ContinueWith(
             t =>
             {
-                if (t.IsFaulted && !lifetime.IsCancellationRequested)
+                // Lost with the connection (not refused by the Central System): send again once accepted.
+                if (t.Exception?.InnerException is not (OcppDisconnectedException or OcppCallTimeoutException) || lifetime.IsCancellationRequested)
                 {
-                    lock (sync)
+                    return;
+                }
+
+                bool online;
+                lock (sync)
+                {
+                    online = IsOnline;
+                    if (!online)
                     {
                         unsentSecurityEvents.Add(entry);
                     }
+                }
+
+                if (online)
+                {
+                    NotifySecurityEvent(entry);
                 }
             },
             CancellationToken.None,

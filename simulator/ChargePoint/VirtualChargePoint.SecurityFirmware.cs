@@ -144,7 +144,6 @@ public sealed partial class VirtualChargePoint
 
     private async Task SignedFirmwareAsync(SignedUpdateFirmwareRequest request, IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> chain, CancellationToken canceled)
     {
-        activity.Begin();
         try
         {
             var firmware = request.Firmware;
@@ -218,8 +217,6 @@ public sealed partial class VirtualChargePoint
             {
                 certificate.Dispose();
             }
-
-            activity.End();
         }
     }
 
