@@ -9,4 +9,5 @@ Feature: TC_073_CS Update Charge Point Password for HTTP Basic Authentication
     And the Charge Point is booted
     When the Central System sends ChangeConfiguration {"key": "AuthorizationKey", "value": "4F43415F4F4354545F61646D696E5F74657374"}
     Then the Charge Point answers with status Accepted
+    And the Charge Point closes its connection and reconnects
     And the Charge Point uses the Basic-auth password 4F43415F4F4354545F61646D696E5F74657374

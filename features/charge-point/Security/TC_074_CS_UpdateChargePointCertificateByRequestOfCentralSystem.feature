@@ -7,8 +7,10 @@ Feature: TC_074_CS Update Charge Point Certificate by request of Central System
     Given the Charge Point is configured with SecurityProfile = 3
     And the Charge Point is configured with CpoName = OcppLab
     And the Charge Point is booted
+    And the Charge Point has the lab's CentralSystemRootCertificate installed
     When the Central System sends ExtendedTriggerMessage {"requestedMessage": "SignChargePointCertificate"}
     Then the Charge Point answers with status Accepted
     And the Charge Point sends SignCertificate with csr=*
     When the Central System signs the CSR and sends CertificateSigned
     Then the Charge Point answers with status Accepted
+    And the Charge Point closes its connection and reconnects

@@ -6,6 +6,7 @@ Feature: TC_077_CS Invalid ChargePointCertificate Security Event
     Given the Charge Point is configured with SecurityProfile = 3
     And the Charge Point is configured with CpoName = OcppLab
     And the Charge Point is booted
+    And the Charge Point has the lab's CentralSystemRootCertificate installed
     When the Central System sends ExtendedTriggerMessage {"requestedMessage": "SignChargePointCertificate"}
     Then the Charge Point answers with status Accepted
     And the Charge Point sends SignCertificate with csr=*

@@ -4,6 +4,7 @@ Feature: TC_080_CS Secure Firmware Update
 
   Scenario: A signed firmware update succeeds
     Given the Charge Point is booted
+    And the Charge Point has the lab's ManufacturerRootCertificate installed
     When the Central System sends SignedUpdateFirmware with the lab's signed firmware
     Then the Charge Point answers with status Accepted
     And the Charge Point sends SignedFirmwareStatusNotification with status=Downloading

@@ -4,6 +4,7 @@ Feature: TC_081_CS Secure Firmware Update - Invalid Signature
 
   Scenario: The signature is invalid
     Given the Charge Point is booted
+    And the Charge Point has the lab's ManufacturerRootCertificate installed
     When the Central System sends SignedUpdateFirmware with the lab's signed firmware and a wrong signature
     Then the Charge Point answers with status Accepted
     And the Charge Point sends SignedFirmwareStatusNotification with status=Downloading

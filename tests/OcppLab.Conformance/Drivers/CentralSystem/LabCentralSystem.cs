@@ -11,6 +11,7 @@ using OcppLab.Protocol.Framing;
 using OcppLab.Protocol.Messages;
 using OcppLab.Protocol.Rpc;
 using simulator::OcppLab.Simulator.ChargePoint;
+using simulator::OcppLab.Simulator.Security;
 using simulator::OcppLab.Simulator.Transport;
 
 namespace OcppLab.Conformance.Drivers.CentralSystem;
@@ -36,6 +37,10 @@ public sealed partial class LabCentralSystem : IAsyncDisposable
     private OcppRpcEndpoint? endpoint;
     private int transactionIds = 100;
     private DateTimeOffset? profilesStart;
+
+    // The requests whose consequence is timed for the report, by the action the charge point answers with
+    // (RemoteStartTransaction → StartTransaction, ...): when each was sent, wall-clock and virtual.
+    private readonly Dictionary<string, (string Trigger, long SentAt, DateTimeOffset VirtualSentAt)> awaitedFollowUps = new(StringComparer.Ordinal);
 
     public LabCentralSystem(ScenarioContext context, ChargePointFaults faults)
     {
@@ -152,6 +157,10 @@ public sealed partial class LabCentralSystem : IAsyncDisposable
             }
 
             faults.Apply(chargePoint);
+            if (faults.IsNone)
+            {
+                ChargePointTimings.Run.RecordResponseTimeout(Template.CallTimeoutSeconds);
+            }
         }
 
         context.Log("[tester] power on");
@@ -187,6 +196,12 @@ public sealed partial class LabCentralSystem : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(action);
         context.Log($"[tester] {what}");
+        lock (gate)
+        {
+            // What follows a tester's action is not the charge point's reaction time alone (e.g. plugging in after a remote start).
+            awaitedFollowUps.Clear();
+        }
+
         var task = action(ChargePoint);
         await SettleAsync();
         for (var waited = 0; !task.IsCompleted && waited < Data.MessageTimeoutSeconds; waited++)
@@ -221,6 +236,7 @@ public sealed partial class LabCentralSystem : IAsyncDisposable
         context.Log($"CS → CP {action} {payload.ToJsonString()}");
         LastAction = action;
         var started = Stopwatch.GetTimestamp();
+        AwaitFollowUp(action, payload, started);
         RawCallOutcome outcome;
         if (faults.AnswerInstead?.Invoke(action, payload) is { } fake)
         {
@@ -235,7 +251,18 @@ public sealed partial class LabCentralSystem : IAsyncDisposable
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        ChargePointTimings.Run.Record(action, elapsed, outcome.Response is CallResult);
+        if (faults.IsNone)
+        {
+            // A charge point with injected defects is not the one under test: its times stay out of the report.
+            ChargePointTimings.Run.Record(action, elapsed, outcome.Response is CallResult);
+        }
+
+        if (!(outcome.Response is CallResult accepted && accepted.Payload.ValueKind == JsonValueKind.Object
+            && accepted.Payload.TryGetProperty("status", out var status) && status.ValueEquals("Accepted")))
+        {
+            ForgetFollowUp(action);
+        }
+
         context.Log(outcome.Response switch
         {
             CallResult r => $"CP → CS {action}.conf {r.Payload.GetRawText()} ({elapsed.TotalMilliseconds:0.0} ms)",
@@ -258,6 +285,39 @@ public sealed partial class LabCentralSystem : IAsyncDisposable
             CallError e => throw new AssertionException($"The Charge Point answered {LastAction} with CALLERROR {e.WireCode} ({e.Description})."),
             _ => throw new AssertionException($"The Charge Point answered {LastAction} with {answer.Response}."),
         };
+    }
+
+    /// <summary>Starts the clock for the message <paramref name="action"/> should make the charge point send.</summary>
+    private void AwaitFollowUp(string action, JsonObject payload, long sentAt)
+    {
+        var result = action switch
+        {
+            "RemoteStartTransaction" => "StartTransaction",
+            "RemoteStopTransaction" => "StopTransaction",
+            "TriggerMessage" => payload["requestedMessage"]?.GetValueKind() == JsonValueKind.String ? payload["requestedMessage"]!.GetValue<string>() : null,
+            _ => null,
+        };
+        if (result is null)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            awaitedFollowUps[result] = (action, sentAt, Now);
+        }
+    }
+
+    /// <summary>A request the charge point did not accept causes nothing to time.</summary>
+    private void ForgetFollowUp(string action)
+    {
+        lock (gate)
+        {
+            foreach (var key in awaitedFollowUps.Where(p => p.Value.Trigger == action).Select(p => p.Key).ToList())
+            {
+                awaitedFollowUps.Remove(key);
+            }
+        }
     }
 
     // --- placeholders -------------------------------------------------------------------------------
@@ -328,8 +388,33 @@ public sealed partial class LabCentralSystem : IAsyncDisposable
 
     // --- CP → CS ------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// What the charge point presented at each connection (security profile, Basic credentials, client
+    /// certificate): the in-process connection has no HTTP upgrade or TLS handshake to look at.
+    /// </summary>
+    public IReadOnlyList<TransportSecurity> Connections
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. connections];
+            }
+        }
+    }
+
+    private readonly List<TransportSecurity> connections = [];
+
     private OcppRpcEndpoint Connect(string chargePointId)
     {
+        if (chargePoint is { } connecting)
+        {
+            lock (gate)
+            {
+                connections.Add(connecting.ConnectionSecurity);
+            }
+        }
+
         var connection = new OcppRpcEndpoint(chargePointId, new Dispatcher(this), new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(30) }, Time.Clock);
         endpoint = connection;
         context.Log($"[lab] {chargePointId} connected");
@@ -352,6 +437,10 @@ public sealed partial class LabCentralSystem : IAsyncDisposable
         lock (gate)
         {
             frames.Add(new ReceivedFrame(frames.Count + 1, action, payload.Clone(), Now, violation));
+            if (awaitedFollowUps.Remove(action, out var awaited) && faults.IsNone)
+            {
+                ChargePointTimings.Run.RecordFollowUp(awaited.Trigger, action, Stopwatch.GetElapsedTime(awaited.SentAt), Now - awaited.VirtualSentAt);
+            }
         }
 
         context.Log($"CP → CS {action} {payload.GetRawText()}{(violation is null ? "" : $" (schema violation: {violation})")}");
