@@ -1,3 +1,4 @@
+using OcppLab.Conformance.Drivers.CentralSystem;
 using OcppLab.Conformance.Support.Lab;
 using OcppLab.Conformance.Support.Reporting;
 
@@ -21,9 +22,10 @@ public sealed class ConformanceRun
             return;
         }
 
-        // The certificate-style abstract of the run: verdict per profile, failing cases, response times.
+        // The certificate-style abstract of the run: verdict per profile, failing cases, response times, for
+        // the Central System and the charge-point cases alike.
         var run = LabRun.Conformance;
-        ConformanceReport.Build(results, run.Measurements, run.Settings, run.Target.Description).Write(folder);
+        ConformanceReport.Build(results, run.Measurements, run.Settings, run.Target.Description, ChargePointTimings.Run).Write(folder);
         await run.DisposeAsync();
     }
 }

@@ -24,5 +24,8 @@ public sealed class ChargePointFaults
     /// <summary>Changes the charge point right after it is built.</summary>
     public Action<VirtualChargePoint>? Setup { get; init; }
 
+    /// <summary>The charge point is the real one: only then do its timings go into the report.</summary>
+    public bool IsNone => RewriteRequest is null && AnswerInstead is null && RewriteCall is null && Setup is null;
+
     public void Apply(VirtualChargePoint chargePoint) => Setup?.Invoke(chargePoint);
 }

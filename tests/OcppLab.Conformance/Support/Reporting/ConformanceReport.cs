@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using OcppLab.Conformance.Drivers.CentralSystem;
 using OcppLab.Conformance.Support.Lab;
 
 namespace OcppLab.Conformance.Support.Reporting;
@@ -9,7 +10,8 @@ namespace OcppLab.Conformance.Support.Reporting;
 /// <summary>
 /// The run summarised like the abstract of an OCA certificate: a verdict per feature profile, the failing
 /// cases, and the performance measurements of the PICS (octt16-csms.md §4) with the response time per
-/// CP → CS action, "Response time Authorize" and "OCPP response timeout" called out.
+/// CP → CS action, "Response time Authorize" and "OCPP response timeout" called out. The charge-point
+/// cases (features/charge-point) get their own section (<see cref="ChargePointSection"/>).
 /// </summary>
 public sealed class ConformanceReport
 {
@@ -30,13 +32,14 @@ public sealed class ConformanceReport
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private ConformanceReport(string target, DateTimeOffset generatedAt, IReadOnlyList<ProfileVerdict> profiles, IReadOnlyList<ActionTiming> timings, double callTimeoutSeconds)
+    private ConformanceReport(string target, DateTimeOffset generatedAt, IReadOnlyList<ProfileVerdict> profiles, IReadOnlyList<ActionTiming> timings, double callTimeoutSeconds, ChargePointSection? chargePoint)
     {
         Target = target;
         GeneratedAt = generatedAt;
         ProfileVerdicts = profiles;
         Timings = timings;
         CallTimeoutSeconds = callTimeoutSeconds;
+        ChargePoint = chargePoint;
     }
 
     public string Target { get; }
@@ -51,30 +54,59 @@ public sealed class ConformanceReport
 
     public ActionTiming? Authorize => Timings.FirstOrDefault(t => t.Action == "Authorize");
 
-    /// <summary>Builds the report from the scenarios under features/csms and the run's measurements.</summary>
-    public static ConformanceReport Build(IReadOnlyList<ScenarioResult> results, Measurements measurements, LabSettings settings, string target)
+    /// <summary>The charge-point cases; null when none ran.</summary>
+    public ChargePointSection? ChargePoint { get; }
+
+    /// <summary>Whether any case under features/csms ran; a run of only charge-point cases leaves that section out.</summary>
+    public bool CentralSystemRan => ProfileVerdicts.Any(p => p.Cases.Count > 0);
+
+    /// <summary>
+    /// Builds the report from the scenarios under features/csms and the run's measurements, and the
+    /// charge-point section from the scenarios under features/charge-point and <paramref name="chargePointTimings"/>.
+    /// </summary>
+    public static ConformanceReport Build(IReadOnlyList<ScenarioResult> results, Measurements measurements, LabSettings settings, string target, ChargePointTimings? chargePointTimings = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(measurements);
         ArgumentNullException.ThrowIfNull(settings);
-        var csms = results.Where(r => r.FeatureFile.StartsWith("features/csms/", StringComparison.Ordinal)).ToList();
-        var profiles = Profiles.Select(p =>
-        {
-            var cases = csms.Where(r => ProfileOf(r) == p.Tag)
-                .GroupBy(r => r.TestCaseId ?? r.Name)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new CaseVerdict(g.Key, g.First().FeatureTitle(), Worst(g.Select(r => r.Outcome)), [.. g.Where(r => r.Outcome != ScenarioOutcome.Passed).Select(r => FirstLine(r.FailureMessage))]))
-                .ToList();
-            return new ProfileVerdict(p.Tag, p.Name, Verdict(cases), cases);
-        }).ToList();
+        var profiles = VerdictsByProfile(results, "features/csms/", FirstLine);
 
         var timings = measurements.All
             .GroupBy(m => m.Action)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => ActionTiming.From(g.Key, [.. g.Select(m => m.RoundTrip.TotalMilliseconds)]))
             .ToList();
-        return new ConformanceReport(target, DateTimeOffset.UtcNow, profiles, timings, settings.CallTimeoutSeconds);
+        var chargePoint = ChargePointSection.Build(results, chargePointTimings ?? new ChargePointTimings());
+        return new ConformanceReport(target, DateTimeOffset.UtcNow, profiles, timings, settings.CallTimeoutSeconds, chargePoint);
     }
+
+    /// <summary>A verdict per profile of the scenarios under <paramref name="root"/>; <paramref name="reason"/> shortens a failure message.</summary>
+    internal static List<ProfileVerdict> VerdictsByProfile(IReadOnlyList<ScenarioResult> results, string root, Func<string?, string> reason)
+    {
+        var scoped = results.Where(r => r.FeatureFile.StartsWith(root, StringComparison.Ordinal)).ToList();
+        return [.. Profiles.Select(p =>
+        {
+            var cases = scoped.Where(r => ProfileOf(r) == p.Tag)
+                .GroupBy(r => r.TestCaseId ?? r.Name)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g =>
+                {
+                    var open = g.Where(r => r.Outcome != ScenarioOutcome.Passed).ToList();
+                    return new CaseVerdict(g.Key, g.First().FeatureTitle(), Worst(g.Select(r => r.Outcome)), [.. open.Select(r => reason(r.FailureMessage))])
+                    {
+                        FailingStep = open.Select(FailingStepOf).FirstOrDefault(s => s is not null),
+                    };
+                })
+                .ToList();
+            return new ProfileVerdict(p.Tag, p.Name, Verdict(cases), cases);
+        })];
+    }
+
+    /// <summary>The step that failed, as written with its line; null when a hook failed or the case was not run.</summary>
+    private static string? FailingStepOf(ScenarioResult result) =>
+        result.Steps.FirstOrDefault(s => s.Status is StepStatus.Failed or StepStatus.Undefined or StepStatus.Ambiguous) is { } step
+            ? string.Create(CultureInfo.InvariantCulture, $"{step.Keyword} {step.Text} (line {step.Line})")
+            : null;
 
     public void Write(string folder)
     {
@@ -85,6 +117,26 @@ public sealed class ConformanceReport
     public string ToMarkdown()
     {
         var md = new StringBuilder();
+        if (CentralSystemRan || ChargePoint is null)
+        {
+            AppendCentralSystem(md);
+        }
+
+        if (ChargePoint is not null)
+        {
+            if (md.Length > 0)
+            {
+                md.AppendLine();
+            }
+
+            ChargePoint.AppendMarkdown(md);
+        }
+
+        return md.ToString();
+    }
+
+    private void AppendCentralSystem(StringBuilder md)
+    {
         var invariant = CultureInfo.InvariantCulture;
         md.AppendLine("# OCPP 1.6-J conformance report (Central System)");
         md.AppendLine();
@@ -135,8 +187,6 @@ public sealed class ConformanceReport
         {
             md.AppendLine(invariant, $"| {t.Action} | {t.Count} | {t.P50Ms:0.0} | {t.P95Ms:0.0} | {t.MaxMs:0.0} |");
         }
-
-        return md.ToString();
     }
 
     public string ToJson()
@@ -150,7 +200,7 @@ public sealed class ConformanceReport
                 profile = p.Tag,
                 name = p.Name,
                 result = p.Result,
-                cases = p.Cases.Select(c => new { id = c.Id, title = c.Title, outcome = c.Outcome.ToString(), reasons = c.Reasons }),
+                cases = p.Cases.Select(c => new { id = c.Id, title = c.Title, outcome = c.Outcome.ToString(), failingStep = c.FailingStep, reasons = c.Reasons }),
             }),
             failingCases = ProfileVerdicts.SelectMany(p => p.Cases.Where(c => c.Outcome == ScenarioOutcome.Failed).Select(c => c.Id)),
             performance = new
@@ -159,11 +209,12 @@ public sealed class ConformanceReport
                 ocppResponseTimeoutSeconds = CallTimeoutSeconds,
                 actions = Timings.Select(t => new { action = t.Action, count = t.Count, p50Ms = t.P50Ms, p95Ms = t.P95Ms, maxMs = t.MaxMs }),
             },
+            chargePoint = ChargePoint?.ToJsonObject(),
         };
         return JsonSerializer.Serialize(document, JsonOptions);
     }
 
-    /// <summary>The profile is the folder under features/csms/ (TC_080/081 are Security although they use firmware messages).</summary>
+    /// <summary>The profile is the folder under features/csms/ or features/charge-point/ (TC_080/081 are Security although they use firmware messages).</summary>
     public static string? ProfileOf(ScenarioResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -171,7 +222,7 @@ public sealed class ConformanceReport
         return parts.Length > 3 ? parts[2] : null;
     }
 
-    private static ScenarioOutcome Worst(IEnumerable<ScenarioOutcome> outcomes)
+    internal static ScenarioOutcome Worst(IEnumerable<ScenarioOutcome> outcomes)
     {
         var all = outcomes.ToList();
         return all.Contains(ScenarioOutcome.Failed) ? ScenarioOutcome.Failed
@@ -181,7 +232,7 @@ public sealed class ConformanceReport
     }
 
     /// <summary>PASS only when every applicable case passed; a case that could not run keeps the profile open.</summary>
-    private static string Verdict(List<CaseVerdict> cases) =>
+    internal static string Verdict(IReadOnlyList<CaseVerdict> cases) =>
         cases.Count == 0 ? "NOT RUN"
         : cases.Any(c => c.Outcome == ScenarioOutcome.Failed) ? "FAIL"
         : cases.All(c => c.Outcome == ScenarioOutcome.Ignored) ? "NOT APPLICABLE"
@@ -200,12 +251,16 @@ public sealed class ConformanceReport
         };
     }
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+    internal static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }
 
 public sealed record ProfileVerdict(string Tag, string Name, string Result, IReadOnlyList<CaseVerdict> Cases);
 
-public sealed record CaseVerdict(string Id, string Title, ScenarioOutcome Outcome, IReadOnlyList<string> Reasons);
+public sealed record CaseVerdict(string Id, string Title, ScenarioOutcome Outcome, IReadOnlyList<string> Reasons)
+{
+    /// <summary>The first failing step of the case's first open scenario, with its line in the feature file.</summary>
+    public string? FailingStep { get; init; }
+}
 
 /// <summary>Response times of one action; percentiles by the nearest-rank method.</summary>
 public sealed record ActionTiming(string Action, int Count, double P50Ms, double P95Ms, double MaxMs)
@@ -231,6 +286,7 @@ internal static class ScenarioResultExtensions
     {
         var file = Path.GetFileNameWithoutExtension(result.FeatureFile);
         var name = file.StartsWith(id + "_", StringComparison.Ordinal) ? file[(id.Length + 1)..] : file;
-        return System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z0-9])(?=[A-Z])", " ");
+        // "OfAConnector" reads "Of A Connector" and "HTTPBasic" "HTTP Basic": a capital that starts a word splits too.
+        return System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ");
     }
 }
