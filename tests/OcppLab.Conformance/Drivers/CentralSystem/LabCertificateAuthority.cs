@@ -49,6 +49,33 @@ public sealed class LabCertificateAuthority(LabCentralSystem lab) : IDisposable
         return certificate.ExportCertificatePem();
     }
 
+    /// <summary>
+    /// The Central System's TLS certificate for 127.0.0.1 and localhost, valid on the virtual clock and on the real
+    /// one (a real handshake checks it against the real time).
+    /// </summary>
+    public X509Certificate2 IssueServerCertificate()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=127.0.0.1, O=OcppLab", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Root, true, false));
+        var serial = new byte[8];
+        RandomNumberGenerator.Fill(serial);
+        serial[0] &= 0x7F;
+        var realNow = DateTimeOffset.UtcNow;
+        var from = (lab.Now < realNow ? lab.Now : realNow).AddDays(-1);
+        var to = (lab.Now > realNow ? lab.Now : realNow).AddDays(30);
+        var notAfter = to < Root.NotAfter ? to : new DateTimeOffset(Root.NotAfter.ToUniversalTime());
+        using var certificate = request.Create(Root.SubjectName, X509SignatureGenerator.CreateForECDsa(rootKey), from, notAfter, serial);
+        using var withKey = certificate.CopyWithPrivateKey(key);
+        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+    }
+
     /// <summary>Base64 of the ECDSA SHA-256 signature of <paramref name="image"/> by the firmware signing key.</summary>
     public string SignFirmware(byte[] image) =>
         Convert.ToBase64String(signerKey.SignData(image, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));

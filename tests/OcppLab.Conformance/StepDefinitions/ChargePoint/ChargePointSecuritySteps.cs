@@ -1,5 +1,7 @@
 extern alias simulator;
 
+using System.Net.Security;
+using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
@@ -143,12 +145,14 @@ public sealed class ChargePointSecuritySteps(LabCentralSystem lab, LabCertificat
     }
 
     /// <summary>
-    /// TC_086/TC_087: what the charge point would present is checked here (profile, the root it checks the server
-    /// with, the client certificate's CN, serial number and key size); the handshake itself (TLS version, the
-    /// cipher suites in the ClientHello) does not exist on the in-process connection.
+    /// TC_086/TC_087. The in-process connection has no TLS handshake, so after checking what the charge point
+    /// presents there, the lab opens one more connection with the charge point's own transport
+    /// (SecureWebSocketFactory) and its current credentials against a real TLS listener, and checks the
+    /// handshake as OCTT does: TLS 1.2 or later, one of the cipher-suite pairs offered, Basic credentials only on
+    /// profile 2, the client certificate on profile 3.
     /// </summary>
     [Then("^the Charge Point opens its connection (over TLS 1.2 or later with the required cipher suites|over TLS 1.2 or later with a valid client certificate)$")]
-    public void Tls(string what)
+    public async Task Tls(string what)
     {
         var last = LastConnection();
         if (!last.UsesTls || last.CentralSystemRoots.Count == 0)
@@ -156,16 +160,44 @@ public sealed class ChargePointSecuritySteps(LabCentralSystem lab, LabCertificat
             throw new AssertionException($"The Charge Point's connection is on Security Profile {last.Profile} with {last.CentralSystemRoots.Count} Central System root(s); TLS needs profile 2 or 3 and a root.");
         }
 
-        if (what.EndsWith("client certificate", StringComparison.Ordinal))
+        using var serverCertificate = certificates.IssueServerCertificate();
+        await using var probe = await LabTlsProbe.StartAsync(serverCertificate);
+        var security = lab.ChargePoint.ConnectionSecurity;
+        var open = SecureWebSocketFactory.Client(() => security, () => TimeSpan.Zero);
+        using (var socket = await open(probe.Url(lab.Data.ChargePointId), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)))
         {
-            CheckClientCertificate(last.PresentedClientCertificate
-                ?? throw new AssertionException("The Charge Point presents no client certificate."));
+            context.Log($"[lab] TLS probe connected, subprotocol {socket.SubProtocol}");
         }
 
-        throw new AssertionException(
-            "Not checkable in process: the lab connects the charge point through InMemoryConnector, which has no TLS handshake, " +
-            "so the TLS version and the cipher suites of the ClientHello cannot be seen (what the charge point presents was checked). " +
-            "A real TLS listener in front of the lab Central System is needed for this step.");
+        var handshake = probe.Handshakes.SingleOrDefault()
+            ?? throw new AssertionException("The TLS probe saw no upgrade request.");
+        context.Log($"[lab] TLS {handshake.Protocol}, cipher suites offered: {string.Join(' ', handshake.OfferedCipherSuites.Select(c => ((TlsCipherSuite)c).ToString()))}");
+        if (handshake.Protocol is not (SslProtocols.Tls12 or SslProtocols.Tls13))
+        {
+            throw new AssertionException($"The Charge Point negotiated {handshake.Protocol}; OCTT wants TLS 1.2 or later.");
+        }
+
+        bool Offers(TlsCipherSuite a, TlsCipherSuite b) => handshake.OfferedCipherSuites.Contains((ushort)a) && handshake.OfferedCipherSuites.Contains((ushort)b);
+        if (!Offers(TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384)
+            && !Offers(TlsCipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, TlsCipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384))
+        {
+            throw new AssertionException("The ClientHello offers neither OCTT cipher-suite pair (ECDHE_ECDSA AES-GCM 128/256 or RSA AES-GCM 128/256).");
+        }
+
+        if (security.Profile == 2 && handshake.Authorization is null)
+        {
+            throw new AssertionException("On Security Profile 2 the upgrade request carries no Basic credentials.");
+        }
+
+        if (what.EndsWith("client certificate", StringComparison.Ordinal))
+        {
+            CheckClientCertificate(handshake.ClientCertificate
+                ?? throw new AssertionException("The Charge Point sent no client certificate in the TLS handshake."));
+            if (handshake.Authorization is not null)
+            {
+                throw new AssertionException("On Security Profile 3 the upgrade request still carries Basic credentials.");
+            }
+        }
     }
 
     private void CheckClientCertificate(X509Certificate2 certificate)
