@@ -170,7 +170,7 @@ public sealed partial class VirtualChargePoint
             ExtendedMessageTrigger.StatusNotification => () => TriggerStatus(request.ConnectorId),
             ExtendedMessageTrigger.MeterValues => () => TriggerMeterValues(request.ConnectorId),
             ExtendedMessageTrigger.SignChargePointCertificate => () => _ = RenewCertificateAsync(),
-            _ => () => { },
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.RequestedMessage, "The schema admits no other trigger."),
         };
         AfterResponse(send);
         return new() { Status = ExtendedTriggerMessageStatus.Accepted };
