@@ -10,12 +10,12 @@ public interface ITransactionStore
 
     /// <summary>
     /// Records a stop. An unknown transactionId is recorded as a transaction whose start was not seen;
-    /// a second stop of the same transaction is counted, not applied.
+    /// a second stop of the same transaction is counted, not applied, and so is a stop sent by another station.
     /// </summary>
     TransactionRecord Stop(string chargePointId, int transactionId, int meterStop, DateTimeOffset timestamp, Reason? reason, string? idTag, IReadOnlyList<MeterValue> transactionData, DateTimeOffset receivedAt);
 
-    /// <summary>Appends meter values to a transaction; false when the transactionId is unknown.</summary>
-    bool AddMeterValues(int transactionId, IReadOnlyList<MeterValue> values);
+    /// <summary>Appends meter values to a transaction of <paramref name="chargePointId"/>; false when the transactionId is unknown or another station's.</summary>
+    bool AddMeterValues(string chargePointId, int transactionId, IReadOnlyList<MeterValue> values);
 
     /// <summary>The transaction, or null.</summary>
     TransactionRecord? Find(int transactionId);

@@ -56,7 +56,9 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1) : ITran
                 StopIdTag = s.idTag,
                 MeterValues = [.. s.transactionData],
             },
-            static (_, existing, s) => existing.IsActive
+            static (_, existing, s) => !string.Equals(existing.ChargePointId, s.chargePointId, StringComparison.Ordinal)
+                ? existing with { ForeignStops = existing.ForeignStops + 1 }
+                : existing.IsActive
                 ? existing with
                 {
                     MeterStop = s.meterStop,
@@ -68,15 +70,25 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1) : ITran
                 }
                 : existing with { DuplicateStops = existing.DuplicateStops + 1 },
             (chargePointId, meterStop, timestamp, reason, idTag, transactionData, receivedAt));
-        active.TryRemove(transactionId, out _);
+        if (!stopped.IsActive)
+        {
+            active.TryRemove(transactionId, out _);
+        }
+
         return stopped;
     }
 
     /// <inheritdoc/>
-    public bool AddMeterValues(int transactionId, IReadOnlyList<MeterValue> values)
+    public bool AddMeterValues(string chargePointId, int transactionId, IReadOnlyList<MeterValue> values)
     {
         while (transactions.TryGetValue(transactionId, out var existing))
         {
+            if (!string.Equals(existing.ChargePointId, chargePointId, StringComparison.Ordinal))
+            {
+                // Another station's transaction: its meter values are not ours to change.
+                return false;
+            }
+
             if (transactions.TryUpdate(transactionId, existing with { MeterValues = existing.MeterValues.AddRange(values) }, existing))
             {
                 return true;

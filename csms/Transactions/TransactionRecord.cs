@@ -60,6 +60,9 @@ public sealed record TransactionRecord
     /// <summary>How many further StopTransaction.req arrived after the first (retransmissions); the first one wins.</summary>
     public int DuplicateStops { get; init; }
 
+    /// <summary>StopTransaction.req for this id sent by another station: acknowledged (the sender retries otherwise) but not applied.</summary>
+    public int ForeignStops { get; init; }
+
     /// <summary>Meter values from MeterValues.req and StopTransaction.req transactionData, in arrival order.</summary>
     public ImmutableList<MeterValue> MeterValues { get; init; } = [];
 

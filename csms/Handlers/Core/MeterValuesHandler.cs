@@ -18,7 +18,7 @@ public sealed class MeterValuesHandler(ITransactionStore transactions) : IOcppHa
     {
         if (request.TransactionId is { } transactionId)
         {
-            transactions.AddMeterValues(transactionId, request.MeterValue);
+            transactions.AddMeterValues(station.Id, transactionId, request.MeterValue);
         }
 
         station.SetLatestMeterValues(request.ConnectorId, request.MeterValue);

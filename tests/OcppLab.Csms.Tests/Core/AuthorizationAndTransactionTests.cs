@@ -182,6 +182,34 @@ public sealed class AuthorizationAndTransactionTests
     }
 
     [Test]
+    public async Task Another_station_can_neither_stop_a_transaction_nor_add_meter_values_to_it()
+    {
+        await using var csms = new CsmsFactory();
+        await using var owner = await TestChargePoint.ConnectAsync(csms, "OWNER");
+        await using var intruder = await TestChargePoint.ConnectAsync(csms, "INTRUDER");
+        var now = csms.Time.GetUtcNow();
+        var start = await owner.CallAsync(Requests.Start(1, "VALID001", now));
+
+        var foreign = await intruder.CallAsync(Requests.Stop(start.TransactionId, now, meterStop: 99, reason: Reason.Other));
+        await intruder.CallAsync(new MeterValuesRequest
+        {
+            ConnectorId = 1,
+            TransactionId = start.TransactionId,
+            MeterValue = [new MeterValue { Timestamp = now, SampledValue = [new SampledValue { Value = "1" }] }],
+        });
+        var running = csms.Services.GetRequiredService<ITransactionStore>().Find(start.TransactionId)!;
+        await owner.CallAsync(Requests.Stop(start.TransactionId, now, meterStop: 3000, reason: Reason.Local));
+        var stopped = csms.Services.GetRequiredService<ITransactionStore>().Find(start.TransactionId)!;
+
+        Assert.That(foreign, Is.Not.Null, "the foreign stop is still acknowledged, or its sender would retry it forever");
+        Assert.That(running.IsActive, Is.True);
+        Assert.That(running.ForeignStops, Is.EqualTo(1));
+        Assert.That(running.MeterValues, Is.Empty);
+        Assert.That(stopped.MeterStop, Is.EqualTo(3000));
+        Assert.That(stopped.DuplicateStops, Is.Zero);
+    }
+
+    [Test]
     public async Task Status_notifications_are_kept_per_connector_including_connector_zero_and_faults()
     {
         await using var csms = new CsmsFactory();

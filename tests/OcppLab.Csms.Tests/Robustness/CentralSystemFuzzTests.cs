@@ -53,8 +53,6 @@ public sealed class CentralSystemFuzzTests
         {
             ["Csms:MaxFrameBytes"] = MaxFrameBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Csms:MaxConsecutiveBadFrames"] = "8",
-            // The healthy station's transactions are far from the ids fuzzers can name in a StopTransaction.
-            ["Csms:FirstTransactionId"] = "1000000",
             // Fuzzers send well-formed security events too; each is a Warning, which would drown the run's output.
             ["Logging:LogLevel:OcppLab.Csms.Handlers.Security"] = "Error",
         });
