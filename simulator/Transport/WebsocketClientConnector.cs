@@ -82,6 +82,16 @@ public sealed class WebsocketClientConnector : IOcppConnector
         private async Task CloseWhenAskedAsync()
         {
             var request = await endpoint.CloseRequested;
+
+            // What was queued before the close (e.g. Reset.conf) goes out first: the send loop ends once drained.
+            try
+            {
+                await sending;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
             await client.Stop((WebSocketCloseStatus)request.Status, request.Reason);
             closed.TrySetResult();
         }
@@ -130,7 +140,9 @@ public sealed class WebsocketClientConnector : IOcppConnector
         {
             await foreach (var frame in endpoint.Outbound.ReadAllAsync(stop.Token))
             {
-                client.SendAsText(frame);
+                // Written before the next frame is taken, so a close after the loop ends (e.g. after Reset.conf)
+                // cannot overtake a frame still waiting in the client's own queue.
+                await client.SendInstant(Encoding.UTF8.GetString(frame));
             }
         }
     }
