@@ -6,6 +6,7 @@ using OcppLab.Csms.Stations;
 using OcppLab.Protocol.Framing;
 using OcppLab.Protocol.Messages.Security;
 using OcppLab.Protocol.Rpc;
+using OcppLab.Protocol.Security;
 
 namespace OcppLab.Csms.Security;
 

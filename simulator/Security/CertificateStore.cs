@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using OcppLab.Protocol.Messages.Types;
+using OcppLab.Protocol.Security;
 
 namespace OcppLab.Simulator.Security;
 
@@ -88,7 +89,7 @@ public sealed class CertificateStore : IDisposable
 
     /// <summary>The hash data of every root for <paramref name="use"/>.</summary>
     public IReadOnlyList<CertificateHashData> HashData(CertificateUse use, HashAlgorithm algorithm) =>
-        [.. Roots(use).Select(c => CertificateHashing.HashData(c, algorithm))];
+        [.. Roots(use).Select(c => CertificateHashes.For(c, algorithm))];
 
     /// <summary>Removes the root named by <paramref name="data"/>; false when none matches.</summary>
     public bool Delete(CertificateHashData data)
@@ -96,7 +97,7 @@ public sealed class CertificateStore : IDisposable
         X509Certificate2? removed = null;
         lock (sync)
         {
-            var index = roots.FindIndex(r => CertificateHashing.Matches(r.Certificate, data));
+            var index = roots.FindIndex(r => CertificateHashes.Matches(r.Certificate, data));
             if (index >= 0)
             {
                 removed = roots[index].Certificate;

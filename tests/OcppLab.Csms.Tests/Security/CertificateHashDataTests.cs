@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using OcppLab.Csms.Security;
+using OcppLab.Protocol.Security;
 using HashAlgorithm = OcppLab.Protocol.Messages.Types.HashAlgorithm;
 
 namespace OcppLab.Csms.Tests.Security;

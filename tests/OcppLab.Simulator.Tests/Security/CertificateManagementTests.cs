@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using OcppLab.Protocol.Messages.Core;
 using OcppLab.Protocol.Messages.Security;
 using OcppLab.Protocol.Messages.Types;
+using OcppLab.Protocol.Security;
 using OcppLab.Simulator.Security;
 using HashAlgorithm = OcppLab.Protocol.Messages.Types.HashAlgorithm;
 using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
@@ -42,8 +43,8 @@ public sealed class CertificateManagementTests
         await lab.BootAsync();
         await lab.CallAsync(new InstallCertificateRequest { CertificateType = CertificateUse.CentralSystemRootCertificate, Certificate = root.ExportCertificatePem() });
 
-        var deleted = await lab.CallAsync(new DeleteCertificateRequest { CertificateHashData = CertificateHashing.HashData(root, algorithm) });
-        var again = await lab.CallAsync(new DeleteCertificateRequest { CertificateHashData = CertificateHashing.HashData(root, algorithm) });
+        var deleted = await lab.CallAsync(new DeleteCertificateRequest { CertificateHashData = CertificateHashes.For(root, algorithm) });
+        var again = await lab.CallAsync(new DeleteCertificateRequest { CertificateHashData = CertificateHashes.For(root, algorithm) });
         var listed = await lab.CallAsync(new GetInstalledCertificateIdsRequest { CertificateType = CertificateUse.CentralSystemRootCertificate });
 
         Assert.That(deleted.Status, Is.EqualTo(DeleteCertificateStatus.Accepted));
