@@ -106,12 +106,7 @@ public sealed class ChargePointSection
         md.AppendLine();
         md.AppendLine("## Charge Point feature profiles");
         md.AppendLine();
-        md.AppendLine("| Profile | Result | Passed | Failed | Not run |");
-        md.AppendLine("|---|---|---:|---:|---:|");
-        foreach (var profile in ProfileVerdicts)
-        {
-            md.AppendLine(invariant, $"| {profile.Name} | {profile.Result} | {profile.Cases.Count(c => c.Outcome == ScenarioOutcome.Passed)} | {profile.Cases.Count(c => c.Outcome == ScenarioOutcome.Failed)} | {profile.Cases.Count(c => c.Outcome is ScenarioOutcome.Inconclusive or ScenarioOutcome.Ignored)} |");
-        }
+        ConformanceReport.WriteProfileTable(md, ProfileVerdicts);
 
         md.AppendLine();
         md.AppendLine("## Charge Point failing and not-run test cases");

@@ -146,12 +146,7 @@ public sealed class ConformanceReport
         md.AppendLine();
         md.AppendLine("## Feature profiles");
         md.AppendLine();
-        md.AppendLine("| Profile | Result | Passed | Failed | Not run |");
-        md.AppendLine("|---|---|---:|---:|---:|");
-        foreach (var profile in ProfileVerdicts)
-        {
-            md.AppendLine(invariant, $"| {profile.Name} | {profile.Result} | {profile.Cases.Count(c => c.Outcome == ScenarioOutcome.Passed)} | {profile.Cases.Count(c => c.Outcome == ScenarioOutcome.Failed)} | {profile.Cases.Count(c => c.Outcome is ScenarioOutcome.Inconclusive or ScenarioOutcome.Ignored)} |");
-        }
+        ConformanceReport.WriteProfileTable(md, ProfileVerdicts);
 
         md.AppendLine();
         md.AppendLine("## Failing and not-run test cases");
@@ -249,6 +244,17 @@ public sealed class ConformanceReport
             1 => lines[0],
             _ => $"{lines[0]} {lines[1]}",
         };
+    }
+
+    /// <summary>The verdict table per feature profile, shared by the Central System and charge point sections.</summary>
+    internal static void WriteProfileTable(StringBuilder md, IEnumerable<ProfileVerdict> verdicts)
+    {
+        md.AppendLine("| Profile | Result | Passed | Failed | Not run |");
+        md.AppendLine("|---|---|---:|---:|---:|");
+        foreach (var profile in verdicts)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {profile.Name} | {profile.Result} | {profile.Cases.Count(c => c.Outcome == ScenarioOutcome.Passed)} | {profile.Cases.Count(c => c.Outcome == ScenarioOutcome.Failed)} | {profile.Cases.Count(c => c.Outcome is ScenarioOutcome.Inconclusive or ScenarioOutcome.Ignored)} |");
+        }
     }
 
     internal static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
