@@ -29,7 +29,8 @@ public sealed partial class VirtualChargePoint
             MessageTrigger.FirmwareStatusNotification => () => _ = Send(new FirmwareStatusNotificationRequest { Status = firmwareStatus }),
             MessageTrigger.StatusNotification => () => TriggerStatus(request.ConnectorId),
             MessageTrigger.MeterValues => () => TriggerMeterValues(request.ConnectorId),
-            _ => () => { },
+            _ => () => { }
+            ,
         };
         AfterResponse(send);
         return new() { Status = TriggerMessageStatus.Accepted };
