@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using OcppLab.Simulator.Cli;
 
 // The simulator's commands; each one lives in Cli/.
@@ -9,6 +10,13 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
+
+// SIGTERM (timeout, systemd, a container stop) ends a run as gracefully as Ctrl+C: sessions stopped, report written.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
 
 // Standard input is read as a plain stream: Console.In would hold the console lock while it waits for a line.
 using var input = new StreamReader(Console.OpenStandardInput());

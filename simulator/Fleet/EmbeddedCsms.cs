@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OcppLab.Csms;
 using OcppLab.Csms.Connections;
@@ -56,6 +57,10 @@ public sealed class EmbeddedCsms : IAsyncDisposable
         builder.AddCentralSystem([]);
         builder.Logging.SetMinimumLevel(LogLevel.Error);
 
+        // The fleet owns the process: the Central System must not stop on SIGTERM or Ctrl+C by itself, before
+        // the fleet has delivered its StopTransactions; it stops when the fleet disposes it.
+        builder.Services.AddSingleton<IHostLifetime, FleetOwnedLifetime>();
+
         var app = builder.Build();
         app.UseCentralSystem();
 
@@ -78,5 +83,13 @@ public sealed class EmbeddedCsms : IAsyncDisposable
     {
         await app.StopAsync(CancellationToken.None);
         await app.DisposeAsync();
+    }
+
+    /// <summary>A host lifetime that leaves start and stop to the fleet rather than to console signals.</summary>
+    private sealed class FleetOwnedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
