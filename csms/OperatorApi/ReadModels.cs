@@ -141,14 +141,16 @@ public sealed record TransactionView(
     string? StopIdTag,
     int? EnergyWh,
     bool StartUnknown,
+    int DuplicateStarts,
     int DuplicateStops,
+    int ForeignStops,
     int MeterValueCount)
 {
     /// <summary>Projects a record (without its meter values).</summary>
     public static TransactionView From(TransactionRecord t) => new(
         t.TransactionId, t.ChargePointId, t.ConnectorId, t.IdTag, t.StartAuthorization, t.MeterStart, t.StartTimestamp,
         t.ReservationId, t.IsActive, t.MeterStop, t.StopTimestamp, t.StopReason, t.StopIdTag, t.EnergyWh, t.StartUnknown,
-        t.DuplicateStops, t.MeterValues.Count);
+        t.DuplicateStarts, t.DuplicateStops, t.ForeignStops, t.MeterValues.Count);
 }
 
 /// <summary>An id tag as the operator edits it.</summary>

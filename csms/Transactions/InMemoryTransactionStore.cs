@@ -10,7 +10,13 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1) : ITran
 
     // Running transactions by id, so that ConcurrentTx checks do not scan the whole history.
     private readonly ConcurrentDictionary<int, byte> active = new();
+
+    // The latest transaction started on each connector, so that a retransmitted start is found without a scan.
+    private readonly ConcurrentDictionary<(string ChargePointId, int ConnectorId), int> latestOnConnector = new();
     private int lastId = firstTransactionId - 1;
+
+    /// <summary>The last transactionId handed out (a durable store keeps it so that ids are never reused).</summary>
+    public int LastIssuedId => Volatile.Read(ref lastId);
 
     /// <inheritdoc/>
     public TransactionRecord Start(string chargePointId, int connectorId, string idTag, int meterStart, DateTimeOffset timestamp, int? reservationId, AuthorizationStatus authorization, DateTimeOffset receivedAt)
@@ -30,8 +36,55 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1) : ITran
         };
         transactions[id] = record;
         active[id] = 0;
+        latestOnConnector[(chargePointId, connectorId)] = id;
         return record;
     }
+
+    /// <inheritdoc/>
+    public TransactionRecord? FindStart(string chargePointId, int connectorId, string idTag, int meterStart, DateTimeOffset timestamp) =>
+        latestOnConnector.TryGetValue((chargePointId, connectorId), out var id)
+        && transactions.TryGetValue(id, out var latest)
+        && latest.IsActive
+        && !latest.StartUnknown
+        && latest.MeterStart == meterStart
+        && latest.StartTimestamp == timestamp
+        && string.Equals(latest.IdTag, idTag, StringComparison.OrdinalIgnoreCase)
+            ? latest
+            : null;
+
+    /// <inheritdoc/>
+    public TransactionRecord RecordRetransmittedStart(int transactionId)
+    {
+        while (true)
+        {
+            var existing = transactions.GetValueOrDefault(transactionId) ?? throw new KeyNotFoundException($"Transaction {transactionId} is unknown.");
+            var counted = existing with { DuplicateStarts = existing.DuplicateStarts + 1 };
+            if (transactions.TryUpdate(transactionId, counted, existing))
+            {
+                return counted;
+            }
+        }
+    }
+
+    /// <summary>Puts back a transaction read from durable storage, as it was.</summary>
+    public void Restore(TransactionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        transactions[record.TransactionId] = record;
+        if (record.IsActive)
+        {
+            active[record.TransactionId] = 0;
+        }
+
+        if (!record.StartUnknown)
+        {
+            latestOnConnector.AddOrUpdate((record.ChargePointId, record.ConnectorId), record.TransactionId, (_, current) => Math.Max(current, record.TransactionId));
+        }
+
+    }
+
+    /// <summary>Moves the id counter past <paramref name="lastIssuedId"/> (ids handed out before a restart).</summary>
+    public void RestoreCounter(int lastIssuedId) => InterlockedMax(ref lastId, lastIssuedId);
 
     /// <inheritdoc/>
     public TransactionRecord Stop(string chargePointId, int transactionId, int meterStop, DateTimeOffset timestamp, Reason? reason, string? idTag, IReadOnlyList<MeterValue> transactionData, DateTimeOffset receivedAt)
@@ -110,6 +163,21 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1) : ITran
         [.. transactions.Values
             .Where(t => chargePointId is null || string.Equals(t.ChargePointId, chargePointId, StringComparison.Ordinal))
             .OrderByDescending(t => t.TransactionId)];
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
 
     private int NextId()
     {

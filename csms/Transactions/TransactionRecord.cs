@@ -57,6 +57,9 @@ public sealed record TransactionRecord
     /// </summary>
     public bool StartUnknown { get; init; }
 
+    /// <summary>How many times the station resent its StartTransaction.req because the answer did not reach it; the first one counts.</summary>
+    public int DuplicateStarts { get; init; }
+
     /// <summary>How many further StopTransaction.req arrived after the first (retransmissions); the first one wins.</summary>
     public int DuplicateStops { get; init; }
 

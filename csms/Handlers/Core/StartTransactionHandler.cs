@@ -17,6 +17,15 @@ public sealed class StartTransactionHandler(IdTagAuthorizer authorizer, ITransac
     /// <inheritdoc/>
     public ValueTask<StartTransactionResponse> HandleAsync(ChargePointSession station, StartTransactionRequest request, CancellationToken cancellationToken)
     {
+        if (transactions.FindStart(station.Id, request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp) is { } earlier)
+        {
+            // The station did not get our answer (a dropped link, or the Central System restarted before it
+            // answered) and sends the same start again: the same transactionId and status, nothing new recorded.
+            transactions.RecordRetransmittedStart(earlier.TransactionId);
+            var again = authorizer.Authorize(request.IdTag) with { Status = earlier.StartAuthorization };
+            return ValueTask.FromResult(new StartTransactionResponse { IdTagInfo = again, TransactionId = earlier.TransactionId });
+        }
+
         var idTagInfo = authorizer.AuthorizeStart(request.IdTag);
         var record = transactions.Start(station.Id, request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp, request.ReservationId, idTagInfo.Status, time.GetUtcNow());
         reservations.OnTransactionStarted(station.Id, request.ConnectorId, request.IdTag, request.ReservationId, record.TransactionId);

@@ -182,6 +182,48 @@ public sealed class AuthorizationAndTransactionTests
     }
 
     [Test]
+    public async Task A_start_resent_because_its_answer_was_lost_gets_the_same_transactionId_and_status_and_no_second_transaction()
+    {
+        await using var csms = new CsmsFactory();
+        var startedAt = csms.Time.GetUtcNow();
+        int first;
+        await using (var before = await TestChargePoint.ConnectAsync(csms, "CP001"))
+        {
+            first = (await before.CallAsync(Requests.Start(1, "VALID001", startedAt, meterStart: 1234))).TransactionId;
+        }
+
+        // The station never saw that answer: it reconnects and sends the very same StartTransaction.req.
+        csms.Time.Advance(TimeSpan.FromSeconds(30));
+        await using var after = await TestChargePoint.ConnectAsync(csms, "CP001");
+        var again = await after.CallAsync(Requests.Start(1, "VALID001", startedAt, meterStart: 1234));
+        var otherConnector = await after.CallAsync(Requests.Start(2, "VALID002", startedAt, meterStart: 1234));
+        var store = csms.Services.GetRequiredService<ITransactionStore>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.TransactionId, Is.EqualTo(first));
+            Assert.That(again.IdTagInfo.Status, Is.EqualTo(AuthorizationStatus.Accepted), "not ConcurrentTx: it is the same transaction");
+            Assert.That(otherConnector.TransactionId, Is.Not.EqualTo(first));
+            Assert.That(store.All("CP001"), Has.Count.EqualTo(2));
+            Assert.That(store.Find(first)!.DuplicateStarts, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_new_start_on_the_same_connector_with_another_timestamp_is_a_new_transaction()
+    {
+        await using var csms = new CsmsFactory();
+        await using var cp = await TestChargePoint.ConnectAsync(csms, "CP001");
+        var now = csms.Time.GetUtcNow();
+
+        var first = await cp.CallAsync(Requests.Start(1, "VALID001", now));
+        var second = await cp.CallAsync(Requests.Start(1, "VALID002", now.AddSeconds(5)));
+
+        Assert.That(second.TransactionId, Is.Not.EqualTo(first.TransactionId));
+        Assert.That(csms.Services.GetRequiredService<ITransactionStore>().Find(first.TransactionId)!.DuplicateStarts, Is.Zero);
+    }
+
+    [Test]
     public async Task Another_station_can_neither_stop_a_transaction_nor_add_meter_values_to_it()
     {
         await using var csms = new CsmsFactory();
