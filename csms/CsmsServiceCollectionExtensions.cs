@@ -8,6 +8,7 @@ using OcppLab.Csms.Handlers.FirmwareManagement;
 using OcppLab.Csms.IdTags;
 using OcppLab.Csms.LocalLists;
 using OcppLab.Csms.Observability;
+using OcppLab.Csms.Persistence;
 using OcppLab.Csms.Reservations;
 using OcppLab.Csms.Security;
 using OcppLab.Csms.SmartCharging;
@@ -71,6 +72,13 @@ public static class CsmsServiceCollectionExtensions
         services.AddSingleton<FrameEventHub>();
         services.AddSingleton<OcppConnectionHandler>();
         services.AddCsmsSecurity(configuration);
+
+        // State: in memory only, unless a data directory keeps it across restarts.
+        if (DurableStateExtensions.DataDirectory(configuration) is { } dataDirectory)
+        {
+            services.AddDurableState(dataDirectory);
+        }
+
         return services;
     }
 }

@@ -67,6 +67,12 @@ public sealed class CsmsOptions
         KeepAliveTimeout = WebSocketPingIntervalSeconds > 0 && WebSocketPingTimeoutSeconds > 0 ? TimeSpan.FromSeconds(WebSocketPingTimeoutSeconds) : Timeout.InfiniteTimeSpan,
     };
 
+    /// <summary>
+    /// Where the Central System keeps its state across restarts (SQLite, see <c>Persistence/</c>); also given as
+    /// <c>--data-dir PATH</c>. Empty keeps everything in memory, lost when the process ends.
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
     /// <summary>Check the Central System's own outgoing payloads against the 1.6 schemas.</summary>
     public bool ValidateOutgoing { get; set; }
 

@@ -20,8 +20,11 @@ public sealed class CertificateAuthority : IDisposable
     private readonly TimeProvider time;
     private readonly int chargePointCertificateDays;
 
-    /// <summary>Loads the CA named in <c>Csms:Security</c>, or makes a throwaway one.</summary>
-    public CertificateAuthority(IOptions<CsmsSecurityOptions> options, TimeProvider time)
+    /// <summary>
+    /// Loads the CA named in <c>Csms:Security</c>; without one, the CA kept in the data directory (made there
+    /// on first start), or, without a data directory, a throwaway one.
+    /// </summary>
+    public CertificateAuthority(IOptions<CsmsSecurityOptions> options, TimeProvider time, Persistence.CsmsDatabase? database = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.time = time;
@@ -29,6 +32,8 @@ public sealed class CertificateAuthority : IDisposable
         chargePointCertificateDays = settings.ChargePointCertificateDays;
         certificate = settings.CaCertificatePath is { Length: > 0 } path
             ? X509Certificate2.CreateFromPemFile(path, settings.CaKeyPath)
+            : database is not null
+            ? KeptRoot(database.Directory, time.GetUtcNow())
             : CreateRoot("OcppLab Central System CA", time.GetUtcNow());
         if (!certificate.HasPrivateKey)
         {
@@ -147,6 +152,34 @@ public sealed class CertificateAuthority : IDisposable
             (null, null) => "The CSR's key is neither RSA nor EC.",
             _ => null,
         };
+    }
+
+    // A restarted Central System must still trust the client certificates it signed (Security Profile 3) and
+    // stations must still trust its server certificate: the CA outlives the process with the data directory.
+    private static X509Certificate2 KeptRoot(string directory, DateTimeOffset now)
+    {
+        var certificatePath = Path.Combine(directory, "ca.pem");
+        var keyPath = Path.Combine(directory, "ca.key.pem");
+        if (File.Exists(certificatePath) && File.Exists(keyPath))
+        {
+            return X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
+        }
+
+        var created = CreateRoot("OcppLab Central System CA", now);
+        using var key = created.GetRSAPrivateKey() ?? throw new InvalidOperationException("The CA made at start has no RSA key.");
+        var keyOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            keyOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var keyFile = new StreamWriter(keyPath, keyOptions))
+        {
+            keyFile.Write(key.ExportPkcs8PrivateKeyPem());
+        }
+
+        File.WriteAllText(certificatePath, created.ExportCertificatePem());
+        return created;
     }
 
     private static X509Certificate2 CreateRoot(string name, DateTimeOffset now)

@@ -4,7 +4,8 @@ using OcppLab.Protocol.Messages.Types;
 namespace OcppLab.Csms.Security;
 
 /// <summary>What one station reported about its security, for the operator (Security Whitepaper ed. 3 §4–§6).</summary>
-public sealed class SecurityRecords
+/// <param name="certificateAdded">Told of each certificate added, to keep it (see <see cref="SecurityRecordStore"/>).</param>
+public sealed class SecurityRecords(Action<CertificateSignedRecord>? certificateAdded = null)
 {
     private ImmutableList<SecurityEventRecord> events = [];
     private ImmutableList<LogStatusRecord> logStatuses = [];
@@ -33,7 +34,14 @@ public sealed class SecurityRecords
     public void Add(SignedFirmwareStatusRecord record) => ImmutableInterlocked.Update(ref signedFirmwareStatuses, l => l.Add(record));
 
     /// <summary>Adds a signed certificate's outcome.</summary>
-    public void Add(CertificateSignedRecord record) => ImmutableInterlocked.Update(ref certificates, l => l.Add(record));
+    public void Add(CertificateSignedRecord record)
+    {
+        certificateAdded?.Invoke(record);
+        ImmutableInterlocked.Update(ref certificates, l => l.Add(record));
+    }
+
+    /// <summary>Puts back certificates kept from before a restart.</summary>
+    internal void Restore(IEnumerable<CertificateSignedRecord> kept) => ImmutableInterlocked.Update(ref certificates, l => l.AddRange(kept));
 }
 
 /// <summary>One SecurityEventNotification (Security Whitepaper ed. 3 §5.1; types in its Appendix 1).</summary>

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json;
+using OcppLab.Csms.Transactions;
+using OcppLab.Protocol.Messages.Types;
+
+namespace OcppLab.Csms.Persistence;
+
+/// <summary>
+/// Transactions in memory and in the data directory: every start, stop and meter value is written before the
+/// handler answers the station, and the last transactionId handed out is kept so that a restarted Central
+/// System never hands one out twice (OCPP 1.6 §4.8: the id identifies the transaction to the station).
+/// </summary>
+public sealed class DurableTransactionStore : ITransactionStore
+{
+    private const string Kind = "transaction";
+    private const string MeterValuesKind = "transaction-meter-values";
+    private const string CounterKind = "counter";
+    private const string CounterKey = "last-transaction-id";
+
+    private readonly InMemoryTransactionStore memory;
+    private readonly CsmsDatabase database;
+
+    // One change at a time, so that what is written is exactly what the change did to the record in memory.
+    private readonly Lock gate = new();
+
+    /// <summary>Loads what <paramref name="database"/> holds; new ids continue after the last one handed out (at least <paramref name="firstTransactionId"/>).</summary>
+    public DurableTransactionStore(CsmsDatabase database, int firstTransactionId)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+        memory = new InMemoryTransactionStore(firstTransactionId);
+        var lastIssued = database.Document(CounterKind, CounterKey) is { } counter ? JsonSerializer.Deserialize(counter, StateJsonContext.Default.Int32) : 0;
+        var meterValues = database.Appends(MeterValuesKind);
+        foreach (var (key, json) in database.Documents(Kind))
+        {
+            var record = JsonSerializer.Deserialize(json, StateJsonContext.Default.TransactionRecord)
+                ?? throw new InvalidOperationException($"Stored transaction {key} is empty.");
+            if (meterValues.TryGetValue(key, out var values))
+            {
+                record = record with { MeterValues = [.. values.Select(v => JsonSerializer.Deserialize(v, StateJsonContext.Default.MeterValue)!)] };
+            }
+
+            memory.Restore(record);
+        }
+
+        memory.RestoreCounter(lastIssued);
+    }
+
+    /// <inheritdoc/>
+    public TransactionRecord Start(string chargePointId, int connectorId, string idTag, int meterStart, DateTimeOffset timestamp, int? reservationId, AuthorizationStatus authorization, DateTimeOffset receivedAt)
+    {
+        lock (gate)
+        {
+            var record = memory.Start(chargePointId, connectorId, idTag, meterStart, timestamp, reservationId, authorization, receivedAt);
+            database.Write(changes =>
+            {
+                changes.Put(Kind, Key(record.TransactionId), Serialize(record));
+                changes.Put(CounterKind, CounterKey, JsonSerializer.Serialize(memory.LastIssuedId, StateJsonContext.Default.Int32));
+            });
+            return record;
+        }
+    }
+
+    /// <inheritdoc/>
+    public TransactionRecord? FindStart(string chargePointId, int connectorId, string idTag, int meterStart, DateTimeOffset timestamp) =>
+        memory.FindStart(chargePointId, connectorId, idTag, meterStart, timestamp);
+
+    /// <inheritdoc/>
+    public TransactionRecord RecordRetransmittedStart(int transactionId)
+    {
+        lock (gate)
+        {
+            var record = memory.RecordRetransmittedStart(transactionId);
+            database.Write(changes => changes.Put(Kind, Key(transactionId), Serialize(record)));
+            return record;
+        }
+    }
+
+    /// <inheritdoc/>
+    public TransactionRecord Stop(string chargePointId, int transactionId, int meterStop, DateTimeOffset timestamp, Reason? reason, string? idTag, IReadOnlyList<MeterValue> transactionData, DateTimeOffset receivedAt)
+    {
+        lock (gate)
+        {
+            var valuesBefore = memory.Find(transactionId)?.MeterValues.Count ?? 0;
+            var record = memory.Stop(chargePointId, transactionId, meterStop, timestamp, reason, idTag, transactionData, receivedAt);
+            database.Write(changes =>
+            {
+                changes.Put(Kind, Key(transactionId), Serialize(record));
+                AppendMeterValues(changes, transactionId, record.MeterValues.Skip(valuesBefore));
+            });
+            return record;
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool AddMeterValues(string chargePointId, int transactionId, IReadOnlyList<MeterValue> values)
+    {
+        lock (gate)
+        {
+            if (!memory.AddMeterValues(chargePointId, transactionId, values))
+            {
+                return false;
+            }
+
+            database.Write(changes => AppendMeterValues(changes, transactionId, values));
+            return true;
+        }
+    }
+
+    /// <inheritdoc/>
+    public TransactionRecord? Find(int transactionId) => memory.Find(transactionId);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TransactionRecord> Active() => memory.Active();
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TransactionRecord> All(string? chargePointId = null) => memory.All(chargePointId);
+
+    private static string Key(int transactionId) => transactionId.ToString(CultureInfo.InvariantCulture);
+
+    // The meter values live in the appends table, not in the document.
+    private static string Serialize(TransactionRecord record) =>
+        JsonSerializer.Serialize(record with { MeterValues = [] }, StateJsonContext.Default.TransactionRecord);
+
+    private static void AppendMeterValues(CsmsDatabase.Changes changes, int transactionId, IEnumerable<MeterValue> values)
+    {
+        foreach (var value in values)
+        {
+            changes.Append(MeterValuesKind, Key(transactionId), JsonSerializer.Serialize(value, StateJsonContext.Default.MeterValue));
+        }
+    }
+}
