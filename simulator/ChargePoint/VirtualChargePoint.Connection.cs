@@ -147,7 +147,7 @@ public sealed partial class VirtualChargePoint
 
         ChargePointLog.Connected(logger, Id);
         connectivity.OnNext(true);
-        _ = WatchAsync(connection, gen);
+        _ = WatchAsync(endpoint, connection, gen);
         if (boot)
         {
             await BootAsync();
@@ -159,7 +159,7 @@ public sealed partial class VirtualChargePoint
         }
     }
 
-    private async Task WatchAsync(IOcppConnection connection, int gen)
+    private async Task WatchAsync(OcppRpcEndpoint endpoint, IOcppConnection connection, int gen)
     {
         await connection.Closed;
         bool reconnect;
@@ -173,6 +173,13 @@ public sealed partial class VirtualChargePoint
             current = null;
             reconnect = poweredOn && networkUp;
         }
+
+        // The Central System went away (killed, network reset): the CALL in flight has lost its answer. Fail it
+        // now so that a transaction message is requeued at once instead of waiting out its call timeout, and
+        // let go of the dead socket.
+        endpoint.Close();
+        activity.Begin();
+        _ = DisposeQuietlyAsync(connection);
 
         ChargePointLog.Disconnected(logger, Id);
         OnDisconnected();
@@ -213,6 +220,23 @@ public sealed partial class VirtualChargePoint
             await connection.DisposeAsync();
         }
 #pragma warning disable CA1031 // Closing a connection that is already gone is not an error.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+        finally
+        {
+            activity.End();
+        }
+    }
+
+    private async Task DisposeQuietlyAsync(IOcppConnection connection)
+    {
+        try
+        {
+            await connection.DisposeAsync();
+        }
+#pragma warning disable CA1031 // Disposing a connection that is already gone is not an error.
         catch (Exception)
 #pragma warning restore CA1031
         {
