@@ -1,6 +1,6 @@
 using OcppLab.Csms;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(CentralSystemApplication.ConfigurationArguments(args));
 builder.AddCentralSystem(args);
 
 var app = builder.Build();

@@ -16,11 +16,11 @@ public static class DurableStateExtensions
     /// <summary>The command-line option naming the data directory (<c>--data-dir PATH</c>).</summary>
     public const string DataDirOption = "data-dir";
 
-    /// <summary>The data directory from <c>--data-dir</c> or <c>Csms:DataDirectory</c>; null keeps state in memory only.</summary>
+    /// <summary>The data directory (<c>Csms:DataDirectory</c>, which <c>--data-dir</c> sets); null keeps state in memory only.</summary>
     public static string? DataDirectory(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var directory = configuration[DataDirOption] ?? configuration[$"{CsmsOptions.Section}:{nameof(CsmsOptions.DataDirectory)}"];
+        var directory = configuration[$"{CsmsOptions.Section}:{nameof(CsmsOptions.DataDirectory)}"];
         return string.IsNullOrWhiteSpace(directory) ? null : directory;
     }
 
