@@ -272,8 +272,10 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
 
             try
             {
-                await outbound.Writer.WriteAsync(frame, linked.Token);
+                // Observed before it is queued: once it is on the wire the answer may be observed first, and an
+                // observer that pairs a CALL with its answer (the security watcher, TC_073) would miss the pair.
                 Observe(FrameDirection.Out, MessageTypeId.Call, messageId, action, frame, null);
+                await outbound.Writer.WriteAsync(frame, linked.Token);
                 var response = await call.Completion.Task.WaitAsync(options.CallTimeout, time, cancellationToken);
                 return (response, time.GetElapsedTime(call.SentAt));
             }

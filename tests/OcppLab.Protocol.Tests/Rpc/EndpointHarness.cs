@@ -43,6 +43,12 @@ internal sealed class TimerAwareTimeProvider : FakeTimeProvider
 }
 
 /// <summary>Records every frame event and lets a test wait for one.</summary>
+/// <summary>An observer that runs a callback on each frame, on the endpoint's own path.</summary>
+internal sealed class CallbackObserver(Action<FrameEvent> onFrame) : IFrameObserver
+{
+    public void OnFrame(FrameEvent frame) => onFrame(frame);
+}
+
 internal sealed class RecordingObserver : IFrameObserver
 {
     private readonly Lock sync = new();

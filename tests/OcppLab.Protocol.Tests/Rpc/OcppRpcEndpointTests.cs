@@ -667,6 +667,30 @@ public sealed class OcppRpcEndpointTests
     // ---- What the observer sees ----
 
     [Test]
+    public async Task The_observer_sees_an_outbound_call_before_the_transport_can_send_it_so_never_after_its_answer()
+    {
+        // A peer may answer as soon as the CALL is on the wire; an observer pairing CALLs with answers (the
+        // Central System's security watcher) must have seen the CALL by then.
+        RawPeer? raw = null;
+        var queuedWhenObserved = new List<bool>();
+        var observer = new CallbackObserver(frame =>
+        {
+            if (frame is { Direction: FrameDirection.Out, TypeId: MessageTypeId.Call })
+            {
+                queuedWhenObserved.Add(raw!.HasFrameWaiting);
+            }
+        });
+        raw = Raw(observer: observer);
+
+        var call = raw.Endpoint.CallAsync(new HeartbeatRequest());
+        var sent = await raw.NextFrameAsync();
+        raw.Answer(sent, $$"""{"currentTime":"{{time.GetUtcNow():yyyy-MM-ddTHH:mm:ss.fffZ}}"}""");
+        await call.Guarded();
+
+        Assert.That(queuedWhenObserved, Is.EqualTo(new[] { false }));
+    }
+
+    [Test]
     public async Task The_observer_sees_an_outbound_call_and_its_answer_with_the_action_and_the_round_trip()
     {
         var observer = new RecordingObserver();
