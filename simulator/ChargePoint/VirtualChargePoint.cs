@@ -60,7 +60,7 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         this.frameObserver = frameObserver;
         this.random = random ?? new Random(chargePointId.GetHashCode(StringComparison.Ordinal));
         http = new HttpClient(httpHandler ?? new HttpClientHandler(), disposeHandler: true);
-        Configuration = new ConfigurationStore(StandardConfigurationKeys.Definitions(template.NumberOfConnectors), template.Configuration);
+        Configuration = new ConfigurationStore(ConfigurationKeySet.StandardFor(template.NumberOfConnectors), template.Configuration);
         Configuration.Set(Keys.SupportedFeatureProfiles, string.Join(',', template.FeatureProfiles));
         connectors = [.. Enumerable.Range(0, template.NumberOfConnectors + 1)
             .Select(i => new ConnectorState(i, new EnergyMeter(time.GetUtcNow(), 0, template.Voltage, template.Phases)))];

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using OcppLab.Protocol.Messages.Types;
 
@@ -9,20 +10,26 @@ namespace OcppLab.Simulator.Configuration;
 /// </summary>
 public sealed class ConfigurationStore
 {
-    private readonly Dictionary<string, ConfigurationKeyDefinition> definitions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConfigurationKeySet keys;
+    private readonly FrozenDictionary<string, ConfigurationKeyDefinition> definitions;
+
+    // Only values that differ from a key's default, or keys set that have no definition: a fleet of thousands
+    // of charge points keeps few values each (bench/RESULTS.md, memory per station at the charge point end).
     private readonly Dictionary<string, string> values = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock sync = new();
 
     /// <summary>Creates the store from <paramref name="keys"/>, with <paramref name="overrides"/> applied over the defaults.</summary>
     public ConfigurationStore(IEnumerable<ConfigurationKeyDefinition> keys, IReadOnlyDictionary<string, string>? overrides = null)
+        : this(new ConfigurationKeySet(keys), overrides)
+    {
+    }
+
+    /// <summary>Creates the store over a shared <paramref name="keys"/> set, with <paramref name="overrides"/> applied over the defaults.</summary>
+    public ConfigurationStore(ConfigurationKeySet keys, IReadOnlyDictionary<string, string>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        foreach (var key in keys)
-        {
-            definitions[key.Name] = key;
-            values[key.Name] = key.DefaultValue;
-        }
-
+        this.keys = keys;
+        definitions = keys.ByName;
         foreach (var (name, value) in overrides ?? new Dictionary<string, string>())
         {
             if (definitions.ContainsKey(name))
@@ -36,14 +43,14 @@ public sealed class ConfigurationStore
     public event Action<string>? Changed;
 
     /// <summary>The keys in their declared order.</summary>
-    public IReadOnlyList<ConfigurationKeyDefinition> Keys => [.. definitions.Values];
+    public IReadOnlyList<ConfigurationKeyDefinition> Keys => keys.Ordered;
 
     /// <summary>The current value of <paramref name="name"/>, or null for an unknown key.</summary>
     public string? Get(string name)
     {
         lock (sync)
         {
-            return values.GetValueOrDefault(name);
+            return ValueOf(name);
         }
     }
 
@@ -52,14 +59,14 @@ public sealed class ConfigurationStore
     {
         lock (sync)
         {
-            var wanted = names is { Count: > 0 } ? names : definitions.Keys.ToList();
+            var wanted = names is { Count: > 0 } ? names : keys.Ordered.Select(k => k.Name).ToList();
             var known = new List<KeyValue>();
             var unknown = new List<string>();
             foreach (var name in wanted)
             {
                 if (definitions.TryGetValue(name, out var definition))
                 {
-                    known.Add(new KeyValue { Key = definition.Name, Readonly = definition.ReadOnly, Value = definition.WriteOnly ? null : values[name] });
+                    known.Add(new KeyValue { Key = definition.Name, Readonly = definition.ReadOnly, Value = definition.WriteOnly ? null : ValueOf(name) });
                 }
                 else
                 {
@@ -104,6 +111,9 @@ public sealed class ConfigurationStore
 
         Changed?.Invoke(name);
     }
+
+    private string? ValueOf(string name) =>
+        values.TryGetValue(name, out var value) ? value : definitions.GetValueOrDefault(name)?.DefaultValue;
 
     /// <summary>An integer key; <paramref name="fallback"/> when missing or unreadable.</summary>
     public int GetInt(string name, int fallback = 0) =>
