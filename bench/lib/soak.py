@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""Helpers of bench/soak.sh (standard library only).
+
+  soak.py seed-tags PORT PATTERN COUNT          PUT COUNT Accepted id tags into the Central System's operator API
+  soak.py transactions PORT OUT.json            every transaction the Central System knows, paged, into one JSON list
+  soak.py analyse RUN_DIR                       verdicts (verdicts.txt, summary.json) and the RESULTS.md section (section.md)
+
+The analysis reads RUN_DIR/samples.tsv (written by soak.sh), RUN_DIR/fleet-report.json, RUN_DIR/transactions.json
+and RUN_DIR/run.env; it exits 1 when a verdict fails, after writing every file.
+"""
+
+import http.client
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from datetime import datetime, timezone
+
+
+def api(port):
+    return http.client.HTTPConnection("127.0.0.1", int(port), timeout=60)
+
+
+def seed_tags(port, pattern, count):
+    conn = api(port)
+    body = json.dumps({"status": "Accepted"}).encode()
+    for n in range(1, int(count) + 1):
+        tag = format_net(pattern, n)
+        conn.request("PUT", f"/api/id-tags/{tag}", body=body, headers={"Content-Type": "application/json"})
+        response = conn.getresponse()
+        response.read()
+        if response.status != 200:
+            sys.exit(f"PUT /api/id-tags/{tag} answered {response.status}")
+    conn.close()
+
+
+def format_net(pattern, n):
+    """The .NET composite formats the fleet uses for cards: {0:000} (zero-padded) or {0}."""
+    start = pattern.index("{0")
+    end = pattern.index("}", start)
+    spec = pattern[start + 2:end]
+    digits = len(spec[1:]) if spec.startswith(":") and set(spec[1:]) == {"0"} else 0
+    return pattern[:start] + str(n).zfill(digits) + pattern[end + 1:]
+
+
+def transactions(port, out):
+    conn = api(port)
+    items, offset, total = [], 0, None
+    while total is None or offset < total:
+        conn.request("GET", f"/api/transactions?offset={offset}&limit=1000")
+        response = conn.getresponse()
+        page = json.loads(response.read())
+        if response.status != 200:
+            sys.exit(f"GET /api/transactions answered {response.status}")
+        total = page["total"]
+        if not page["items"]:
+            break
+        items.extend(page["items"])
+        offset += len(page["items"])
+    conn.close()
+    with open(out, "w") as f:
+        json.dump(items, f)
+    print(len(items))
+
+
+def read_env(path):
+    env = {}
+    with open(path) as f:
+        for line in f:
+            if "=" in line:
+                k, v = line.rstrip("\n").split("=", 1)
+                env[k] = v
+    return env
+
+
+def read_samples(path):
+    rows = []
+    with open(path) as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            values = line.rstrip("\n").split("\t")
+            row = {}
+            for k, v in zip(header, values):
+                try:
+                    row[k] = float(v) if "." in v else int(v)
+                except ValueError:
+                    row[k] = None if v in ("", "null") else v
+            rows.append(row)
+    return rows
+
+
+def mib(kib):
+    return kib / 1024
+
+
+def fmt_mib(kib):
+    return "n/a" if kib is None else f"{mib(kib):.0f}"
+
+
+def memory_trend(rows, key, t0, t1):
+    """Mean RSS of the first and second half of [t0, t1] and the slope of the second half (MiB/min)."""
+    window = [r for r in rows if t0 <= r["t_s"] <= t1 and r.get(key)]
+    if len(window) < 4:
+        return None
+    mid = (t0 + t1) / 2
+    first = [r[key] for r in window if r["t_s"] <= mid]
+    second = [r for r in window if r["t_s"] > mid]
+    if not first or len(second) < 2:
+        return None
+    xs = [r["t_s"] / 60 for r in second]
+    ys = [mib(r[key]) for r in second]
+    slope = statistics.linear_regression(xs, ys).slope if len(set(xs)) > 1 else 0.0
+    m1, m2 = statistics.mean(first), statistics.mean([r[key] for r in second])
+    return {
+        "from_s": t0, "to_s": t1,
+        "start_kib": window[0][key], "end_kib": window[-1][key],
+        "peak_kib": max(r[key] for r in window),
+        "first_half_mean_kib": m1, "second_half_mean_kib": m2,
+        "growth_pct": (m2 - m1) / m1 * 100,
+        "second_half_slope_mib_per_min": slope,
+    }
+
+
+def sh(*cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        return "n/a"
+
+
+def analyse(run_dir):
+    env = read_env(os.path.join(run_dir, "run.env"))
+    rows = read_samples(os.path.join(run_dir, "samples.tsv"))
+    with open(os.path.join(run_dir, "fleet-report.json")) as f:
+        report = json.load(f)
+    with open(os.path.join(run_dir, "transactions.json")) as f:
+        txs = json.load(f)
+
+    stations = int(env["STATIONS"])
+    duration_s = int(env["DURATION_S"])
+    during = [r for r in rows if r["phase"] == "run"]
+    after = [r for r in rows if r["phase"] == "after"]
+    # Steady state: from the first sample with every station connected to the end of the fleet's duration.
+    ramp_end = next((r["t_s"] for r in during if (r["connected"] or 0) >= stations), None)
+    steady = [r for r in during if ramp_end is not None and ramp_end <= r["t_s"] <= duration_s]
+
+    verdicts = []
+
+    def verdict(ok, text):
+        verdicts.append(("ok  " if ok else "FAIL") + " " + text)
+        return ok
+
+    errors = report.get("errors", {})
+    error_total = sum(errors.values())
+    verdict(error_total == 0, f"fleet errors: {error_total}" + ("" if not errors else " (" + ", ".join(f"{k}: {v}" for k, v in sorted(errors.items())) + ")"))
+
+    if ramp_end is None:
+        verdict(False, f"stations connected: never all {stations} in the samples (most: {max((r['connected'] or 0) for r in during) if during else 'n/a'})")
+    else:
+        low = min(r["connected"] for r in steady)
+        verdict(low >= stations, f"stations connected per the Central System from {ramp_end:.0f} s to the end: min {low}, of {stations}")
+
+    sessions = report["sessions"]
+    active = [t for t in txs if t["active"]]
+    unknown = [t for t in txs if t["startUnknown"]]
+    dup = [t for t in txs if t["duplicateStops"]]
+    not_accepted = [t for t in txs if t["startAuthorization"] != "Accepted"]
+    stopped = [t for t in txs if not t["active"]]
+    verdict(not active, f"transactions left running after the fleet stopped: {len(active)} of {len(txs)}"
+            + ("" if not active else " (e.g. " + ", ".join(f"{t['transactionId']}@{t['chargePointId']}/{t['connectorId']}" for t in active[:5]) + ")"))
+    verdict(not unknown and not dup, f"stopped transactions with exactly one stop: {len(stopped) - len(dup)} of {len(stopped)}; "
+            f"duplicate stops on {len(dup)}, stop without a known start on {len(unknown)} (foreign stops are not exposed by the operator API)")
+    verdict(len(txs) == sessions["started"] and not not_accepted,
+            f"transactions at the Central System: {len(txs)}, sessions started by the fleet: {sessions['started']}, "
+            f"completed: {sessions['completed']}; starts not Accepted: {len(not_accepted)}")
+    verdict(sessions["failed"] == 0 and sessions["refused"] == 0,
+            f"fleet sessions failed: {sessions['failed']}, refused: {sessions['refused']}, skipped (station not ready): {sessions['skipped']}")
+
+    memory = {}
+    for key, name in (("csms_rss_kib", "Central System"), ("fleet_rss_kib", "fleet")):
+        trend = memory_trend(rows, key, ramp_end if ramp_end is not None else 0, duration_s) if during else None
+        memory[key] = trend
+        if trend is None:
+            verdict(False, f"{name} memory: too few samples after the ramp to judge")
+            continue
+        flat = trend["growth_pct"] <= 10
+        verdict(flat, f"{name} memory {'flat' if flat else 'GROWS'}: RSS {fmt_mib(trend['start_kib'])} MiB after the ramp, "
+                f"{fmt_mib(trend['end_kib'])} MiB at the end (peak {fmt_mib(trend['peak_kib'])}); mean of the second half "
+                f"{trend['growth_pct']:+.1f}% over the first, second half slope {trend['second_half_slope_mib_per_min']:+.2f} MiB/min "
+                f"(flat = at most +10%)")
+
+    loads = [r["load1"] for r in during if r.get("load1") is not None]
+    load_line = (f"load average (1 min) over the run: min {min(loads):.2f}, mean {statistics.mean(loads):.2f}, max {max(loads):.2f} on "
+                 f"{os.cpu_count()} cores") if loads else "load average: n/a"
+
+    summary = {"verdicts": verdicts, "errors": errors, "sessions": sessions, "transactions": len(txs),
+               "memory": memory, "rampEnd_s": ramp_end, "load": load_line}
+    with open(os.path.join(run_dir, "summary.json"), "w") as f:
+        json.dump(summary, f, indent=2)
+    with open(os.path.join(run_dir, "verdicts.txt"), "w") as f:
+        f.write("\n".join(verdicts + [load_line]) + "\n")
+    with open(os.path.join(run_dir, "section.md"), "w") as f:
+        f.write(section(run_dir, env, rows, report, txs, verdicts, load_line, ramp_end))
+    return all(v.startswith("ok") for v in verdicts)
+
+
+def table_rows(rows, duration_s):
+    """About a dozen rows: one per 2-3 minutes of a 30-minute run (scaled for shorter runs), plus the last samples."""
+    during = [r for r in rows if r["phase"] == "run"]
+    if not during:
+        return []
+    step = 150 if duration_s >= 1200 else max(duration_s / 10, 1)
+    picked, next_t = [], 0.0
+    for r in during:
+        if r["t_s"] >= next_t:
+            picked.append(r)
+            next_t = (int(r["t_s"] / step) + 1) * step
+    if during[-1] is not picked[-1]:
+        picked.append(during[-1])
+    picked += [r for r in rows if r["phase"] != "run"]
+    return picked
+
+
+def section(run_dir, env, rows, report, txs, verdicts, load_line, ramp_end):
+    repo = env["REPO_DIR"]
+    cpu_model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "n/a")
+    mem_total = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0) / 1048576
+    os_name = next((l.split("=", 1)[1].strip().strip('"') for l in open("/etc/os-release") if l.startswith("PRETTY_NAME")), "n/a")
+    commit = sh("git", "-C", repo, "rev-parse", "--short", "HEAD")
+    dirty = subprocess.run(["git", "-C", repo, "diff", "--quiet", "HEAD", "--", "csms", "protocol", "simulator"]).returncode != 0
+    sessions = report["sessions"]
+    stations = int(env["STATIONS"])
+    duration_s = int(env["DURATION_S"])
+    date = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    ok = all(v.startswith("ok") for v in verdicts)
+
+    lines = [
+        f"## {date} — soak: {stations:,} stations for {env['DURATION']} ({os.path.basename(run_dir)})",
+        "",
+        f"**Machine:** {os.cpu_count()} cores, {cpu_model}, {mem_total:.1f} GiB RAM, {os_name}, kernel {platform.release()}; "
+        f".NET SDK {sh('dotnet', '--version')}; open-files limit {env['NOFILE']}; commit {commit}"
+        + (" (csms/protocol/simulator with uncommitted changes)" if dirty else "") + ".",
+        f"The machine was shared: other builds and test runs went on during the soak, so CPU figures and latencies are "
+        f"noisy. {load_line[0].upper() + load_line[1:]}.",
+        "",
+        f"**Overall: {'every check passed' if ok else 'checks failed, see the verdicts'}.**",
+        "",
+        "Commands (from the repository root; `PORT` is the port the OS gave the Central System):",
+        "",
+        "```sh",
+    ]
+    with open(os.path.join(run_dir, "commands.txt")) as f:
+        lines += [l.rstrip("\n").replace(repo + "/", "").replace("&& env  ./", "&& ./") for l in f if l.strip()]
+    lines += [
+        "```",
+        "",
+        "Memory is VmRSS of each process, CPU is utime+stime (cumulative seconds), stations and transactions are as the "
+        "Central System's operator API reports them (`/api/charge-points?connected=true`, `/api/transactions`).",
+        "",
+        "| Elapsed | CSMS RSS (MiB) | CSMS CPU (s) | Fleet RSS (MiB) | Fleet CPU (s) | Connected | Transactions running / total | Load (1 min) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in table_rows(rows, duration_s):
+        label = f"{r['t_s'] / 60:.1f} min" + (" (fleet stopped)" if r["phase"] == "after" else "")
+        fleet_rss = fmt_mib(r["fleet_rss_kib"]) if r.get("fleet_rss_kib") else "—"
+        fleet_cpu = f"{r['fleet_cpu_s']:.0f}" if r.get("fleet_cpu_s") is not None and r.get("fleet_rss_kib") else "—"
+        lines.append(f"| {label} | {fmt_mib(r['csms_rss_kib'])} | {r['csms_cpu_s']:.0f} | {fleet_rss} | {fleet_cpu} | "
+                     f"{r['connected']} | {r['tx_active']} / {r['tx_total']} | {r['load1']:.2f} |")
+
+    errors = report.get("errors", {})
+    lines += ["", "**Fleet errors by kind:** " + (", ".join(f"{k}: {v}" for k, v in sorted(errors.items())) if errors else "none") + ".",
+              "",
+              f"**Sessions (fleet):** {sessions['arrivals']:,} arrivals, {sessions['started']:,} started, {sessions['completed']:,} completed, "
+              f"{sessions['refused']} refused, {sessions['skipped']} skipped, {sessions['failed']} failed. "
+              f"**Transactions (Central System):** {len(txs):,}, {sum(1 for t in txs if t['active'])} still running after the fleet stopped. "
+              f"Calls sent by the fleet: {report['callsSent']:,} (mean {report['meanCallsPerSecond']:.0f}/s, peak {report['peakCallsPerSecond']:.0f}/s); "
+              f"fleet process peak RSS {report['process']['peakRssBytes'] / 1048576:.0f} MiB.",
+              "",
+              "Latency per action as the stations measured it (request sent → answer received, ms):",
+              "",
+              "| Action | Calls | p50 | p95 | p99 | max |",
+              "| --- | --- | --- | --- | --- | --- |"]
+    for a in [report["connectTime"], report["bootTime"]] + sorted(report["actions"], key=lambda a: -a["count"]):
+        lines.append(f"| {a['name']} | {a['count']:,} | {a['p50Ms']:.2f} | {a['p95Ms']:.2f} | {a['p99Ms']:.2f} | {a['maxMs']:.1f} |")
+    lines += ["", "Verdicts:", "", "```"] + verdicts + ["```", ""]
+    lines.append(f"Raw samples every {env['SAMPLE']} (`samples.tsv`), the fleet report, the transaction list and both logs: "
+                 f"`bench/runs/{os.path.basename(run_dir)}/` (not committed).")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    command, args = sys.argv[1], sys.argv[2:]
+    if command == "seed-tags":
+        seed_tags(*args)
+    elif command == "transactions":
+        transactions(*args)
+    elif command == "analyse":
+        sys.exit(0 if analyse(*args) else 1)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
