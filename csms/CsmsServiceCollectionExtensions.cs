@@ -31,7 +31,11 @@ public static class CsmsServiceCollectionExtensions
         services.AddSingleton<ChargePointRegistry>();
         services.AddSingleton<IIdTagStore>(sp => new InMemoryIdTagStore(
             sp.GetRequiredService<IOptions<CsmsOptions>>().Value.IdTags.Select(t => new IdTagRecord(t.IdTag, t.Status, t.ExpiryDate, t.ParentIdTag))));
-        services.AddSingleton<ITransactionStore>(sp => new InMemoryTransactionStore(sp.GetRequiredService<IOptions<CsmsOptions>>().Value.FirstTransactionId));
+        services.AddSingleton<ITransactionStore>(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<CsmsOptions>>().Value;
+            return new InMemoryTransactionStore(settings.FirstTransactionId, settings.KeepStoppedTransactions);
+        });
         services.AddSingleton<IdTagAuthorizer>();
         services.AddSingleton<RemoteStartWaiters>();
         services.AddSingleton<IReservationStore, InMemoryReservationStore>();

@@ -90,6 +90,13 @@ public sealed class CsmsOptions
 
     /// <summary>The first transactionId handed out.</summary>
     public int FirstTransactionId { get; set; } = 1;
+
+    /// <summary>
+    /// How many stopped transactions (with their meter values) the Central System keeps in memory for the
+    /// operator API and the dashboard; older ones are let go (running ones are always kept). With a data
+    /// directory they stay in its database.
+    /// </summary>
+    public int KeepStoppedTransactions { get; set; } = 10_000;
 }
 
 /// <summary>A station known to the Central System before it connects.</summary>

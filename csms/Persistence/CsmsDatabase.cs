@@ -125,6 +125,26 @@ public sealed class CsmsDatabase : IDisposable
         }
     }
 
+    /// <summary>The appended rows of one record, in the order they were added.</summary>
+    public IReadOnlyList<string> Appends(string kind, string key)
+    {
+        lock (gate)
+        {
+            using var query = connection.CreateCommand();
+            query.CommandText = "SELECT json FROM appends WHERE kind = $kind AND key = $key ORDER BY seq";
+            query.Parameters.AddWithValue("$kind", kind);
+            query.Parameters.AddWithValue("$key", key);
+            using var reader = query.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                rows.Add(reader.GetString(0));
+            }
+
+            return rows;
+        }
+    }
+
     /// <summary>Applies <paramref name="changes"/> as one SQLite transaction: all of them or none.</summary>
     public void Write(Action<Changes> changes)
     {

@@ -36,8 +36,11 @@ public static class DurableStateExtensions
         services.Replace(ServiceDescriptor.Singleton<IIdTagStore>(sp => new DurableIdTagStore(
             sp.GetRequiredService<CsmsDatabase>(),
             sp.GetRequiredService<IOptions<CsmsOptions>>().Value.IdTags.Select(t => new IdTagRecord(t.IdTag, t.Status, t.ExpiryDate, t.ParentIdTag)))));
-        services.Replace(ServiceDescriptor.Singleton<ITransactionStore>(sp => new DurableTransactionStore(
-            sp.GetRequiredService<CsmsDatabase>(), sp.GetRequiredService<IOptions<CsmsOptions>>().Value.FirstTransactionId)));
+        services.Replace(ServiceDescriptor.Singleton<ITransactionStore>(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<CsmsOptions>>().Value;
+            return new DurableTransactionStore(sp.GetRequiredService<CsmsDatabase>(), settings.FirstTransactionId, settings.KeepStoppedTransactions);
+        }));
         services.Replace(ServiceDescriptor.Singleton<IReservationStore>(sp => new DurableReservationStore(sp.GetRequiredService<CsmsDatabase>())));
         services.Replace(ServiceDescriptor.Singleton<ILocalListStore>(sp => new DurableLocalListStore(sp.GetRequiredService<CsmsDatabase>())));
         services.Replace(ServiceDescriptor.Singleton<IChargingProfileStore>(sp => new DurableChargingProfileStore(sp.GetRequiredService<CsmsDatabase>())));

@@ -23,24 +23,21 @@ public sealed class DurableTransactionStore : ITransactionStore
     // One change at a time, so that what is written is exactly what the change did to the record in memory.
     private readonly Lock gate = new();
 
-    /// <summary>Loads what <paramref name="database"/> holds; new ids continue after the last one handed out (at least <paramref name="firstTransactionId"/>).</summary>
-    public DurableTransactionStore(CsmsDatabase database, int firstTransactionId)
+    /// <summary>
+    /// Loads what <paramref name="database"/> holds into memory (running transactions, and the latest
+    /// <paramref name="keepStopped"/> stopped ones); new ids continue after the last one handed out (at least
+    /// <paramref name="firstTransactionId"/>).
+    /// </summary>
+    public DurableTransactionStore(CsmsDatabase database, int firstTransactionId, int keepStopped = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(database);
         this.database = database;
-        memory = new InMemoryTransactionStore(firstTransactionId);
+        memory = new InMemoryTransactionStore(firstTransactionId, keepStopped);
         var lastIssued = database.Document(CounterKind, CounterKey) is { } counter ? JsonSerializer.Deserialize(counter, StateJsonContext.Default.Int32) : 0;
         var meterValues = database.Appends(MeterValuesKind);
-        foreach (var (key, json) in database.Documents(Kind))
+        foreach (var (key, json) in database.Documents(Kind).OrderBy(d => int.Parse(d.Key, CultureInfo.InvariantCulture)))
         {
-            var record = JsonSerializer.Deserialize(json, StateJsonContext.Default.TransactionRecord)
-                ?? throw new InvalidOperationException($"Stored transaction {key} is empty.");
-            if (meterValues.TryGetValue(key, out var values))
-            {
-                record = record with { MeterValues = [.. values.Select(v => JsonSerializer.Deserialize(v, StateJsonContext.Default.MeterValue)!)] };
-            }
-
-            memory.Restore(record);
+            memory.Restore(Read(key, json, meterValues.GetValueOrDefault(key) ?? []));
         }
 
         memory.RestoreCounter(lastIssued);
@@ -81,6 +78,13 @@ public sealed class DurableTransactionStore : ITransactionStore
     {
         lock (gate)
         {
+            // A stop for a transaction let go from memory (a late retransmission): bring it back from the
+            // database, so that it is counted as a repeated stop and the stored record is not overwritten.
+            if (memory.Find(transactionId) is null && Load(transactionId) is { } kept)
+            {
+                memory.Restore(kept);
+            }
+
             var valuesBefore = memory.Find(transactionId)?.MeterValues.Count ?? 0;
             var record = memory.Stop(chargePointId, transactionId, meterStop, timestamp, reason, idTag, transactionData, receivedAt);
             database.Write(changes =>
@@ -108,13 +112,29 @@ public sealed class DurableTransactionStore : ITransactionStore
     }
 
     /// <inheritdoc/>
-    public TransactionRecord? Find(int transactionId) => memory.Find(transactionId);
+    /// <remarks>A stopped transaction let go from memory is read from the database.</remarks>
+    public TransactionRecord? Find(int transactionId) => memory.Find(transactionId) ?? Load(transactionId);
 
     /// <inheritdoc/>
     public IReadOnlyList<TransactionRecord> Active() => memory.Active();
 
     /// <inheritdoc/>
     public IReadOnlyList<TransactionRecord> All(string? chargePointId = null) => memory.All(chargePointId);
+
+    private static TransactionRecord Read(string key, string json, IReadOnlyList<string> meterValues)
+    {
+        var record = JsonSerializer.Deserialize(json, StateJsonContext.Default.TransactionRecord)
+            ?? throw new InvalidOperationException($"Stored transaction {key} is empty.");
+        return meterValues.Count == 0
+            ? record
+            : record with { MeterValues = [.. meterValues.Select(v => JsonSerializer.Deserialize(v, StateJsonContext.Default.MeterValue)!)] };
+    }
+
+    private TransactionRecord? Load(int transactionId)
+    {
+        var key = Key(transactionId);
+        return database.Document(Kind, key) is { } json ? Read(key, json, database.Appends(MeterValuesKind, key)) : null;
+    }
 
     private static string Key(int transactionId) => transactionId.ToString(CultureInfo.InvariantCulture);
 

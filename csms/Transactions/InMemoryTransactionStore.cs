@@ -3,8 +3,13 @@ using OcppLab.Protocol.Messages.Types;
 
 namespace OcppLab.Csms.Transactions;
 
-/// <summary>Transactions held in memory. Records are immutable and replaced atomically per transaction.</summary>
-public sealed class InMemoryTransactionStore(int firstTransactionId = 1) : ITransactionStore
+/// <summary>
+/// Transactions held in memory. Records are immutable and replaced atomically per transaction. Running
+/// transactions are always kept; of the stopped ones only the latest <paramref name="keepStopped"/> stay, so
+/// that a Central System running for days holds a bounded history (every meter value of every session would
+/// otherwise grow memory without end; bench/RESULTS.md, soak).
+/// </summary>
+public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int keepStopped = int.MaxValue) : ITransactionStore
 {
     private readonly ConcurrentDictionary<int, TransactionRecord> transactions = new();
 
@@ -13,7 +18,13 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1) : ITran
 
     // The latest transaction started on each connector, so that a retransmitted start is found without a scan.
     private readonly ConcurrentDictionary<(string ChargePointId, int ConnectorId), int> latestOnConnector = new();
+    // Stopped transactions in the order they stopped: the oldest are let go first.
+    private readonly ConcurrentQueue<int> stoppedInOrder = new();
     private int lastId = firstTransactionId - 1;
+    private long letGo;
+
+    /// <summary>How many stopped transactions were let go to keep the history within its bound.</summary>
+    public long LetGo => Interlocked.Read(ref letGo);
 
     /// <summary>The last transactionId handed out (a durable store keeps it so that ids are never reused).</summary>
     public int LastIssuedId => Volatile.Read(ref lastId);
@@ -75,6 +86,10 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1) : ITran
         {
             active[record.TransactionId] = 0;
         }
+        else
+        {
+            Remember(record.TransactionId);
+        }
 
         if (!record.StartUnknown)
         {
@@ -123,9 +138,10 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1) : ITran
                 }
                 : existing with { DuplicateStops = existing.DuplicateStops + 1 },
             (chargePointId, meterStop, timestamp, reason, idTag, transactionData, receivedAt));
-        if (!stopped.IsActive)
+        if (!stopped.IsActive && (active.TryRemove(transactionId, out _) || (stopped.StartUnknown && stopped.DuplicateStops == 0 && stopped.ForeignStops == 0)))
         {
-            active.TryRemove(transactionId, out _);
+            // It has just stopped (or arrived stopped): it joins the history.
+            Remember(transactionId);
         }
 
         return stopped;
@@ -163,6 +179,18 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1) : ITran
         [.. transactions.Values
             .Where(t => chargePointId is null || string.Equals(t.ChargePointId, chargePointId, StringComparison.Ordinal))
             .OrderByDescending(t => t.TransactionId)];
+
+    private void Remember(int stoppedTransactionId)
+    {
+        stoppedInOrder.Enqueue(stoppedTransactionId);
+        while (stoppedInOrder.Count > keepStopped && stoppedInOrder.TryDequeue(out var oldest))
+        {
+            if (transactions.TryGetValue(oldest, out var record) && !record.IsActive && transactions.TryRemove(oldest, out _))
+            {
+                Interlocked.Increment(ref letGo);
+            }
+        }
+    }
 
     private static void InterlockedMax(ref int target, int value)
     {

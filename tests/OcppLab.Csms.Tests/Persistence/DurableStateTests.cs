@@ -93,6 +93,37 @@ public sealed class DurableStateTests
     }
 
     [Test]
+    public void Stopped_transactions_let_go_from_memory_stay_in_the_database_and_a_late_repeated_stop_does_not_overwrite_them()
+    {
+        using (var database = new CsmsDatabase(directory))
+        {
+            var store = new DurableTransactionStore(database, 1, keepStopped: 1);
+            var first = store.Start("CP1", 1, "TAG1", 0, Now, null, AuthorizationStatus.Accepted, Now).TransactionId;
+            store.AddMeterValues("CP1", first, [Sample(Now, "100")]);
+            store.Stop("CP1", first, 500, Now.AddMinutes(1), Reason.Local, null, [], Now.AddMinutes(1));
+            var second = store.Start("CP1", 1, "TAG1", 500, Now.AddMinutes(2), null, AuthorizationStatus.Accepted, Now.AddMinutes(2)).TransactionId;
+            store.Stop("CP1", second, 900, Now.AddMinutes(3), Reason.Local, null, [], Now.AddMinutes(3));
+
+            Assert.That(store.All().Select(t => t.TransactionId), Is.EqualTo(new[] { second }), "only the latest stopped one stays in memory");
+            Assert.That(store.Find(first)?.MeterStop, Is.EqualTo(500), "a let-go transaction is still found, in the database");
+        }
+
+        using (var database = new CsmsDatabase(directory))
+        {
+            var store = new DurableTransactionStore(database, 1, keepStopped: 1);
+            var repeated = store.Stop("CP1", 1, 999, Now.AddMinutes(9), Reason.Other, null, [Sample(Now.AddMinutes(9), "999")], Now.AddMinutes(9));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(repeated.StartUnknown, Is.False);
+                Assert.That(repeated.DuplicateStops, Is.EqualTo(1));
+                Assert.That(store.Find(1)?.MeterStop, Is.EqualTo(500));
+                Assert.That(store.Find(1)?.MeterValues.Select(v => v.SampledValue[0].Value), Is.EqualTo(new[] { "100" }));
+            });
+        }
+    }
+
+    [Test]
     public void A_retransmitted_start_of_a_transaction_from_before_the_restart_is_recognised()
     {
         using (var database = new CsmsDatabase(directory))
