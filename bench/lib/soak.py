@@ -185,11 +185,15 @@ def analyse(run_dir):
         if trend is None:
             verdict(False, f"{name} memory: too few samples after the ramp to judge")
             continue
-        flat = trend["growth_pct"] <= 10
+        # Flat means no growth in the steady state: the second half's slope stays within 1% of its mean per
+        # minute. Comparing the halves' means would count warm-up (caches and the bounded transaction history
+        # filling up in the first half) as growth.
+        limit = mib(trend["second_half_mean_kib"]) * 0.01
+        flat = trend["second_half_slope_mib_per_min"] <= limit
         verdict(flat, f"{name} memory {'flat' if flat else 'GROWS'}: RSS {fmt_mib(trend['start_kib'])} MiB after the ramp, "
                 f"{fmt_mib(trend['end_kib'])} MiB at the end (peak {fmt_mib(trend['peak_kib'])}); mean of the second half "
                 f"{trend['growth_pct']:+.1f}% over the first, second half slope {trend['second_half_slope_mib_per_min']:+.2f} MiB/min "
-                f"(flat = at most +10%)")
+                f"(flat = second half slope at most {limit:.1f} MiB/min, 1% of its mean)")
 
     loads = [r["load1"] for r in during if r.get("load1") is not None]
     load_line = (f"load average (1 min) over the run: min {min(loads):.2f}, mean {statistics.mean(loads):.2f}, max {max(loads):.2f} on "
