@@ -121,7 +121,12 @@ last station connected, once with $BASE and once with $STATIONS stations.
 
 Our virtual charge point is a full one (configuration keys, authorization cache, local list, Rx
 schedulers for heartbeat and metering, transaction queue, certificate store); the ocpp-rpc peer is a bare
-RPC client that boots and heartbeats. Commands, with the Central System's port as PORT:
+RPC client that boots and heartbeats. Where our figure goes (heap dumps of an idle fleet, \`dotnet-gcdump\`
+and \`dotnet-dump gcroot\`): Websocket.Client keeps a 16 KiB receive buffer per connection for the life of
+its listen loop, plus about 4 KiB of send channels, and neither is configurable in 5.5.1; .NET's HTTP
+upgrade path keeps its connection object and read buffer (about 3 KiB); the charge point itself (endpoint,
+queues, Rx subscriptions, connectors, meters) is about 25 KiB of heap; the rest is GC headroom.
+Commands, with the Central System's port as PORT:
 
 \`\`\`sh
 $(sed "s#$REPO_DIR/##g" "$RUN_DIR/commands.txt")
