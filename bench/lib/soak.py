@@ -59,9 +59,15 @@ def transactions(port, out):
             break
         items.extend(page["items"])
         offset += len(page["items"])
+    # The history in memory is bounded (Csms:KeepStoppedTransactions): the counts since the start cover all.
+    conn.request("GET", "/api/transactions/summary")
+    response = conn.getresponse()
+    counts = json.loads(response.read()) if response.status == 200 else None
     conn.close()
     with open(out, "w") as f:
         json.dump(items, f)
+    with open(os.path.splitext(out)[0] + "-summary.json", "w") as f:
+        json.dump(counts, f)
     print(len(items))
 
 
@@ -137,6 +143,11 @@ def analyse(run_dir):
         report = json.load(f)
     with open(os.path.join(run_dir, "transactions.json")) as f:
         txs = json.load(f)
+    counts_path = os.path.join(run_dir, "transactions-summary.json")
+    counts = None
+    if os.path.exists(counts_path):
+        with open(counts_path) as f:
+            counts = json.load(f)
 
     stations = int(env["STATIONS"])
     duration_s = int(env["DURATION_S"])
@@ -171,10 +182,20 @@ def analyse(run_dir):
     verdict(not active, f"transactions left running after the fleet stopped: {len(active)} of {len(txs)}"
             + ("" if not active else " (e.g. " + ", ".join(f"{t['transactionId']}@{t['chargePointId']}/{t['connectorId']}" for t in active[:5]) + ")"))
     verdict(not unknown and not dup, f"stopped transactions with exactly one stop: {len(stopped) - len(dup)} of {len(stopped)}; "
-            f"duplicate stops on {len(dup)}, stop without a known start on {len(unknown)} (foreign stops are not exposed by the operator API)")
-    verdict(len(txs) == sessions["started"] and not not_accepted,
-            f"transactions at the Central System: {len(txs)}, sessions started by the fleet: {sessions['started']}, "
-            f"completed: {sessions['completed']}; starts not Accepted: {len(not_accepted)}")
+            f"duplicate stops on {len(dup)}, stop without a known start on {len(unknown)} (of the transactions held in memory)")
+    if counts is not None:
+        # Every transaction since the start, also those let go from memory.
+        verdict(counts["started"] == sessions["started"] and counts["stopped"] == counts["started"] and counts["running"] == 0
+                and counts["stoppedWithoutStart"] == 0 and counts["repeatedStops"] == 0 and counts["foreignStops"] == 0,
+                f"Central System counts since start: {counts['started']} started, {counts['stopped']} stopped, {counts['running']} running, "
+                f"{counts['stoppedWithoutStart']} stopped without a known start, {counts['repeatedStops']} repeated and "
+                f"{counts['foreignStops']} foreign stops, {counts['repeatedStarts']} resent starts; {counts['letGo']} let go from memory, "
+                f"{counts['held']} held; sessions started by the fleet: {sessions['started']}, completed: {sessions['completed']}")
+        verdict(not not_accepted, f"starts not Accepted among the {len(txs)} transactions held: {len(not_accepted)}")
+    else:
+        verdict(len(txs) == sessions["started"] and not not_accepted,
+                f"transactions at the Central System: {len(txs)}, sessions started by the fleet: {sessions['started']}, "
+                f"completed: {sessions['completed']}; starts not Accepted: {len(not_accepted)}")
     verdict(sessions["failed"] == 0 and sessions["refused"] == 0,
             f"fleet sessions failed: {sessions['failed']}, refused: {sessions['refused']}, skipped (station not ready): {sessions['skipped']}")
 
@@ -263,7 +284,7 @@ def section(run_dir, env, rows, report, txs, verdicts, load_line, ramp_end):
         "Memory is VmRSS of each process, CPU is utime+stime (cumulative seconds), stations and transactions are as the "
         "Central System's operator API reports them (`/api/charge-points?connected=true`, `/api/transactions`).",
         "",
-        "| Elapsed | CSMS RSS (MiB) | CSMS CPU (s) | Fleet RSS (MiB) | Fleet CPU (s) | Connected | Transactions running / total | Load (1 min) |",
+        "| Elapsed | CSMS RSS (MiB) | CSMS CPU (s) | Fleet RSS (MiB) | Fleet CPU (s) | Connected | Transactions running / held in memory | Load (1 min) |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in table_rows(rows, duration_s):
@@ -278,7 +299,8 @@ def section(run_dir, env, rows, report, txs, verdicts, load_line, ramp_end):
               "",
               f"**Sessions (fleet):** {sessions['arrivals']:,} arrivals, {sessions['started']:,} started, {sessions['completed']:,} completed, "
               f"{sessions['refused']} refused, {sessions['skipped']} skipped, {sessions['failed']} failed. "
-              f"**Transactions (Central System):** {len(txs):,}, {sum(1 for t in txs if t['active'])} still running after the fleet stopped. "
+              f"**Transactions (Central System):** {len(txs):,} held in memory at the end, {sum(1 for t in txs if t['active'])} of them still running after the fleet stopped "
+              f"(the counts since the start, which include those let go from memory, are in the verdicts). "
               f"Calls sent by the fleet: {report['callsSent']:,} (mean {report['meanCallsPerSecond']:.0f}/s, peak {report['peakCallsPerSecond']:.0f}/s); "
               f"fleet process peak RSS {report['process']['peakRssBytes'] / 1048576:.0f} MiB.",
               "",

@@ -9,7 +9,10 @@ public static class TransactionEndpoints
     public static RouteGroupBuilder MapTransactions(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/transactions").WithTags("Transactions");
-        group.MapGet("/", List).WithSummary("Transactions, newest first; filter by station and by running.");
+        group.MapGet("/", List).WithSummary("Transactions held in memory, newest first; filter by station and by running.");
+        group.MapGet("/summary", (ITransactionStore transactions) => Results.Ok(transactions.Counts()))
+            .WithSummary("Counts since the history began: started, stopped, stopped without a known start, repeated starts and stops, foreign stops, let go from memory, running, held.")
+            .Produces<TransactionCounts>();
         group.MapGet("/{transactionId:int}", Get).WithSummary("One transaction.");
         group.MapGet("/{transactionId:int}/meter-values", MeterValues).WithSummary("The meter values of one transaction.");
         return group;

@@ -80,9 +80,10 @@ public sealed class DurableTransactionStore : ITransactionStore
         {
             // A stop for a transaction let go from memory (a late retransmission): bring it back from the
             // database, so that it is counted as a repeated stop and the stored record is not overwritten.
-            if (memory.Find(transactionId) is null && Load(transactionId) is { } kept)
+            var letGo = memory.Find(transactionId) is null ? Load(transactionId) : null;
+            if (letGo is not null)
             {
-                memory.Restore(kept);
+                memory.Revisit(letGo);
             }
 
             var valuesBefore = memory.Find(transactionId)?.MeterValues.Count ?? 0;
@@ -92,6 +93,11 @@ public sealed class DurableTransactionStore : ITransactionStore
                 changes.Put(Kind, Key(transactionId), Serialize(record));
                 AppendMeterValues(changes, transactionId, record.MeterValues.Skip(valuesBefore));
             });
+            if (letGo is not null)
+            {
+                memory.Forget(transactionId);
+            }
+
             return record;
         }
     }
@@ -120,6 +126,9 @@ public sealed class DurableTransactionStore : ITransactionStore
 
     /// <inheritdoc/>
     public IReadOnlyList<TransactionRecord> All(string? chargePointId = null) => memory.All(chargePointId);
+
+    /// <inheritdoc/>
+    public TransactionCounts Counts() => memory.Counts();
 
     private static TransactionRecord Read(string key, string json, IReadOnlyList<string> meterValues)
     {

@@ -34,6 +34,22 @@ public interface ITransactionStore
     /// <summary>Running transactions.</summary>
     IReadOnlyList<TransactionRecord> Active();
 
-    /// <summary>All transactions, newest first, optionally of one station.</summary>
+    /// <summary>All transactions held in memory, newest first, optionally of one station.</summary>
     IReadOnlyList<TransactionRecord> All(string? chargePointId = null);
+
+    /// <summary>What happened to transactions since the history began, including those no longer held in memory.</summary>
+    TransactionCounts Counts();
 }
+
+/// <summary>Transaction counts since the history began.</summary>
+/// <param name="Started">StartTransaction.req that opened a transaction (not the retransmitted ones).</param>
+/// <param name="Stopped">Transactions stopped, each once.</param>
+/// <param name="StoppedWithoutStart">Of those, stops whose start the Central System never saw.</param>
+/// <param name="RepeatedStarts">StartTransaction.req resent for a running transaction, answered with its id again.</param>
+/// <param name="RepeatedStops">StopTransaction.req for a transaction already stopped: acknowledged, not applied.</param>
+/// <param name="ForeignStops">StopTransaction.req for another station's transaction: acknowledged, not applied.</param>
+/// <param name="LetGo">Stopped transactions no longer held in memory (KeepStoppedTransactions).</param>
+/// <param name="Running">Transactions running now.</param>
+/// <param name="Held">Transactions held in memory now.</param>
+public readonly record struct TransactionCounts(
+    long Started, long Stopped, long StoppedWithoutStart, long RepeatedStarts, long RepeatedStops, long ForeignStops, long LetGo, int Running, int Held);

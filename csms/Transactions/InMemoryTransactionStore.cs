@@ -21,10 +21,22 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
     // Stopped transactions in the order they stopped: the oldest are let go first.
     private readonly ConcurrentQueue<int> stoppedInOrder = new();
     private int lastId = firstTransactionId - 1;
-    private long letGo;
+    private Counters counts;
 
     /// <summary>How many stopped transactions were let go to keep the history within its bound.</summary>
-    public long LetGo => Interlocked.Read(ref letGo);
+    public long LetGo => Interlocked.Read(ref counts.LetGo);
+
+    /// <inheritdoc/>
+    public TransactionCounts Counts() => new(
+        Interlocked.Read(ref counts.Started),
+        Interlocked.Read(ref counts.Stopped),
+        Interlocked.Read(ref counts.StoppedWithoutStart),
+        Interlocked.Read(ref counts.RepeatedStarts),
+        Interlocked.Read(ref counts.RepeatedStops),
+        Interlocked.Read(ref counts.ForeignStops),
+        Interlocked.Read(ref counts.LetGo),
+        active.Count,
+        transactions.Count);
 
     /// <summary>The last transactionId handed out (a durable store keeps it so that ids are never reused).</summary>
     public int LastIssuedId => Volatile.Read(ref lastId);
@@ -48,6 +60,7 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
         transactions[id] = record;
         active[id] = 0;
         latestOnConnector[(chargePointId, connectorId)] = id;
+        Interlocked.Increment(ref counts.Started);
         return record;
     }
 
@@ -72,16 +85,23 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
             var counted = existing with { DuplicateStarts = existing.DuplicateStarts + 1 };
             if (transactions.TryUpdate(transactionId, counted, existing))
             {
+                Interlocked.Increment(ref counts.RepeatedStarts);
                 return counted;
             }
         }
     }
 
-    /// <summary>Puts back a transaction read from durable storage, as it was.</summary>
+    /// <summary>Puts back a transaction read from durable storage, as it was, and counts it.</summary>
     public void Restore(TransactionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        var known = transactions.ContainsKey(record.TransactionId);
         transactions[record.TransactionId] = record;
+        if (!known)
+        {
+            counts.Add(record);
+        }
+
         if (record.IsActive)
         {
             active[record.TransactionId] = 0;
@@ -98,12 +118,32 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
 
     }
 
+    /// <summary>
+    /// Holds a stopped transaction let go earlier for one change (a late repeated stop), without counting it
+    /// again; <see cref="Forget"/> lets it go once more.
+    /// </summary>
+    public void Revisit(TransactionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        transactions.TryAdd(record.TransactionId, record);
+    }
+
+    /// <summary>Lets go of a stopped transaction held by <see cref="Revisit"/>.</summary>
+    public void Forget(int transactionId)
+    {
+        if (transactions.TryGetValue(transactionId, out var record) && !record.IsActive)
+        {
+            transactions.TryRemove(transactionId, out _);
+        }
+    }
+
     /// <summary>Moves the id counter past <paramref name="lastIssuedId"/> (ids handed out before a restart).</summary>
     public void RestoreCounter(int lastIssuedId) => InterlockedMax(ref lastId, lastIssuedId);
 
     /// <inheritdoc/>
     public TransactionRecord Stop(string chargePointId, int transactionId, int meterStop, DateTimeOffset timestamp, Reason? reason, string? idTag, IReadOnlyList<MeterValue> transactionData, DateTimeOffset receivedAt)
     {
+        var before = transactions.GetValueOrDefault(transactionId);
         var stopped = transactions.AddOrUpdate(
             transactionId,
             static (id, s) => new TransactionRecord
@@ -138,10 +178,26 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
                 }
                 : existing with { DuplicateStops = existing.DuplicateStops + 1 },
             (chargePointId, meterStop, timestamp, reason, idTag, transactionData, receivedAt));
-        if (!stopped.IsActive && (active.TryRemove(transactionId, out _) || (stopped.StartUnknown && stopped.DuplicateStops == 0 && stopped.ForeignStops == 0)))
+        if (before is null && stopped.StartUnknown)
         {
-            // It has just stopped (or arrived stopped): it joins the history.
+            // Arrived stopped: it joins the history.
+            Interlocked.Increment(ref counts.Stopped);
+            Interlocked.Increment(ref counts.StoppedWithoutStart);
             Remember(transactionId);
+        }
+        else if (before is not null && stopped.ForeignStops > before.ForeignStops)
+        {
+            Interlocked.Increment(ref counts.ForeignStops);
+        }
+        else if (active.TryRemove(transactionId, out _))
+        {
+            // It has just stopped: it joins the history.
+            Interlocked.Increment(ref counts.Stopped);
+            Remember(transactionId);
+        }
+        else
+        {
+            Interlocked.Increment(ref counts.RepeatedStops);
         }
 
         return stopped;
@@ -180,6 +236,28 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
             .Where(t => chargePointId is null || string.Equals(t.ChargePointId, chargePointId, StringComparison.Ordinal))
             .OrderByDescending(t => t.TransactionId)];
 
+    // Counted since the history began (with a data directory, across restarts): not what memory holds now.
+    private struct Counters
+    {
+        public long Started;
+        public long Stopped;
+        public long StoppedWithoutStart;
+        public long RepeatedStarts;
+        public long RepeatedStops;
+        public long ForeignStops;
+        public long LetGo;
+
+        public void Add(TransactionRecord record)
+        {
+            Started += record.StartUnknown ? 0 : 1;
+            Stopped += record.IsActive ? 0 : 1;
+            StoppedWithoutStart += record.StartUnknown ? 1 : 0;
+            RepeatedStarts += record.DuplicateStarts;
+            RepeatedStops += record.DuplicateStops;
+            ForeignStops += record.ForeignStops;
+        }
+    }
+
     private void Remember(int stoppedTransactionId)
     {
         stoppedInOrder.Enqueue(stoppedTransactionId);
@@ -187,7 +265,7 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
         {
             if (transactions.TryGetValue(oldest, out var record) && !record.IsActive && transactions.TryRemove(oldest, out _))
             {
-                Interlocked.Increment(ref letGo);
+                Interlocked.Increment(ref counts.LetGo);
             }
         }
     }

@@ -7,6 +7,7 @@ using OcppLab.Csms.Persistence;
 using OcppLab.Csms.Reservations;
 using OcppLab.Csms.Security;
 using OcppLab.Csms.SmartCharging;
+using OcppLab.Csms.Transactions;
 using OcppLab.Protocol.Messages.SmartCharging;
 using OcppLab.Protocol.Messages.Types;
 
@@ -119,6 +120,7 @@ public sealed class DurableStateTests
                 Assert.That(repeated.DuplicateStops, Is.EqualTo(1));
                 Assert.That(store.Find(1)?.MeterStop, Is.EqualTo(500));
                 Assert.That(store.Find(1)?.MeterValues.Select(v => v.SampledValue[0].Value), Is.EqualTo(new[] { "100" }));
+                Assert.That(store.Counts(), Is.EqualTo(new TransactionCounts(2, 2, 0, 0, 1, 0, 1, 0, 1)), "counted across the restart, let-go ones included");
             });
         }
     }
