@@ -173,11 +173,18 @@ public static class WebSocketTransport
 
     private static async Task SendLoopAsync(WebSocket socket, OcppRpcEndpoint endpoint, CancellationToken cancellationToken)
     {
+        // The wait takes no token: a cancellable wait costs an allocation per frame (kept alive by the
+        // long-lived channel until the next garbage collection), and the loop ends anyway when the endpoint
+        // completes its send queue, which RunAsync does (endpoint.Close) before it waits for this loop.
+        var outbound = endpoint.Outbound;
         try
         {
-            await foreach (var frame in endpoint.Outbound.ReadAllAsync(cancellationToken))
+            while (await outbound.WaitToReadAsync(CancellationToken.None))
             {
-                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                while (outbound.TryRead(out var frame))
+                {
+                    await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                }
             }
         }
         catch (OperationCanceledException)
