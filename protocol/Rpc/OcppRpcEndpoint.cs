@@ -277,7 +277,7 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
             try
             {
                 await outbound.Writer.WriteAsync(frame, linked.Token);
-                Observe(FrameDirection.Out, MessageTypeId.Call, messageId, action, frame, null);
+                ObserveSent(MessageTypeId.Call, messageId, action, frame, null);
                 var response = await call.Completion.Task.WaitAsync(options.CallTimeout, time, cancellationToken);
                 return (response, time.GetElapsedTime(call.SentAt));
             }
@@ -380,7 +380,7 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         var frame = FrameWriter.CallError(messageId, code, description);
         if (outbound.Writer.TryWrite(frame))
         {
-            Observe(FrameDirection.Out, MessageTypeId.CallError, messageId, null, frame, null);
+            ObserveSent(MessageTypeId.CallError, messageId, null, frame, null);
         }
         else
         {
@@ -564,10 +564,25 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
     }
 
     private void ObserveAnswer(Call call, long receivedAt, InboundCallOutcome outcome) =>
-        Observe(FrameDirection.Out, outcome.Error is null ? MessageTypeId.CallResult : MessageTypeId.CallError, call.MessageId, call.Action, outcome.Frame, time.GetElapsedTime(receivedAt));
+        ObserveSent(outcome.Error is null ? MessageTypeId.CallResult : MessageTypeId.CallError, call.MessageId, call.Action, outcome.Frame, time.GetElapsedTime(receivedAt));
 
-    private void Observe(FrameDirection direction, MessageTypeId? typeId, string? messageId, string? action, ReadOnlySpan<byte> frame, TimeSpan? roundTrip, FrameFault? fault = null) =>
-        observer?.OnFrame(new FrameEvent(Identity, direction, typeId, messageId, action, frame.ToArray(), time.GetUtcNow(), roundTrip, fault));
+    /// <summary>Tells the observer of a received frame: its bytes are copied, since the transport reuses its buffer.</summary>
+    private void Observe(FrameDirection direction, MessageTypeId? typeId, string? messageId, string? action, ReadOnlySpan<byte> frame, TimeSpan? roundTrip, FrameFault? fault = null)
+    {
+        if (observer is not null)
+        {
+            observer.OnFrame(new FrameEvent(Identity, direction, typeId, messageId, action, frame.ToArray(), time.GetUtcNow(), roundTrip, fault));
+        }
+    }
+
+    /// <summary>Tells the observer of a frame we send: the array is the one queued for the socket and never changes, so it is shared, not copied.</summary>
+    private void ObserveSent(MessageTypeId typeId, string messageId, string? action, byte[] frame, TimeSpan? roundTrip)
+    {
+        if (observer is not null)
+        {
+            observer.OnFrame(new FrameEvent(Identity, FrameDirection.Out, typeId, messageId, action, frame, time.GetUtcNow(), roundTrip));
+        }
+    }
 
     private sealed class PendingCall(string messageId, string action, long sentAt)
     {
