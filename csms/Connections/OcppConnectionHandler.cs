@@ -71,6 +71,9 @@ public sealed class OcppConnectionHandler(
                 MaxConsecutiveBadFrames = settings.MaxConsecutiveBadFrames,
                 MaxFrameBytes = settings.MaxFrameBytes,
                 ValidateOutgoing = settings.ValidateOutgoing,
+
+                // WebSocketTransport's send loop only writes to the socket: an answer goes out on the thread that made it.
+                SendInline = true,
             },
             time,
             admission.Watch(chargePointId, frames));

@@ -38,13 +38,23 @@ public sealed class CsmsMetrics : IDisposable
             return;
         }
 
-        frames.Add(1, new("direction", direction), new("action", frame.Action), new("type", frame.TypeId?.ToString()));
+        frames.Add(1, new("direction", direction), new("action", frame.Action), new("type", TypeName(frame.TypeId)));
         if (frame.RoundTrip is { } elapsed && frame.TypeId is MessageTypeId.CallResult or MessageTypeId.CallError)
         {
             var histogram = frame.Direction == FrameDirection.Out ? handlingTime : roundTrip;
             histogram.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("action", frame.Action));
         }
     }
+
+    // The same strings as MessageTypeId.ToString(), without boxing the enum for every frame.
+    private static string? TypeName(MessageTypeId? type) => type switch
+    {
+        MessageTypeId.Call => nameof(MessageTypeId.Call),
+        MessageTypeId.CallResult => nameof(MessageTypeId.CallResult),
+        MessageTypeId.CallError => nameof(MessageTypeId.CallError),
+        null => null,
+        _ => type.ToString(),
+    };
 
     /// <summary>A station connected.</summary>
     public void Connected() => connections.Add(1);

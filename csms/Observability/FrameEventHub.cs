@@ -14,8 +14,11 @@ public sealed class FrameEventHub(CsmsMetrics metrics) : IFrameObserver
     private const int RecentCapacity = 500;
     private const int SubscriberCapacity = 2048;
 
-    private readonly ConcurrentDictionary<Subscription, byte> subscribers = new();
+    private readonly Lock subscribing = new();
     private readonly ConcurrentQueue<FrameEvent> recent = new();
+
+    // Replaced, never changed, under the lock: a frame reads it without a lock or a copy.
+    private Subscription[] subscribers = [];
 
     /// <summary>The most recent frames, oldest first.</summary>
     public IReadOnlyList<FrameEvent> Recent => [.. recent];
@@ -29,7 +32,7 @@ public sealed class FrameEventHub(CsmsMetrics metrics) : IFrameObserver
         {
         }
 
-        foreach (var subscriber in subscribers.Keys)
+        foreach (var subscriber in Volatile.Read(ref subscribers))
         {
             subscriber.Channel.Writer.TryWrite(frame);
         }
@@ -39,7 +42,11 @@ public sealed class FrameEventHub(CsmsMetrics metrics) : IFrameObserver
     public Subscription Subscribe()
     {
         var subscription = new Subscription(this);
-        subscribers[subscription] = 0;
+        lock (subscribing)
+        {
+            Volatile.Write(ref subscribers, [.. subscribers, subscription]);
+        }
+
         return subscription;
     }
 
@@ -66,7 +73,11 @@ public sealed class FrameEventHub(CsmsMetrics metrics) : IFrameObserver
         /// <inheritdoc/>
         public void Dispose()
         {
-            hub.subscribers.TryRemove(this, out _);
+            lock (hub.subscribing)
+            {
+                Volatile.Write(ref hub.subscribers, [.. hub.subscribers.Where(s => s != this)]);
+            }
+
             Channel.Writer.TryComplete();
         }
     }

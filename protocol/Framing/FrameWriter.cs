@@ -11,6 +11,15 @@ public static class FrameWriter
     // Frames are not HTML: escape only what JSON requires, so text reads as the peer wrote it ("\"" not "\u0022").
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // A thread keeps its buffer only while it stays this small: one large frame does not pin a large array.
+    private const int MaxCachedBufferBytes = 16 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? cachedBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? cachedWriter;
+
     /// <summary>Writes <c>[2, id, action, payload]</c>.</summary>
     public static byte[] Call<T>(string messageId, string action, T payload, JsonTypeInfo<T> typeInfo) =>
         Write(messageId, MessageTypeId.Call, (w, s) =>
@@ -71,16 +80,40 @@ public static class FrameWriter
 
     private static byte[] Write<TState>(string messageId, MessageTypeId type, Action<Utf8JsonWriter, TState> body, TState state)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        // One buffer and one writer per thread, taken while in use (so a nested write gets its own): a frame
+        // costs one array, the result, instead of a buffer, a writer and a copy.
+        var buffer = cachedBuffer ?? new ArrayBufferWriter<byte>(256);
+        var writer = cachedWriter;
+        cachedBuffer = null;
+        cachedWriter = null;
+        if (writer is null)
+        {
+            writer = new Utf8JsonWriter(buffer, WriterOptions);
+        }
+        else
+        {
+            writer.Reset(buffer);
+        }
+
+        try
         {
             writer.WriteStartArray();
             writer.WriteNumberValue((int)type);
             writer.WriteStringValue(messageId);
             body(writer, state);
             writer.WriteEndArray();
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.WrittenSpan.ToArray();
+        finally
+        {
+            if (buffer.Capacity <= MaxCachedBufferBytes)
+            {
+                buffer.ResetWrittenCount();
+                writer.Reset(buffer);
+                cachedBuffer = buffer;
+                cachedWriter = writer;
+            }
+        }
     }
 }

@@ -8,7 +8,9 @@ namespace OcppLab.Protocol.Rpc;
 
 /// <summary>
 /// One side of an OCPP-J connection, used by both the Central System and the charge point. It reads
-/// received frames in staged checks, hands inbound CALLs to a dispatcher one at a time and in order,
+/// received frames in staged checks, hands inbound CALLs to a dispatcher one at a time and in order
+/// (a handler that completes at once is answered on the receiving thread; one that awaits is finished
+/// on the thread pool, and the CALLs behind it wait their turn),
 /// correlates CALLRESULT/CALLERROR with the one outstanding outbound CALL (OCPP-J 1.6 §4.1.1: a sender
 /// waits for the answer before its next CALL), times calls out, and fails the pending call when the
 /// connection ends. It owns no socket: a transport feeds <see cref="Receive"/> and drains <see cref="Outbound"/>.
@@ -20,12 +22,13 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly IFrameObserver? observer;
     private readonly Channel<byte[]> outbound;
-    private readonly Channel<(Call Call, long ReceivedAt)> inbound;
+    private readonly Queue<(Call Call, long ReceivedAt)> waiting = new();
     private readonly SemaphoreSlim callGate = new(1, 1);
     private readonly CancellationTokenSource lifetime = new();
     private readonly TaskCompletionSource<EndpointCloseRequest> closeRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock sync = new();
-    private readonly Task worker;
+    private Task draining = Task.CompletedTask;
+    private bool dispatching;
     private PendingCall? pending;
     private Exception? closeReason;
     private int consecutiveBadFrames;
@@ -49,14 +52,8 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
+            AllowSynchronousContinuations = this.options.SendInline,
         });
-        inbound = Channel.CreateBounded<(Call, long)>(new BoundedChannelOptions(this.options.SendQueueCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        worker = Task.Run(HandleInboundCallsAsync);
     }
 
     /// <summary>The charge point identity of this connection.</summary>
@@ -81,8 +78,10 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
     public OcppRpcOptions Options => options;
 
     /// <summary>
-    /// Takes one received text frame. CALLs are queued for the dispatcher; responses complete the pending
-    /// call; bad frames are answered with a CALLERROR where a message id could be read, otherwise counted and dropped.
+    /// Takes one received text frame. A CALL goes to the dispatcher at once when no other CALL is being
+    /// handled, otherwise it waits its turn; responses complete the pending call; bad frames are answered
+    /// with a CALLERROR where a message id could be read, otherwise counted and dropped. Call it from one
+    /// thread at a time (the transport's receive loop): a handler that completes at once runs on it.
     /// </summary>
     public void Receive(ReadOnlySpan<byte> utf8Frame)
     {
@@ -108,12 +107,7 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         {
             case Call call:
                 Observe(FrameDirection.In, call.TypeId, call.MessageId, call.Action, utf8Frame, null);
-                if (!inbound.Writer.TryWrite((call, receivedAt)))
-                {
-                    // The peer keeps calling without waiting for answers (OCPP-J §4.1.1); do not queue without bound.
-                    SendErrorNow(call.MessageId, OcppErrorCode.GenericError, "Too many calls are waiting for an answer.");
-                }
-
+                OnCall(call, receivedAt);
                 break;
             case CallResult or CallError:
                 OnResponse(frame, utf8Frame);
@@ -225,7 +219,11 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         // Ask the transport to close before the send queue completes, so that it sees a requested close, not a dead sender.
         closeRequested.TrySetResult(new EndpointCloseRequest(1000, "closed"));
         lost?.Completion.TrySetException(new OcppDisconnectedException($"The connection of {Identity} closed while {lost.Action} waited for its answer."));
-        inbound.Writer.TryComplete();
+        lock (sync)
+        {
+            waiting.Clear();
+        }
+
         outbound.Writer.TryComplete();
         lifetime.Cancel();
     }
@@ -234,9 +232,15 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Close();
+        Task last;
+        lock (sync)
+        {
+            last = draining;
+        }
+
         try
         {
-            await worker;
+            await last;
         }
         catch (OperationCanceledException)
         {
@@ -274,7 +278,7 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
             {
                 // Observed before it is queued: once it is on the wire the answer may be observed first, and an
                 // observer that pairs a CALL with its answer (the security watcher, TC_073) would miss the pair.
-                Observe(FrameDirection.Out, MessageTypeId.Call, messageId, action, frame, null);
+                ObserveSent(MessageTypeId.Call, messageId, action, frame, null);
                 await outbound.Writer.WriteAsync(frame, linked.Token);
                 var response = await call.Completion.Task.WaitAsync(options.CallTimeout, time, cancellationToken);
                 return (response, time.GetElapsedTime(call.SentAt));
@@ -378,7 +382,7 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         var frame = FrameWriter.CallError(messageId, code, description);
         if (outbound.Writer.TryWrite(frame))
         {
-            Observe(FrameDirection.Out, MessageTypeId.CallError, messageId, null, frame, null);
+            ObserveSent(MessageTypeId.CallError, messageId, null, frame, null);
         }
         else
         {
@@ -390,41 +394,134 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
     private void RequestClose(int status, string reason) =>
         closeRequested.TrySetResult(new EndpointCloseRequest(status, reason));
 
-    private async Task HandleInboundCallsAsync()
+    private void OnCall(Call call, long receivedAt)
+    {
+        var refuse = false;
+        lock (sync)
+        {
+            if (closeReason is not null)
+            {
+                return;
+            }
+
+            if (!dispatching)
+            {
+                dispatching = true;
+            }
+            else if (waiting.Count < options.SendQueueCapacity)
+            {
+                waiting.Enqueue((call, receivedAt));
+                return;
+            }
+            else
+            {
+                refuse = true;
+            }
+        }
+
+        if (refuse)
+        {
+            // The peer keeps calling without waiting for answers (OCPP-J §4.1.1); do not queue without bound.
+            SendErrorNow(call.MessageId, OcppErrorCode.GenericError, "Too many calls are waiting for an answer.");
+            return;
+        }
+
+        var handling = Start(call);
+        if (!handling.IsCompletedSuccessfully)
+        {
+            Drain(call, receivedAt, handling, counted: false);
+            return;
+        }
+
+        // The usual case: the handler answered at once, so the answer is queued (and, with SendInline, written) on this thread.
+        var outcome = handling.Result;
+        CountOutcome(outcome);
+        if (!outbound.Writer.TryWrite(outcome.Frame))
+        {
+            Drain(call, receivedAt, ValueTask.FromResult(outcome), counted: true);
+            return;
+        }
+
+        ObserveAnswer(call, receivedAt, outcome);
+        lock (sync)
+        {
+            if (waiting.Count == 0 || closeReason is not null)
+            {
+                dispatching = false;
+                return;
+            }
+        }
+
+        // CALLs arrived while this one was handled (Receive called from more than one thread): take them in order.
+        Drain(null, 0, default, counted: false);
+    }
+
+    private ValueTask<InboundCallOutcome> Start(Call call)
     {
         try
         {
-            await foreach (var (call, receivedAt) in inbound.Reader.ReadAllAsync(lifetime.Token))
-            {
-                InboundCallOutcome outcome;
-                try
-                {
-                    outcome = await dispatcher.DispatchAsync(call, lifetime.Token);
-                }
-                catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
-                {
-                    return;
-                }
-#pragma warning disable CA1031 // A dispatcher failure is the peer's InternalError, never a dead connection.
-                catch (Exception e)
+            return dispatcher.DispatchAsync(call, lifetime.Token);
+        }
+#pragma warning disable CA1031 // Judged in OutcomeAsync: cancellation on close, anything else InternalError.
+        catch (Exception e)
 #pragma warning restore CA1031
+        {
+            return ValueTask.FromException<InboundCallOutcome>(e);
+        }
+    }
+
+    private void Drain(Call? call, long receivedAt, ValueTask<InboundCallOutcome> handling, bool counted)
+    {
+        var task = DrainAsync(call, receivedAt, handling, counted);
+        if (!task.IsCompleted)
+        {
+            lock (sync)
+            {
+                draining = task;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finishes a CALL whose handler awaits (or whose answer waits for room in the send queue), then
+    /// handles the CALLs that arrived meanwhile, one at a time and in order, until none is left.
+    /// </summary>
+    private async Task DrainAsync(Call? call, long receivedAt, ValueTask<InboundCallOutcome> handling, bool counted)
+    {
+        try
+        {
+            while (true)
+            {
+                if (call is not null)
                 {
-                    outcome = new InboundCallOutcome(FrameWriter.CallError(call.MessageId, OcppErrorCode.InternalError, e.GetType().Name), OcppErrorCode.InternalError);
+                    var outcome = await OutcomeAsync(call, handling);
+                    if (outcome is null)
+                    {
+                        return;
+                    }
+
+                    if (!counted)
+                    {
+                        CountOutcome(outcome.Value);
+                    }
+
+                    await outbound.Writer.WriteAsync(outcome.Value.Frame, lifetime.Token);
+                    ObserveAnswer(call, receivedAt, outcome.Value);
                 }
 
-                if (outcome.Error is OcppErrorCode.FormationViolation or OcppErrorCode.TypeConstraintViolation
-                    or OcppErrorCode.PropertyConstraintViolation or OcppErrorCode.OccurenceConstraintViolation
-                    or OcppErrorCode.NotImplemented)
+                lock (sync)
                 {
-                    CountBad();
-                }
-                else
-                {
-                    Interlocked.Exchange(ref consecutiveBadFrames, 0);
+                    if (closeReason is not null || !waiting.TryDequeue(out var next))
+                    {
+                        dispatching = false;
+                        return;
+                    }
+
+                    (call, receivedAt) = next;
                 }
 
-                await outbound.Writer.WriteAsync(outcome.Frame, lifetime.Token);
-                Observe(FrameDirection.Out, outcome.Error is null ? MessageTypeId.CallResult : MessageTypeId.CallError, call.MessageId, call.Action, outcome.Frame, time.GetElapsedTime(receivedAt));
+                counted = false;
+                handling = Start(call);
             }
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
@@ -435,8 +532,59 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         }
     }
 
-    private void Observe(FrameDirection direction, MessageTypeId? typeId, string? messageId, string? action, ReadOnlySpan<byte> frame, TimeSpan? roundTrip, FrameFault? fault = null) =>
-        observer?.OnFrame(new FrameEvent(Identity, direction, typeId, messageId, action, frame.ToArray(), time.GetUtcNow(), roundTrip, fault));
+    /// <summary>The handler's outcome; a failure becomes InternalError; null when the endpoint closed meanwhile.</summary>
+    private async ValueTask<InboundCallOutcome?> OutcomeAsync(Call call, ValueTask<InboundCallOutcome> handling)
+    {
+        try
+        {
+            return await handling;
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+            return null;
+        }
+#pragma warning disable CA1031 // A dispatcher failure is the peer's InternalError, never a dead connection.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new InboundCallOutcome(FrameWriter.CallError(call.MessageId, OcppErrorCode.InternalError, e.GetType().Name), OcppErrorCode.InternalError);
+        }
+    }
+
+    private void CountOutcome(InboundCallOutcome outcome)
+    {
+        if (outcome.Error is OcppErrorCode.FormationViolation or OcppErrorCode.TypeConstraintViolation
+            or OcppErrorCode.PropertyConstraintViolation or OcppErrorCode.OccurenceConstraintViolation
+            or OcppErrorCode.NotImplemented)
+        {
+            CountBad();
+        }
+        else
+        {
+            Interlocked.Exchange(ref consecutiveBadFrames, 0);
+        }
+    }
+
+    private void ObserveAnswer(Call call, long receivedAt, InboundCallOutcome outcome) =>
+        ObserveSent(outcome.Error is null ? MessageTypeId.CallResult : MessageTypeId.CallError, call.MessageId, call.Action, outcome.Frame, time.GetElapsedTime(receivedAt));
+
+    /// <summary>Tells the observer of a received frame: its bytes are copied, since the transport reuses its buffer.</summary>
+    private void Observe(FrameDirection direction, MessageTypeId? typeId, string? messageId, string? action, ReadOnlySpan<byte> frame, TimeSpan? roundTrip, FrameFault? fault = null)
+    {
+        if (observer is not null)
+        {
+            observer.OnFrame(new FrameEvent(Identity, direction, typeId, messageId, action, frame.ToArray(), time.GetUtcNow(), roundTrip, fault));
+        }
+    }
+
+    /// <summary>Tells the observer of a frame we send: the array is the one queued for the socket and never changes, so it is shared, not copied.</summary>
+    private void ObserveSent(MessageTypeId typeId, string messageId, string? action, byte[] frame, TimeSpan? roundTrip)
+    {
+        if (observer is not null)
+        {
+            observer.OnFrame(new FrameEvent(Identity, FrameDirection.Out, typeId, messageId, action, frame, time.GetUtcNow(), roundTrip));
+        }
+    }
 
     private sealed class PendingCall(string messageId, string action, long sentAt)
     {

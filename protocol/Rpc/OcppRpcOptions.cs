@@ -20,4 +20,11 @@ public sealed record OcppRpcOptions
 
     /// <summary>How many outgoing frames may wait in the send queue before senders wait.</summary>
     public int SendQueueCapacity { get; init; } = 256;
+
+    /// <summary>
+    /// Let the thread that queues a frame also run the transport's send loop when it is waiting for one
+    /// (the send queue's continuations run synchronously), so an answer goes to the socket without a
+    /// thread-pool hop. For a transport whose send loop only writes to the socket (<see cref="WebSocketTransport"/>).
+    /// </summary>
+    public bool SendInline { get; init; }
 }

@@ -10,7 +10,11 @@ namespace OcppLab.Protocol.Rpc;
 /// </summary>
 public static class WebSocketTransport
 {
-    private const int InitialBufferBytes = 4096;
+    // A frame is read into a buffer that starts small and doubles until the frame fits, so an idle station
+    // holds 256 bytes, not 4 KiB (most OCPP frames are a few hundred bytes; a station that sends larger
+    // ones keeps the larger buffer, up to KeptBufferBytes).
+    private const int InitialBufferBytes = 256;
+    private const int KeptBufferBytes = 16 * 1024;
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>
@@ -147,7 +151,7 @@ public static class WebSocketTransport
                     endpoint.Receive(buffer.AsSpan(0, length));
                 }
 
-                if (buffer.Length > InitialBufferBytes * 4)
+                if (buffer.Length > KeptBufferBytes)
                 {
                     // Give a large buffer back after a large frame: idle connections stay small.
                     ArrayPool<byte>.Shared.Return(buffer);
@@ -173,11 +177,18 @@ public static class WebSocketTransport
 
     private static async Task SendLoopAsync(WebSocket socket, OcppRpcEndpoint endpoint, CancellationToken cancellationToken)
     {
+        // The wait takes no token: a cancellable wait costs an allocation per frame (kept alive by the
+        // long-lived channel until the next garbage collection), and the loop ends anyway when the endpoint
+        // completes its send queue, which RunAsync does (endpoint.Close) before it waits for this loop.
+        var outbound = endpoint.Outbound;
         try
         {
-            await foreach (var frame in endpoint.Outbound.ReadAllAsync(cancellationToken))
+            while (await outbound.WaitToReadAsync(CancellationToken.None))
             {
-                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                while (outbound.TryRead(out var frame))
+                {
+                    await socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                }
             }
         }
         catch (OperationCanceledException)

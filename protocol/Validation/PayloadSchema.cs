@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OcppLab.Protocol.Serialization;
@@ -15,6 +16,8 @@ namespace OcppLab.Protocol.Validation;
 /// </summary>
 public sealed class PayloadSchema
 {
+    private const string RootPath = "$";
+
     private static readonly ConcurrentDictionary<Type, PayloadSchema> Cache = new();
 
     private readonly Member[] members;
@@ -53,7 +56,7 @@ public sealed class PayloadSchema
     public static PayloadSchema For(Type type) => Cache.GetOrAdd(type, static t => new PayloadSchema(t));
 
     /// <summary>Checks <paramref name="payload"/> and returns the first violation, or null when it conforms.</summary>
-    public SchemaViolation? Validate(JsonElement payload) => ValidateObject(payload, "$");
+    public SchemaViolation? Validate(JsonElement payload) => ValidateObject(payload, RootPath);
 
     private SchemaViolation? ValidateObject(JsonElement payload, string path)
     {
@@ -62,9 +65,11 @@ public sealed class PayloadSchema
             return new SchemaViolation(OcppErrorCode.TypeConstraintViolation, path, $"expected an object, got {Describe(payload.ValueKind)}");
         }
 
+        var present = 0;
         foreach (var member in members)
         {
-            var memberPath = $"{path}.{member.Name}";
+            // A payload's own members have their paths ready: a conforming payload costs no path strings.
+            var memberPath = ReferenceEquals(path, RootPath) ? member.RootPath : $"{path}.{member.Name}";
             if (!payload.TryGetProperty(member.Name, out var value))
             {
                 if (member.Required)
@@ -75,11 +80,24 @@ public sealed class PayloadSchema
                 continue;
             }
 
+            present++;
             var violation = member.Shape.Validate(value, memberPath, member.MinItems);
             if (violation is not null)
             {
                 return violation;
             }
+        }
+
+        var count = 0;
+        foreach (var _ in payload.EnumerateObject())
+        {
+            count++;
+        }
+
+        if (count == present)
+        {
+            // As many members as known ones found, each found once: none is unknown (names are read only otherwise).
+            return null;
         }
 
         foreach (var property in payload.EnumerateObject())
@@ -105,7 +123,10 @@ public sealed class PayloadSchema
         _ => kind.ToString(),
     };
 
-    private sealed record Member(string Name, bool Required, ValueShape Shape, int? MinItems);
+    private sealed record Member(string Name, bool Required, ValueShape Shape, int? MinItems)
+    {
+        public string RootPath { get; } = $"{PayloadSchema.RootPath}.{Name}";
+    }
 
     /// <summary>What one JSON value must look like.</summary>
     private abstract class ValueShape
@@ -197,6 +218,13 @@ public sealed class PayloadSchema
 
             if (maxLength is { } max)
             {
+                // No more raw UTF-8 bytes than the maximum: no more code points either (each takes at least one byte,
+                // an escape more), so the common short string is not decoded.
+                if (JsonMarshal.GetRawUtf8Value(value).Length <= max)
+                {
+                    return null;
+                }
+
                 // JSON schema maxLength counts characters (code points), not UTF-16 units.
                 var text = value.GetString()!;
                 var length = text.Length;

@@ -248,5 +248,35 @@ public sealed class FrameWriterTests
         }
     }
 
+    [Test]
+    public void Frames_written_one_after_another_on_one_thread_each_get_their_own_exact_bytes()
+    {
+        var largePayload = $$"""{"vendorId":"V","data":"{{new string('x', 40_000)}}"}""";
+        using var large = JsonDocument.Parse(largePayload);
+
+        var first = FrameWriter.CallResult("r-1", new AuthorizeResponse { IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Accepted } }, OcppJsonContext.Default.AuthorizeResponse);
+        var big = FrameWriter.Call("c-2", "DataTransfer", large.RootElement);
+        var error = FrameWriter.CallError("e-3", OcppErrorCode.NotSupported, "no");
+        var last = FrameWriter.CallResult("r-4", new AuthorizeResponse { IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Blocked } }, OcppJsonContext.Default.AuthorizeResponse);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Text(first), Is.EqualTo("""[3,"r-1",{"idTagInfo":{"status":"Accepted"}}]"""));
+            Assert.That(Text(big), Is.EqualTo($"""[2,"c-2","DataTransfer",{largePayload}]"""));
+            Assert.That(Text(error), Is.EqualTo("""[4,"e-3","NotSupported","no",{}]"""));
+            Assert.That(Text(last), Is.EqualTo("""[3,"r-4",{"idTagInfo":{"status":"Blocked"}}]"""));
+        }
+    }
+
+    [Test]
+    public void A_frame_whose_payload_fails_to_serialize_leaves_the_next_frame_intact()
+    {
+        Assert.That(() => FrameWriter.Call("bad-1", "X", new object(), OcppJsonContext.Default.AuthorizeRequest), Throws.Exception);
+
+        var next = FrameWriter.CallError("e-2", OcppErrorCode.GenericError, "after");
+
+        Assert.That(Text(next), Is.EqualTo("""[4,"e-2","GenericError","after",{}]"""));
+    }
+
     private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 }

@@ -58,6 +58,12 @@ public sealed class SchemaViolationTests
         yield return Case("Heartbeat", PayloadKind.Request, """{"foo":1}""", OcppErrorCode.FormationViolation, "$.foo");
         yield return Case("Authorize", PayloadKind.Response, """{"idTagInfo":{"status":"Accepted","groupIdTag":"FLEET"}}""", OcppErrorCode.FormationViolation, "$.idTagInfo.groupIdTag");
         yield return Case("MeterValues", PayloadKind.Request, $$"""{"connectorId":1,"meterValue":[{"timestamp":"2026-01-31T12:00:00Z","sampledValue":[{{ValidSampledValue}}],"evseId":1}]}""", OcppErrorCode.FormationViolation, "$.meterValue[0].evseId");
+
+        // An unknown member beside a repeated known one: the member count alone does not clear the payload.
+        yield return Case("Authorize", PayloadKind.Request, """{"idTag":"A","idTag":"B","foo":1}""", OcppErrorCode.FormationViolation, "$.foo");
+
+        // Escapes are counted as the characters they stand for: 21 of them are too many for CiString20.
+        yield return Case("Authorize", PayloadKind.Request, $$"""{"idTag":"{{string.Concat(Enumerable.Repeat("\u0041", 21))}}"}""", OcppErrorCode.PropertyConstraintViolation, "$.idTag");
     }
 
     public static IEnumerable<TestCaseData> Conforming()
@@ -72,6 +78,10 @@ public sealed class SchemaViolationTests
             .SetArgDisplayNames("an idTag of exactly 20 characters");
         yield return new TestCaseData("Authorize", PayloadKind.Request, $$"""{"idTag":"{{new string('A', 19)}}\uD83D\uDD0C"}""")
             .SetArgDisplayNames("an idTag of 20 characters, the last outside the BMP, counts as 20");
+        yield return new TestCaseData("Authorize", PayloadKind.Request, $$"""{"idTag":"{{string.Concat(Enumerable.Repeat("\\u0041", 20))}}"}""")
+            .SetArgDisplayNames("20 escaped characters in a CiString20");
+        yield return new TestCaseData("Authorize", PayloadKind.Request, """{"idTag":"A","idTag":"B"}""")
+            .SetArgDisplayNames("a known member twice, nothing unknown");
         yield return new TestCaseData("MeterValues", PayloadKind.Request, """{"connectorId":0,"meterValue":[{"timestamp":"2026-01-31T12:00:00Z","sampledValue":[{"value":"21.5","unit":"Celsius"},{"value":"21.5","unit":"Celcius"}]}]}""")
             .SetArgDisplayNames("both spellings of Celsius");
     }

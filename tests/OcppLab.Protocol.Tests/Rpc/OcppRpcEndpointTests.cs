@@ -565,6 +565,75 @@ public sealed class OcppRpcEndpointTests
         }
     }
 
+    [Test]
+    public void A_handler_that_completes_at_once_is_answered_before_Receive_returns()
+    {
+        var raw = Raw();
+
+        raw.Send("""[2,"now-1","Authorize",{"idTag":"FAST"}]""");
+
+        Assert.That(raw.HasFrameWaiting, Is.True);
+    }
+
+    [Test]
+    public async Task Calls_that_arrive_behind_a_slow_handler_wait_their_turn_in_order_with_the_calls_before_and_after()
+    {
+        var raw = Raw();
+
+        raw.Send("""[2,"mix-1","Authorize",{"idTag":"FAST"}]""");
+        var first = await raw.NextFrameAsync();
+        raw.Send("""[2,"mix-2","Authorize",{"idTag":"SLOW"}]""");
+        await slowHandlerStarted.Task.Guarded();
+        raw.Send("""[2,"mix-3","Authorize",{"idTag":"BLOCKED"}]""");
+        raw.Send("""[2,"mix-4","Authorize",{"idTag":"FAST"}]""");
+        var nothingAnsweredWhileSlow = !raw.HasFrameWaiting;
+        releaseSlowHandler.SetResult();
+        var second = await raw.NextFrameAsync();
+        var third = await raw.NextFrameAsync();
+        var fourth = await raw.NextFrameAsync();
+        raw.Send("""[2,"mix-5","Authorize",{"idTag":"FAST"}]""");
+        var fifth = await raw.NextFrameAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(nothingAnsweredWhileSlow, Is.True);
+            Assert.That(new[] { first, second, third, fourth, fifth }.Select(f => f.MessageId), Is.EqualTo(new[] { "mix-1", "mix-2", "mix-3", "mix-4", "mix-5" }));
+            Assert.That(third.Text, Does.Contain("Blocked"));
+            Assert.That(handlerLog, Is.EqualTo(new[] { "start FAST", "end FAST", "start SLOW", "end SLOW", "start BLOCKED", "end BLOCKED", "start FAST", "end FAST", "start FAST", "end FAST" }));
+        }
+    }
+
+    [Test]
+    public void With_SendInline_a_waiting_send_loop_takes_the_answer_on_the_receiving_thread()
+    {
+        var raw = Raw(new OcppRpcOptions { SendInline = true });
+        var sent = new List<string>();
+        var loop = SendLoopAsync();
+
+        raw.Send("""[2,"inline-1","Authorize",{"idTag":"FAST"}]""");
+        var sentBeforeReceiveReturned = sent.ToArray();
+        raw.Send("""[2,"inline-2","Heartbeat",{}]""");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sentBeforeReceiveReturned, Has.Length.EqualTo(1));
+            Assert.That(sentBeforeReceiveReturned[0], Does.StartWith("""[3,"inline-1","""));
+            Assert.That(sent, Has.Count.EqualTo(2));
+            Assert.That(loop.IsCompleted, Is.False);
+        }
+
+        async Task SendLoopAsync()
+        {
+            while (await raw.Endpoint.Outbound.WaitToReadAsync())
+            {
+                while (raw.Endpoint.Outbound.TryRead(out var frame))
+                {
+                    sent.Add(Encoding.UTF8.GetString(frame));
+                }
+            }
+        }
+    }
+
     // ---- Closing on abuse ----
 
     [Test]

@@ -95,6 +95,27 @@ public sealed class WebSocketTransportTests
     }
 
     [Test]
+    public async Task Small_large_and_small_messages_in_a_row_each_reach_the_endpoint_whole()
+    {
+        await using var endpoint = Endpoint();
+        var run = WebSocketTransport.RunAsync(server, endpoint, CancellationToken.None);
+        string[] sizes = ["a", new string('b', 300), new string('c', 5_000), new string('d', 40_000), "e", new string('f', 255)];
+
+        var answers = new List<string>();
+        foreach (var (data, i) in sizes.Select((d, i) => (d, i)))
+        {
+            var frame = $$"""[2,"m-{{i}}","DataTransfer",{"vendorId":"com.ocpplab","data":"{{data}}"}]""";
+            await peer.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).Guarded();
+            answers.Add((await ReceiveAsync()).Text);
+        }
+
+        Assert.That(answers, Is.EqualTo(sizes.Select((d, i) => $$"""[3,"m-{{i}}",{"status":"Accepted","data":"{{d.Length}}"}]""")));
+        Assert.That(endpoint.BadFrames, Is.Zero);
+        await peer.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).Guarded();
+        await run.Guarded();
+    }
+
+    [Test]
     public async Task A_binary_message_is_dropped_and_counted()
     {
         var observer = new RecordingObserver();
