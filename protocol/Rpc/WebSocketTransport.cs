@@ -161,12 +161,14 @@ public static class WebSocketTransport
 
             return new TransportEnd(TransportEndReason.Cancelled, null, null);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return new TransportEnd(TransportEndReason.Cancelled, null, null);
         }
-        catch (WebSocketException e)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
         {
+            // Not our cancellation: the socket was aborted or reset under us (a server that drops the connection
+            // right after its close frame, a killed peer). That is a failed socket, not a stop.
             return new TransportEnd(TransportEndReason.Faulted, null, e.Message);
         }
         finally

@@ -282,6 +282,21 @@ public sealed class WebSocketTransportTests
     }
 
     [Test]
+    public async Task A_socket_aborted_under_the_transport_reports_Faulted_not_Cancelled()
+    {
+        await using var endpoint = Endpoint();
+        var run = WebSocketTransport.RunAsync(server, endpoint, CancellationToken.None);
+        await SendTextAsync("""[2,"t-1","Heartbeat",{}]""");
+        await ReceiveAsync();
+
+        server.Abort();
+        var end = await run.Guarded();
+
+        Assert.That(end.Reason, Is.EqualTo(TransportEndReason.Faulted));
+        Assert.That(endpoint.IsClosed, Is.True);
+    }
+
+    [Test]
     public async Task Cancelling_RunAsync_reports_Cancelled()
     {
         await using var endpoint = Endpoint();
