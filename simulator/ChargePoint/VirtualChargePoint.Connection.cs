@@ -179,7 +179,7 @@ public sealed partial class VirtualChargePoint
         // let go of the dead socket.
         endpoint.Close();
         activity.Begin();
-        _ = DisposeQuietlyAsync(connection);
+        _ = CloseQuietlyAsync(connection, handshake: false);
 
         ChargePointLog.Disconnected(logger, Id);
         OnDisconnected();
@@ -212,31 +212,19 @@ public sealed partial class VirtualChargePoint
         }
     }
 
-    private async Task CloseQuietlyAsync(IOcppConnection connection)
+    /// <summary>Closes (with the close handshake when <paramref name="handshake"/>) and disposes a connection, ignoring that it may be gone already.</summary>
+    private async Task CloseQuietlyAsync(IOcppConnection connection, bool handshake = true)
     {
         try
         {
-            await connection.CloseAsync(CancellationToken.None);
+            if (handshake)
+            {
+                await connection.CloseAsync(CancellationToken.None);
+            }
+
             await connection.DisposeAsync();
         }
 #pragma warning disable CA1031 // Closing a connection that is already gone is not an error.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-        finally
-        {
-            activity.End();
-        }
-    }
-
-    private async Task DisposeQuietlyAsync(IOcppConnection connection)
-    {
-        try
-        {
-            await connection.DisposeAsync();
-        }
-#pragma warning disable CA1031 // Disposing a connection that is already gone is not an error.
         catch (Exception)
 #pragma warning restore CA1031
         {
