@@ -23,9 +23,6 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
     private int lastId = firstTransactionId - 1;
     private Counters counts;
 
-    /// <summary>How many stopped transactions were let go to keep the history within its bound.</summary>
-    public long LetGo => Interlocked.Read(ref counts.LetGo);
-
     /// <inheritdoc/>
     public TransactionCounts Counts() => new(
         Interlocked.Read(ref counts.Started),
@@ -115,7 +112,6 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
         {
             latestOnConnector.AddOrUpdate((record.ChargePointId, record.ConnectorId), record.TransactionId, (_, current) => Math.Max(current, record.TransactionId));
         }
-
     }
 
     /// <summary>
