@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using OcppLab.Csms.Transactions;
@@ -34,10 +35,24 @@ public sealed class DurableTransactionStore : ITransactionStore
         this.database = database;
         memory = new InMemoryTransactionStore(firstTransactionId, keepStopped);
         var lastIssued = database.Document(CounterKind, CounterKey) is { } counter ? JsonSerializer.Deserialize(counter, StateJsonContext.Default.Int32) : 0;
-        var meterValues = database.Appends(MeterValuesKind);
-        foreach (var (key, json) in database.Documents(Kind).OrderBy(d => int.Parse(d.Key, CultureInfo.InvariantCulture)))
+        var stored = database.Documents(Kind)
+            .Select(d => (d.Key, Record: Read(d.Key, d.Json, [])))
+            .OrderBy(s => s.Record.TransactionId)
+            .ToList();
+
+        // Restoring in id order lets go of all but the latest keepStopped stopped transactions, as the history
+        // does while running: those are still counted, but their meter values need not be read.
+        var stoppedToLetGo = Math.Max(0, stored.Count(s => !s.Record.IsActive) - keepStopped);
+        foreach (var (key, record) in stored)
         {
-            memory.Restore(Read(key, json, meterValues.GetValueOrDefault(key) ?? []));
+            if (!record.IsActive && stoppedToLetGo > 0)
+            {
+                stoppedToLetGo--;
+                memory.Restore(record);
+                continue;
+            }
+
+            memory.Restore(record with { MeterValues = ReadMeterValues(database.Appends(MeterValuesKind, key)) });
         }
 
         memory.RestoreCounter(lastIssued);
@@ -134,10 +149,11 @@ public sealed class DurableTransactionStore : ITransactionStore
     {
         var record = JsonSerializer.Deserialize(json, StateJsonContext.Default.TransactionRecord)
             ?? throw new InvalidOperationException($"Stored transaction {key} is empty.");
-        return meterValues.Count == 0
-            ? record
-            : record with { MeterValues = [.. meterValues.Select(v => JsonSerializer.Deserialize(v, StateJsonContext.Default.MeterValue)!)] };
+        return record with { MeterValues = ReadMeterValues(meterValues) };
     }
+
+    private static ImmutableList<MeterValue> ReadMeterValues(IReadOnlyList<string> rows) =>
+        [.. rows.Select(v => JsonSerializer.Deserialize(v, StateJsonContext.Default.MeterValue)!)];
 
     private TransactionRecord? Load(int transactionId)
     {
