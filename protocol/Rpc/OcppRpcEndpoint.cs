@@ -26,6 +26,9 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
     private readonly SemaphoreSlim callGate = new(1, 1);
     private readonly CancellationTokenSource lifetime = new();
     private readonly TaskCompletionSource<EndpointCloseRequest> closeRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Set once the first Close has finished with the cancellation source, so that DisposeAsync never disposes it under that Close.
+    private readonly TaskCompletionSource closeDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock sync = new();
     private Task draining = Task.CompletedTask;
     private bool dispatching;
@@ -216,22 +219,32 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
             pending = null;
         }
 
-        // Ask the transport to close before the send queue completes, so that it sees a requested close, not a dead sender.
-        closeRequested.TrySetResult(new EndpointCloseRequest(1000, "closed"));
-        lost?.Completion.TrySetException(new OcppDisconnectedException($"The connection of {Identity} closed while {lost.Action} waited for its answer."));
-        lock (sync)
+        try
         {
-            waiting.Clear();
-        }
+            // Ask the transport to close before the send queue completes, so that it sees a requested close, not a dead sender.
+            closeRequested.TrySetResult(new EndpointCloseRequest(1000, "closed"));
+            lost?.Completion.TrySetException(new OcppDisconnectedException($"The connection of {Identity} closed while {lost.Action} waited for its answer."));
+            lock (sync)
+            {
+                waiting.Clear();
+            }
 
-        outbound.Writer.TryComplete();
-        lifetime.Cancel();
+            outbound.Writer.TryComplete();
+            lifetime.Cancel();
+        }
+        finally
+        {
+            closeDone.TrySetResult();
+        }
     }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        // Another thread may be inside Close (a newer connection replacing this one): let it finish with the
+        // cancellation source before it is disposed.
         Close();
+        await closeDone.Task;
         Task last;
         lock (sync)
         {
