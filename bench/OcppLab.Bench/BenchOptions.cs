@@ -9,7 +9,8 @@ internal sealed class BenchOptions
         usage: OcppLab.Bench <saturate|open-loop|hold|boot-rate> --url ws://127.0.0.1:PORT/ocpp [options]
           --stations N             stations to connect and boot (saturate: the closed-loop concurrency)  [100]
           --duration S             measured seconds (saturate, open-loop, hold)                          [10]
-          --warmup S               seconds run before measuring, not counted (saturate, open-loop)       [3]
+          --warmup S               seconds run before measuring (saturate, open-loop; open-loop reports   [3]
+                                   their latency apart as afterBootLatency)
           --rate R                 open-loop Authorize calls per second over all stations                [2000]
           --heartbeat S            hold: seconds between Heartbeats of each station                      [10]
           --connect-concurrency K  connects + BootNotifications in flight at once                        [64]

@@ -48,7 +48,7 @@ internal sealed class LatencyLog(int capacity)
 internal sealed record Percentiles(int Count, double P50, double P95, double P99, double P999, double Max);
 
 /// <summary>Collects open-loop answers from every station.</summary>
-internal sealed class OpenLoopSink(int capacity, long measureFrom)
+internal sealed class OpenLoopSink(int capacity, int warmupCapacity, long measureFrom)
 {
     private long ok;
     private long refused;
@@ -64,6 +64,12 @@ internal sealed class OpenLoopSink(int capacity, long measureFrom)
 
     /// <summary>How late the generator sent against the schedule (its own timer and CPU).</summary>
     public LatencyLog SendLag { get; } = new(capacity);
+
+    /// <summary>
+    /// From the intended send time, for the warm-up calls: the seconds right after every station booted,
+    /// when the server still collects what the connects left behind. Kept apart from the steady state.
+    /// </summary>
+    public LatencyLog AfterBoot { get; } = new(warmupCapacity);
 
     public long Ok => Interlocked.Read(ref ok);
 
@@ -84,6 +90,7 @@ internal sealed class OpenLoopSink(int capacity, long measureFrom)
         if (intended < measureFrom)
         {
             Interlocked.Increment(ref warmupAnswers);
+            AfterBoot.Record(now - intended);
             return;
         }
 

@@ -96,7 +96,7 @@ internal static class Scenarios
         var tickPerCall = (double)Stopwatch.Frequency / options.Rate;
         var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10;
         var measureFrom = start + (long)(warmupCalls * tickPerCall);
-        var sink = new OpenLoopSink((int)Math.Min(measuredCalls + 1000, 10_000_000), measureFrom);
+        var sink = new OpenLoopSink((int)Math.Min(measuredCalls + 1000, 10_000_000), (int)Math.Min(warmupCalls + 1000, 10_000_000), measureFrom);
 
         using var receiving = new CancellationTokenSource();
         var receivers = stations.Select(s => s.ReceiveAnswersAsync(sink, receiving.Token)).ToArray();
@@ -165,6 +165,7 @@ internal static class Scenarios
         report.Add("latency", sink.FromIntended.Summarize());
         report.Add("service", sink.FromSent.Summarize());
         report.Add("sendLag", sink.SendLag.Summarize());
+        report.Add("afterBootLatency", sink.AfterBoot.Summarize());
         report.Add("serverCalls", stations.Sum(s => s.ServerCalls));
         report.Add("unexpectedAnswers", stations.Sum(s => s.UnexpectedAnswers));
         AddCpu(report, server0, server1, self0, self1, sink.Measured);

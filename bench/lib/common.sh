@@ -7,6 +7,7 @@ REPO_DIR="$(cd "$BENCH_DIR/.." && pwd)"
 ARTIFACTS="$BENCH_DIR/.artifacts"
 CSMS_BIN_DIR="$ARTIFACTS/bin/OcppLab.Csms/release"
 GENERATOR="$ARTIFACTS/bin/OcppLab.Bench/release/OcppLab.Bench"
+FLOOR="$ARTIFACTS/bin/OcppLab.Bench.Floor/release/OcppLab.Bench.Floor"
 PEER="$BENCH_DIR/peers/ocpp-rpc-csms.mjs"
 
 STEP="setup"
@@ -47,6 +48,8 @@ build_all() {
         || fail "dotnet build of csms failed"
     dotnet build "$BENCH_DIR/OcppLab.Bench/OcppLab.Bench.csproj" -c Release --artifacts-path "$ARTIFACTS" -nologo -v q \
         || fail "dotnet build of the generator failed"
+    dotnet build "$BENCH_DIR/OcppLab.Bench.Floor/OcppLab.Bench.Floor.csproj" -c Release --artifacts-path "$ARTIFACTS" -nologo -v q \
+        || fail "dotnet build of the floor server failed"
     if [[ ! -d "$BENCH_DIR/peers/node_modules/ocpp-rpc" ]]; then
         (cd "$BENCH_DIR/peers" && npm ci --no-audit --no-fund) || fail "npm ci in bench/peers failed"
     fi
@@ -54,7 +57,7 @@ build_all() {
     [[ -f "$CSMS_BIN_DIR/OcppLab.Csms.dll" ]] || fail "Central System not found in $CSMS_BIN_DIR"
 }
 
-# start_server ours|ocpp-rpc HEARTBEAT_SECONDS [ENV=VALUE ...]
+# start_server ours|ocpp-rpc|floor HEARTBEAT_SECONDS [ENV=VALUE ...]
 # Sets SERVER_PID (the server process itself, not a wrapper) and SERVER_PORT (picked by the OS).
 start_server() {
     local kind="$1" heartbeat="$2"
@@ -67,6 +70,11 @@ start_server() {
             --Csms:HeartbeatIntervalSeconds="$heartbeat" >"$SERVER_LOG" 2>&1) &
         SERVER_PID=$!
         SERVER_CMD="(cd $CSMS_BIN_DIR && env $* ./OcppLab.Csms --Urls http://127.0.0.1:0 --Csms:HeartbeatIntervalSeconds=$heartbeat)"
+    elif [[ "$kind" == floor ]]; then
+        # The bare Kestrel WebSocket endpoint with fixed answers (bench/OcppLab.Bench.Floor): the floor under ours.
+        (exec env "$@" "$FLOOR" --port 0 --heartbeat-interval "$heartbeat" >"$SERVER_LOG" 2>&1) &
+        SERVER_PID=$!
+        SERVER_CMD="bench/.artifacts/bin/OcppLab.Bench.Floor/release/OcppLab.Bench.Floor --port 0 --heartbeat-interval $heartbeat"
     else
         (cd "$BENCH_DIR/peers" && exec env "$@" node ocpp-rpc-csms.mjs --port 0 --heartbeat-interval "$heartbeat" >"$SERVER_LOG" 2>&1) &
         SERVER_PID=$!
@@ -106,7 +114,7 @@ stop_server() {
     sleep 2
 }
 
-# The number of stations the running server says are connected (ours: operator API; ocpp-rpc: SIGUSR2 stats).
+# The number of stations the running server says are connected (ours: operator API; ocpp-rpc and floor: SIGUSR2 stats).
 server_connected() {
     local kind="$1"
     if [[ "$kind" == ours ]]; then
