@@ -4,8 +4,10 @@ using OcppLab.Simulator.Transport;
 namespace OcppLab.Simulator.Fleet;
 
 /// <summary>
-/// Opens the client WebSockets of the whole fleet through one <see cref="SocketsHttpHandler"/>: without it each
-/// <see cref="ClientWebSocket"/> builds a handler of its own, which is memory per charge point for nothing.
+/// Opens the client WebSockets of the whole fleet. Plain ws:// connections are upgraded by
+/// <see cref="WebSocketUpgrade"/>, which keeps no HTTP connection and its buffers behind each socket; wss://
+/// ones go through one shared <see cref="SocketsHttpHandler"/>: without it each <see cref="ClientWebSocket"/>
+/// builds a handler of its own, which is memory per charge point for nothing.
 /// </summary>
 public sealed class SharedSocketFactory : IDisposable
 {
@@ -19,6 +21,12 @@ public sealed class SharedSocketFactory : IDisposable
     public Func<Uri, CancellationToken, Task<WebSocket>> For(string chargePointId, Func<string?> basicAuthPassword, Func<TimeSpan> pingInterval) =>
         async (uri, cancellationToken) =>
         {
+            if (uri.Scheme == "ws")
+            {
+                var authorization = basicAuthPassword() is { Length: > 0 } basic ? WebSocketFactory.BasicAuthorization(chargePointId, basic) : null;
+                return await WebSocketUpgrade.ConnectAsync(uri, WebSocketFactory.SubProtocol, authorization, pingInterval(), cancellationToken);
+            }
+
             var socket = new ClientWebSocket();
             try
             {
