@@ -121,11 +121,13 @@ last station connected, once with $BASE and once with $STATIONS stations.
 
 Our virtual charge point is a full one (configuration keys, authorization cache, local list, Rx
 schedulers for heartbeat and metering, transaction queue, certificate store); the ocpp-rpc peer is a bare
-RPC client that boots and heartbeats. Where our figure goes (heap dumps of an idle fleet, \`dotnet-gcdump\`
-and \`dotnet-dump gcroot\`): Websocket.Client keeps a 16 KiB receive buffer per connection for the life of
-its listen loop, plus about 4 KiB of send channels, and neither is configurable in 5.5.1; .NET's HTTP
-upgrade path keeps its connection object and read buffer (about 3 KiB); the charge point itself (endpoint,
-queues, Rx subscriptions, connectors, meters) is about 25 KiB of heap; the rest is GC headroom.
+RPC client that boots and heartbeats. Where our figure goes (\`dotnet-gcdump\` of an idle 2,000-station
+fleet, \`dotnet-dump gcroot\`): Websocket.Client 5.5.1 keeps a 16 KiB receive buffer per connection for
+the life of its listen loop, plus about 6 KiB of its own channels and objects, none of it configurable;
+the socket and the WebSocket about 2 KiB (the fleet does its own opening handshake on ws://, so no HTTP
+connection with its two 4 KiB buffers stays behind); the charge point with the runtime objects it holds
+(endpoint, queues, Rx subscriptions, connectors, meters, cancellation sources, some of them
+Websocket.Client's) about 13 KiB of live heap; the rest is memory the GC keeps beyond the live heap.
 Commands, with the Central System's port as PORT:
 
 \`\`\`sh
