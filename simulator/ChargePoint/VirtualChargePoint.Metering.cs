@@ -49,6 +49,10 @@ public sealed partial class VirtualChargePoint
             var delivering = state.Transaction is { SuspendedByInvalidId: false } && state.Plugged && !state.EvSuspended && !state.EvSideDisconnected;
             var amperes = delivering ? Math.Min(state.EvDemandAmperes, LimitAmperes(state)) : 0;
             state.Meter.SetCurrent(Now, (double)amperes);
+            if (state.Transaction is { SuspendAtWh: not null, SuspendedByInvalidId: false } invalidated)
+            {
+                ScheduleInvalidIdAllowanceCheck(state, invalidated);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using OcppLab.Protocol.Messages.Core;
 using OcppLab.Protocol.Messages.Types;
@@ -138,10 +139,57 @@ public sealed partial class VirtualChargePoint
         }
         else
         {
-            tx.SuspendedByInvalidId = true;
-            ApplyPower(state);
-            RefreshStatus(state);
+            // OCPP 1.6 §9.1.16: up to MaxEnergyOnInvalidId Wh may still be delivered before delivery is suspended.
+            var allowanceWh = Configuration.GetInt(Keys.MaxEnergyOnInvalidId);
+            lock (sync)
+            {
+                tx.SuspendAtWh = state.Meter.RegisterWh(Now) + allowanceWh;
+            }
+
+            CheckInvalidIdAllowance(state, tx);
         }
+    }
+
+    /// <summary>Suspends delivery once the energy allowed after an invalid IdTag has been delivered; until then, checks again when it will have been.</summary>
+    private void CheckInvalidIdAllowance(ConnectorState state, Transaction tx)
+    {
+        lock (sync)
+        {
+            if (state.Transaction != tx || tx.SuspendAtWh is not { } suspendAtWh || tx.SuspendedByInvalidId)
+            {
+                return;
+            }
+
+            if (suspendAtWh - state.Meter.RegisterWh(Now) > 0.5)
+            {
+                ScheduleInvalidIdAllowanceCheck(state, tx);
+                return;
+            }
+
+            tx.InvalidIdAllowance?.Dispose();
+            tx.SuspendedByInvalidId = true;
+        }
+
+        ApplyPower(state);
+        RefreshStatus(state);
+    }
+
+    /// <summary>
+    /// Plans the next allowance check for the moment the present power reaches the limit. Called again by
+    /// <see cref="ApplyPower"/> on every change of power; at no power there is nothing to plan. Caller holds the lock.
+    /// </summary>
+    private void ScheduleInvalidIdAllowanceCheck(ConnectorState state, Transaction tx)
+    {
+        tx.InvalidIdAllowance?.Dispose();
+        tx.InvalidIdAllowance = null;
+        var power = state.Meter.PowerW;
+        if (tx.SuspendAtWh is not { } suspendAtWh || power <= 0)
+        {
+            return;
+        }
+
+        var due = TimeSpan.FromHours(Math.Max(0, suspendAtWh - state.Meter.RegisterWh(Now)) / power);
+        tx.InvalidIdAllowance = scheduler.Schedule(due, () => CheckInvalidIdAllowance(state, tx));
     }
 
     /// <summary>Ends the transaction on <paramref name="state"/> with <paramref name="reason"/> and queues StopTransaction.</summary>
@@ -159,6 +207,7 @@ public sealed partial class VirtualChargePoint
 
             tx = running;
             tx.Sampling?.Dispose();
+            tx.InvalidIdAllowance?.Dispose();
             stoppedAt = Now;
             state.Meter.SetCurrent(stoppedAt, 0);
             meterStop = (int)state.Meter.RegisterWh(stoppedAt);

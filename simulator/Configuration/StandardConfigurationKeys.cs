@@ -21,6 +21,7 @@ public static class StandardConfigurationKeys
     public const string MinimumStatusDuration = nameof(MinimumStatusDuration);
     public const string NumberOfConnectors = nameof(NumberOfConnectors);
     public const string ResetRetries = nameof(ResetRetries);
+    public const string MaxEnergyOnInvalidId = nameof(MaxEnergyOnInvalidId);
     public const string StopTransactionOnEVSideDisconnect = nameof(StopTransactionOnEVSideDisconnect);
     public const string StopTransactionOnInvalidId = nameof(StopTransactionOnInvalidId);
     public const string StopTxnAlignedData = nameof(StopTxnAlignedData);
@@ -60,6 +61,9 @@ public static class StandardConfigurationKeys
         new(HeartbeatInterval, false, "300", IsNonNegativeInteger),
         new(LocalAuthorizeOffline, false, "true", IsBoolean),
         new(LocalPreAuthorize, false, "false", IsBoolean),
+        // Optional (§9.1.16): Wh still delivered after the IdTag of a running transaction is found invalid,
+        // when StopTransactionOnInvalidId is false; 0 suspends delivery at once.
+        new(MaxEnergyOnInvalidId, false, "0", IsNonNegativeInteger),
         new(MeterValuesAlignedData, false, "Energy.Active.Import.Register", IsMeasurandList),
         new(MeterValuesSampledData, false, "Energy.Active.Import.Register", IsMeasurandList),
         new(MeterValueSampleInterval, false, "60", IsNonNegativeInteger),

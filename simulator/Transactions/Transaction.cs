@@ -38,4 +38,10 @@ public sealed class Transaction
     internal List<MeterValue> StopData { get; } = [];
 
     internal IDisposable? Sampling { get; set; }
+
+    /// <summary>The energy register (Wh) at which delivery is suspended after the IdTag was found invalid (MaxEnergyOnInvalidId); null while valid.</summary>
+    internal double? SuspendAtWh { get; set; }
+
+    /// <summary>The planned check for <see cref="SuspendAtWh"/>.</summary>
+    internal IDisposable? InvalidIdAllowance { get; set; }
 }

@@ -206,4 +206,54 @@ public sealed class TransactionTests
         Assert.That(h.ChargePoint.StatusOf(1), Is.EqualTo(ChargePointStatus.SuspendedEVSE));
         Assert.That(h.ChargePoint.PowerW(1), Is.Zero);
     }
+    [Test]
+    public async Task A_refused_start_delivers_max_energy_on_invalid_id_and_then_suspends()
+    {
+        await using var h = new ChargePointHarness();
+        await h.BootAsync((Keys.LocalPreAuthorize, "true"), (Keys.StopTransactionOnInvalidId, "false"), (Keys.MaxEnergyOnInvalidId, "1000"));
+        h.ChargePoint.LocalList.Apply(UpdateType.Full, 1, [new AuthorizationData { IdTag = "GONE", IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Accepted } }], 100);
+        h.CentralSystem.IdTags["GONE"] = new IdTagInfo { Status = AuthorizationStatus.Invalid };
+
+        await h.StartChargingAsync(1, "GONE");
+        var power = h.ChargePoint.PowerW(1);
+        var invalidatedAt = h.ChargePoint.EnergyRegisterWh(1);
+        var allowance = TimeSpan.FromHours(1000 / power);
+        await h.AdvanceAsync(allowance - TimeSpan.FromSeconds(10));
+
+        Assert.That(power, Is.GreaterThan(0));
+        Assert.That(h.ChargePoint.StatusOf(1), Is.EqualTo(ChargePointStatus.Charging));
+        Assert.That(h.ChargePoint.PowerW(1), Is.EqualTo(power));
+
+        await h.AdvanceAsync(20);
+
+        Assert.That(h.ChargePoint.StatusOf(1), Is.EqualTo(ChargePointStatus.SuspendedEVSE));
+        Assert.That(h.ChargePoint.PowerW(1), Is.Zero);
+        Assert.That(h.ChargePoint.EnergyRegisterWh(1) - invalidatedAt, Is.EqualTo(1000).Within(1));
+        Assert.That(h.CentralSystem.All<StopTransactionRequest>(), Is.Empty);
+    }
+
+    [Test]
+    public async Task The_energy_allowance_after_an_invalid_id_holds_across_a_pause_of_the_ev()
+    {
+        await using var h = new ChargePointHarness();
+        await h.BootAsync((Keys.LocalPreAuthorize, "true"), (Keys.StopTransactionOnInvalidId, "false"), (Keys.MaxEnergyOnInvalidId, "500"));
+        h.ChargePoint.LocalList.Apply(UpdateType.Full, 1, [new AuthorizationData { IdTag = "GONE", IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Accepted } }], 100);
+        h.CentralSystem.IdTags["GONE"] = new IdTagInfo { Status = AuthorizationStatus.Invalid };
+
+        await h.StartChargingAsync(1, "GONE");
+        var invalidatedAt = h.ChargePoint.EnergyRegisterWh(1);
+        var allowance = TimeSpan.FromHours(500 / h.ChargePoint.PowerW(1));
+        await h.AdvanceAsync(allowance / 2);
+        h.ChargePoint.SetEvSuspended(1, true);
+        await h.AdvanceAsync(TimeSpan.FromMinutes(10));
+        h.ChargePoint.SetEvSuspended(1, false);
+        await h.AdvanceAsync(allowance / 2 - TimeSpan.FromSeconds(5));
+
+        Assert.That(h.ChargePoint.PowerW(1), Is.GreaterThan(0), "half the allowance is still left after the pause");
+
+        await h.AdvanceAsync(20);
+
+        Assert.That(h.ChargePoint.StatusOf(1), Is.EqualTo(ChargePointStatus.SuspendedEVSE));
+        Assert.That(h.ChargePoint.EnergyRegisterWh(1) - invalidatedAt, Is.EqualTo(500).Within(1));
+    }
 }
