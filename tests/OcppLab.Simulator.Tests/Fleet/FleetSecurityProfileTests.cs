@@ -62,6 +62,7 @@ public sealed class FleetSecurityProfileTests
 
         Assert.That(code, Is.Zero, error.ToString());
         Assert.That(output.ToString(), Does.Contain("-> " + csms.TlsOcppUrl).And.Contain("security profile 2"));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(folder, "report.md"), cancellationToken), Does.Contain("security profile 2"));
         var registry = csms.Services.GetRequiredService<ChargePointRegistry>();
         Assert.That(ids.Select(id => registry.Find(id)?.Registration), Is.All.EqualTo(RegistrationStatus.Accepted));
     }
