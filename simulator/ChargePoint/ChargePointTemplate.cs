@@ -49,6 +49,33 @@ public sealed record ChargePointTemplate
     /// <summary>How long the charge point waits for a CALLRESULT.</summary>
     public int CallTimeoutSeconds { get; init; } = 30;
 
+    /// <summary>
+    /// This template with <paramref name="values"/> over its configuration. Key names are compared ignoring case,
+    /// as the charge point's configuration does, so a value given in another spelling is replaced, not doubled.
+    /// </summary>
+    public ChargePointTemplate WithConfiguration(IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return this;
+        }
+
+        var merged = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in Configuration)
+        {
+            merged[key] = value;
+        }
+
+        foreach (var (key, value) in values)
+        {
+            merged.Remove(key);
+            merged[key] = value;
+        }
+
+        return this with { Configuration = merged };
+    }
+
     public bool Supports(string profile) => FeatureProfiles.Contains(profile, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reads a template from JSON; unknown fields are an error so that typos do not go unnoticed.</summary>

@@ -16,6 +16,9 @@ namespace OcppLab.Simulator.ChargePoint;
 public sealed partial class VirtualChargePoint
 {
     private readonly List<SecurityLogEntry> unsentSecurityEvents = [];
+    private readonly System.Reactive.Subjects.ISubject<SecurityLogEntry> securityEvents =
+        System.Reactive.Subjects.Subject.Synchronize(new System.Reactive.Subjects.Subject<SecurityLogEntry>());
+
     private Reason? rebootReason;
 
     /// <summary>The installed root certificates and the charge point certificate (§3.2, §3.4).</summary>
@@ -23,6 +26,9 @@ public sealed partial class VirtualChargePoint
 
     /// <summary>Every security event, also those not pushed to the Central System (§5).</summary>
     public SecurityLog SecurityLog { get; } = new();
+
+    /// <summary>Every security event as it is logged (§5), also those not pushed to the Central System: what a console shows.</summary>
+    public IObservable<SecurityLogEntry> SecurityEvents => securityEvents;
 
     /// <summary>The key type of the next key pair (§3.2: RSA ≥ 2048 or EC ≥ 224 bits).</summary>
     public ChargePointKeyType KeyType { get; init; } = ChargePointKeyType.EcdsaP256;
@@ -58,6 +64,7 @@ public sealed partial class VirtualChargePoint
     {
         var entry = new SecurityLogEntry(Now, type, techInfo is { Length: > 255 } ? techInfo[..255] : techInfo);
         SecurityLog.Add(entry);
+        securityEvents.OnNext(entry);
         if (notify || (SecurityEventType.IsCritical(type) && SecurityProfile >= 1))
         {
             NotifySecurityEvent(entry);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using OcppLab.Protocol.Messages.Security;
 using OcppLab.Protocol.Messages.Types;
 using OcppLab.Simulator.Security;
@@ -48,6 +49,33 @@ public sealed partial class VirtualChargePoint
         finally
         {
             activity.End();
+        }
+    }
+
+    /// <summary>
+    /// Puts certificates on the charge point before it first connects, as manufacturing or the CPO would: copies
+    /// of <paramref name="centralSystemRoots"/> as CentralSystemRootCertificates (§3.4; the store owns what it
+    /// holds) and <paramref name="chargePointCertificate"/>, with its private key, as the charge point certificate
+    /// (§3.2; taken over).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A root is not a CA certificate valid now, or the store is full (CertificateStoreMaxLength).</exception>
+    public void ProvisionCertificates(IEnumerable<X509Certificate2> centralSystemRoots, X509Certificate2? chargePointCertificate)
+    {
+        ArgumentNullException.ThrowIfNull(centralSystemRoots);
+        foreach (var root in centralSystemRoots)
+        {
+            var copy = X509CertificateLoader.LoadCertificate(root.RawDataMemory.Span);
+            var outcome = Certificates.Install(CertificateUse.CentralSystemRootCertificate, copy, Now, Configuration.GetInt(Keys.CertificateStoreMaxLength, 10));
+            if (outcome != InstallOutcome.Installed)
+            {
+                copy.Dispose();
+                throw new InvalidOperationException($"'{root.Subject}' could not be installed as a CentralSystemRootCertificate: {outcome}.");
+            }
+        }
+
+        if (chargePointCertificate is not null)
+        {
+            Certificates.SetChargePointCertificate(chargePointCertificate);
         }
     }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Reactive.Concurrency;
 using Microsoft.Extensions.Logging;
 using OcppLab.Simulator.ChargePoint;
+using OcppLab.Simulator.Security;
 using OcppLab.Simulator.Transport;
 using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
 
@@ -25,17 +27,27 @@ internal static class ChargerCommand
         }
 
         using var loggers = LoggerFactory.Create(builder => builder.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
+        var security = options.Security;
         var settings = new ConnectionSettings { CentralSystemUrl = options.CentralSystem, BasicAuthPassword = options.Password, ConnectTimeout = options.ConnectTimeout };
         VirtualChargePoint? chargePoint = null;
+
+        // The charge point's own ConnectionSecurity, read at every attempt, so its certificate checks and a profile
+        // or key changed by the Central System apply as they would on a real charge point (Security Whitepaper §2).
+        var useSystemTrust = security.CentralSystemRoots.Count == 0;
         var connector = new WebsocketClientConnector(
             settings,
-            WebSocketFactory.Client(options.Id, () => chargePoint?.BasicAuthPassword ?? options.Password, () => chargePoint?.Configuration.GetSeconds(Keys.WebSocketPingInterval) ?? TimeSpan.Zero));
-        var template = options.Password is null
-            ? options.Template
-            : options.Template with { Configuration = new Dictionary<string, string>(options.Template.Configuration) { [Keys.AuthorizationKey] = options.Password } };
+            SecureWebSocketFactory.Client(
+                () => chargePoint is { } cp ? cp.ConnectionSecurity with { UseSystemTrustWithoutRoots = useSystemTrust } : TransportSecurity.None(options.Id),
+                () => chargePoint?.Configuration.GetSeconds(Keys.WebSocketPingInterval) ?? TimeSpan.Zero));
+        var configuration = new Dictionary<string, string> { [Keys.SecurityProfile] = security.Profile.ToString(CultureInfo.InvariantCulture) };
+        if (options.Password is { } password)
+        {
+            configuration[Keys.AuthorizationKey] = password;
+        }
+
         chargePoint = new VirtualChargePoint(
             options.Id,
-            template,
+            options.Template.WithConfiguration(configuration),
             connector,
             DefaultScheduler.Instance,
             TimeProvider.System,
@@ -43,7 +55,12 @@ internal static class ChargerCommand
             options.Quiet ? null : new TrafficPrinter(output));
         await using (chargePoint)
         {
-            output.WriteLine($"{options.Id} -> {settings.EndpointFor(options.Id)}  (Ctrl+C to stop; type 'help' for commands)");
+            chargePoint.ProvisionCertificates(security.CentralSystemRoots, security.ClientCertificate);
+
+            // Security events are few and say why a connection is refused: shown even with --quiet.
+            using var events = chargePoint.SecurityEvents.Subscribe(e =>
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Timestamp:HH:mm:ss.fff} !! security event {e.Type}{(e.TechInfo is { Length: > 0 } info ? ": " + info : string.Empty)}")));
+            output.WriteLine($"{options.Id} -> {settings.EndpointFor(options.Id)}  {security.Describe()}  (Ctrl+C to stop; type 'help' for commands)");
             chargePoint.PowerOn();
             try
             {

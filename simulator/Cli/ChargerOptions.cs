@@ -18,7 +18,17 @@ internal sealed record ChargerOptions
           --template <file>      Charge point template (JSON): vendor, model, numberOfConnectors,
                                  fixedCable, backupPower, maxCurrentAmperes, phases, voltage,
                                  featureProfiles, configuration { key: value }, callTimeoutSeconds
-          --password <secret>    HTTP Basic authentication password (user name = the id)
+          --password <secret>    HTTP Basic authentication password (user name = the id); profiles 1 and 2
+          --security-profile <n> OCPP 1.6 Security Whitepaper profile: 0 none, 1 Basic, 2 TLS + Basic,
+                                 3 TLS with a client certificate (default: the template's SecurityProfile,
+                                 else 1 with --password, else 0). On 2 and 3 a ws:// URL is used as wss://
+                                 on the same port; on 0 and 1 a wss:// URL is checked against the system
+                                 trust store
+          --ca-cert <pem>        Profiles 2 and 3: the Central System root certificate(s) the server
+                                 certificate must chain to, installed as CentralSystemRootCertificate
+                                 (default: the system trust store)
+          --client-cert <pem>    Profile 3: the charge point certificate (the first one in the file)
+          --client-key <pem>     Profile 3: its private key, unencrypted PEM (PKCS#8, RSA or EC)
           --connect-timeout <s>  Seconds one connection attempt may take (default 10)
           --quiet                Do not print the traffic
           --help                 Show this help
@@ -36,6 +46,8 @@ internal sealed record ChargerOptions
 
     public string? Password { get; init; }
 
+    public SecurityOptions Security { get; init; } = new();
+
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     public bool Quiet { get; init; }
@@ -51,6 +63,7 @@ internal sealed record ChargerOptions
         var template = new ChargePointTemplate();
         var connectTimeout = TimeSpan.FromSeconds(10);
         var quiet = false;
+        var security = new SecurityArguments(fleet: false);
         for (var i = 0; i < args.Count; i++)
         {
             var option = args[i];
@@ -71,6 +84,16 @@ internal sealed record ChargerOptions
             }
 
             var value = args[++i];
+            if (security.TryRead(option, value, out var problem))
+            {
+                if (problem is not null)
+                {
+                    return (null, problem);
+                }
+
+                continue;
+            }
+
             switch (option)
             {
                 case "--csms":
@@ -130,6 +153,21 @@ internal sealed record ChargerOptions
             return (null, "--id: the charge point identity is required.");
         }
 
-        return (new ChargerOptions { CentralSystem = csms, Id = id, Template = template, Password = password, ConnectTimeout = connectTimeout, Quiet = quiet }, null);
+        var (resolved, error) = security.Resolve(password, template, centralSystemGiven: true);
+        if (resolved is null)
+        {
+            return (null, error);
+        }
+
+        return (new ChargerOptions
+        {
+            CentralSystem = resolved.Endpoint(csms),
+            Id = id,
+            Template = template,
+            Password = password,
+            Security = resolved,
+            ConnectTimeout = connectTimeout,
+            Quiet = quiet,
+        }, null);
     }
 }

@@ -60,7 +60,8 @@ internal static class FleetCommand
     {
         var startedAt = DateTimeOffset.UtcNow;
         using var metrics = new FleetMetrics();
-        using var sockets = new SharedSocketFactory();
+        using var issuer = options.Security.ClientCertificateAuthority;
+        using var sockets = new SharedSocketFactory(plan);
         var progress = new FleetProgress();
         var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, sockets, TimeSpan.FromSeconds(30)));
         await using var _ = runner;
@@ -85,7 +86,7 @@ internal static class FleetCommand
 
         using var otlp = options.Otlp is { } otlpUrl ? OtlpExport.Start(otlpUrl, plan.Shard.ToString()) : null;
         var view = new LiveView(output, terminal, options.Quiet);
-        output.WriteLine($"{runner.Size} charge points (shard {plan.Shard} of {plan.Chargers}) -> {plan.CentralSystem}, ramp {plan.RampPerSecond.ToString(CultureInfo.InvariantCulture)}/s, {(options.Duration is { } d ? "for " + d : "until Ctrl+C")}");
+        output.WriteLine($"{runner.Size} charge points (shard {plan.Shard} of {plan.Chargers}) -> {plan.CentralSystem}, ramp {plan.RampPerSecond.ToString(CultureInfo.InvariantCulture)}/s, {options.Security.Describe()}, {(options.Duration is { } d ? "for " + d : "until Ctrl+C")}");
         try
         {
             runner.Start();

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -24,10 +25,16 @@ public sealed class EmbeddedCsms : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private EmbeddedCsms(WebApplication app, Uri baseAddress)
+    private EmbeddedCsms(WebApplication app, Uri baseAddress, Uri? tlsAddress)
     {
         this.app = app;
         BaseAddress = baseAddress;
+        if (tlsAddress is not null)
+        {
+            // The server certificate names the host it was issued for (Csms:Security:TlsHostName): connect by that name.
+            var host = app.Services.GetRequiredService<TlsMaterial>().ServerCertificate.GetNameInfo(X509NameType.SimpleName, false);
+            TlsOcppUrl = new UriBuilder(tlsAddress) { Scheme = "wss", Host = host, Path = OcppEndpointRouteBuilderExtensions.PathPrefix }.Uri;
+        }
     }
 
     /// <summary>The HTTP address it listens on (the dashboard and operator API).</summary>
@@ -36,13 +43,25 @@ public sealed class EmbeddedCsms : IAsyncDisposable
     /// <summary>The OCPP endpoint's base URL for charge points.</summary>
     public Uri OcppUrl => new UriBuilder(BaseAddress) { Scheme = "ws", Path = OcppEndpointRouteBuilderExtensions.PathPrefix }.Uri;
 
+    /// <summary>The wss:// OCPP endpoint (security profiles 2 and 3) when <c>Csms:Security:TlsUrl</c> is set, else null.</summary>
+    public Uri? TlsOcppUrl { get; }
+
     /// <summary>The Central System's services (its stores, for tests and reports).</summary>
     public IServiceProvider Services => app.Services;
 
     /// <summary>Starts the Central System on <paramref name="url"/> (port 0 picks a free one).</summary>
-    public static async Task<EmbeddedCsms> StartAsync(string url, IEnumerable<string> idTags, CancellationToken cancellationToken)
+    public static Task<EmbeddedCsms> StartAsync(string url, IEnumerable<string> idTags, CancellationToken cancellationToken) =>
+        StartAsync(url, idTags, new Dictionary<string, string?>(), cancellationToken);
+
+    /// <summary>
+    /// Starts the Central System on <paramref name="url"/> with <paramref name="settings"/> over its configuration, such as
+    /// <c>Csms:Security:TlsUrl</c> (a wss:// listener too, port 0 for a free one), <c>Csms:Security:DefaultSecurityProfile</c>,
+    /// <c>Csms:Security:CaCertificatePath</c> and <c>CaKeyPath</c>, or <c>Csms:ChargePoints:0:AuthorizationKey</c>.
+    /// </summary>
+    public static async Task<EmbeddedCsms> StartAsync(string url, IEnumerable<string> idTags, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(idTags);
+        ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = [],
@@ -54,6 +73,7 @@ public sealed class EmbeddedCsms : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Error",
             ["Logging:LogLevel:Microsoft"] = "Error",
         });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddCentralSystem([]);
         builder.Logging.SetMinimumLevel(LogLevel.Error);
 
@@ -74,8 +94,10 @@ public sealed class EmbeddedCsms : IAsyncDisposable
         }
 
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? url;
-        return new EmbeddedCsms(app, new Uri(address));
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Select(a => new Uri(a)).ToList() ?? [];
+        var http = addresses.FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttp) ?? new Uri(url);
+        var tls = addresses.FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttps);
+        return new EmbeddedCsms(app, http, tls);
     }
 
     /// <inheritdoc/>

@@ -39,6 +39,12 @@ public sealed record FleetPlan
     /// <summary>The HTTP Basic password of every charge point, if the Central System wants one.</summary>
     public string? Password { get; init; }
 
+    /// <summary>The security profile and its certificates.</summary>
+    public FleetSecurity Security { get; init; } = new();
+
+    /// <summary>The SecurityProfile every charge point starts on: <see cref="FleetSecurity.Profile"/>, else 1 with a password and 0 without.</summary>
+    public int SecurityProfile => Security.Profile ?? (Password is null ? 0 : 1);
+
     /// <summary>Connectors over the whole fleet.</summary>
     public int TotalConnectors => Chargers * Template.NumberOfConnectors;
 

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using OcppLab.Protocol.Messages.Types;
 using OcppLab.Simulator.ChargePoint;
+using OcppLab.Simulator.Security;
 using OcppLab.Simulator.Transport;
 using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
 
@@ -17,6 +19,7 @@ namespace OcppLab.Simulator.Fleet;
 public sealed class FleetRunner : IAsyncDisposable
 {
     private readonly FleetPlan plan;
+    private readonly ChargePointTemplate template;
     private readonly FleetMetrics metrics;
     private readonly IScheduler scheduler;
     private readonly TimeProvider time;
@@ -37,6 +40,7 @@ public sealed class FleetRunner : IAsyncDisposable
         this.scheduler = scheduler;
         this.time = time;
         this.connectorFor = connectorFor;
+        template = Configured(plan);
         var (offset, length) = plan.Shard.Slice(plan.Chargers).GetOffsetAndLength(plan.Chargers);
         firstIndex = offset;
         slots = new Slot?[length];
@@ -52,17 +56,23 @@ public sealed class FleetRunner : IAsyncDisposable
     public IEnumerable<VirtualChargePoint> ChargePoints => slots.Where(s => s is not null).Select(s => s!.ChargePoint);
 
     /// <summary>
-    /// Connectors over real WebSockets with one shared handler; each charge point pings at its own
-    /// WebSocketPingInterval and authenticates with the plan's password.
+    /// Connectors over real WebSockets through the shared handler; each charge point pings at its own
+    /// WebSocketPingInterval and connects with its own <see cref="VirtualChargePoint.ConnectionSecurity"/> (its
+    /// profile, AuthorizationKey, installed roots and certificate, read at every attempt).
     /// </summary>
     public static Func<string, Func<VirtualChargePoint?>, IOcppConnector> WebSocketConnectors(FleetPlan plan, SharedSocketFactory sockets, TimeSpan connectTimeout)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(sockets);
         var settings = new ConnectionSettings { CentralSystemUrl = plan.CentralSystem, BasicAuthPassword = plan.Password, ConnectTimeout = connectTimeout };
+        var useSystemTrust = plan.Security.CentralSystemRoots.Count == 0;
         return (id, chargePoint) => new WebsocketClientConnector(
             settings,
-            sockets.For(id, () => chargePoint()?.BasicAuthPassword ?? plan.Password, () => chargePoint()?.Configuration.GetSeconds(Keys.WebSocketPingInterval) ?? TimeSpan.Zero));
+            sockets.For(
+                () => chargePoint() is { } cp
+                    ? cp.ConnectionSecurity with { UseSystemTrustWithoutRoots = useSystemTrust }
+                    : new TransportSecurity(plan.SecurityProfile, id, plan.Password, [], null) { UseSystemTrustWithoutRoots = useSystemTrust },
+                () => chargePoint()?.Configuration.GetSeconds(Keys.WebSocketPingInterval) ?? TimeSpan.Zero));
     }
 
     /// <summary>Schedules the power-on of every charge point of the shard at the ramp rate.</summary>
@@ -162,10 +172,11 @@ public sealed class FleetRunner : IAsyncDisposable
         VirtualChargePoint? chargePoint = null;
         var probe = new ChargerProbe(metrics);
         var connector = new TimingConnector(connectorFor(id, () => chargePoint), metrics);
-        var template = plan.Password is null
-            ? plan.Template
-            : plan.Template with { Configuration = new Dictionary<string, string>(plan.Template.Configuration) { [Keys.AuthorizationKey] = plan.Password } };
         chargePoint = new VirtualChargePoint(id, template, connector, scheduler, time, null, probe, new SharedHttpHandler(http), new Random(unchecked((int)SeededRandom.Derive(plan.Seed, -1 - index))));
+
+        // Issued here rather than all before the start, so that the cost (about a millisecond each) is spread over the ramp.
+        var certificate = plan.Security.ClientCertificates?.Issue(id, chargePoint.Configuration.Get(Keys.CpoName), time.GetUtcNow());
+        chargePoint.ProvisionCertificates(plan.Security.CentralSystemRoots, certificate);
         var driver = new ChargePointSessionDriver(chargePoint);
         var sessions = Enumerable.Range(1, chargePoint.NumberOfConnectors)
             .Select(c => new ConnectorSessions(
@@ -193,6 +204,23 @@ public sealed class FleetRunner : IAsyncDisposable
         {
             s.Start();
         }
+    }
+
+    /// <summary>The plan's template with the fleet's profile and password, made once: every charge point shares it.</summary>
+    private static ChargePointTemplate Configured(FleetPlan plan)
+    {
+        var configuration = new Dictionary<string, string>();
+        if (plan.Security.Profile is not null || plan.SecurityProfile != 0)
+        {
+            configuration[Keys.SecurityProfile] = plan.SecurityProfile.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (plan.Password is { } password)
+        {
+            configuration[Keys.AuthorizationKey] = password;
+        }
+
+        return plan.Template.WithConfiguration(configuration);
     }
 
     private sealed record Slot(VirtualChargePoint ChargePoint, ConnectorSessions[] Sessions, IDisposable Lost) : IAsyncDisposable

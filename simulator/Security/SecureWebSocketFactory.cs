@@ -103,31 +103,39 @@ public static class SecureWebSocketFactory
     public static bool ValidateServer(TransportSecurity settings, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _ = chain;
-        string? problem = null;
-        if (certificate is null)
-        {
-            problem = "no server certificate";
-        }
-        else if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
-        {
-            problem = "the server certificate does not name the host";
-        }
-        else
-        {
-            using var server = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-            if (!CertificateChecks.ChainsTo(server, [], settings.CentralSystemRoots, DateTimeOffset.UtcNow))
-            {
-                problem = "the server certificate does not chain to an installed CentralSystemRootCertificate";
-            }
-        }
-
-        if (problem is not null)
+        if (ServerCertificateProblem(settings, certificate, chain, errors) is { } problem)
         {
             settings.ServerCertificateRejected?.Invoke(problem);
             return false;
         }
 
         return true;
+    }
+
+    /// <summary>Why the Central System's certificate is refused (§2.4), or null when it is accepted.</summary>
+    public static string? ServerCertificateProblem(TransportSecurity settings, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _ = chain;
+        if (certificate is null)
+        {
+            return "no server certificate";
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            return "the server certificate does not name the host";
+        }
+
+        if (settings.CentralSystemRoots.Count == 0 && settings.UseSystemTrustWithoutRoots)
+        {
+            // The platform has already built the chain against the system trust store: its verdict is the check.
+            return errors == SslPolicyErrors.None ? null : $"the server certificate is not trusted by the system trust store ({errors})";
+        }
+
+        using var server = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        return CertificateChecks.ChainsTo(server, [], settings.CentralSystemRoots, DateTimeOffset.UtcNow)
+            ? null
+            : "the server certificate does not chain to an installed CentralSystemRootCertificate";
     }
 }

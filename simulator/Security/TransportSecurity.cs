@@ -25,6 +25,13 @@ public sealed record TransportSecurity(
     /// <summary>Profile 0: no security.</summary>
     public static TransportSecurity None(string chargePointId) => new(0, chargePointId, null, [], null);
 
+    /// <summary>
+    /// With no CentralSystemRootCertificate installed, accept a server certificate the operating system's trust
+    /// store accepts, as a charge point relies on the roots it left the factory with. Off by default: the
+    /// Whitepaper's charge point trusts only its installed roots (§2.4), and without any it refuses TLS.
+    /// </summary>
+    public bool UseSystemTrustWithoutRoots { get; init; }
+
     /// <summary>Whether the connection uses TLS (profiles 2 and 3).</summary>
     public bool UsesTls => Profile >= 2;
 

@@ -11,6 +11,9 @@ public sealed record FleetReport
 
     public required bool EmbeddedCentralSystem { get; init; }
 
+    /// <summary>The Security Whitepaper profile the charge points started on: TLS (2 and 3) weighs on connect times.</summary>
+    public int SecurityProfile { get; init; }
+
     public required string Shard { get; init; }
 
     public required int FleetChargers { get; init; }

@@ -21,6 +21,7 @@ public static class FleetReportBuilder
             DurationSeconds = Math.Round(seconds, 1),
             CentralSystem = plan.CentralSystem.ToString(),
             EmbeddedCentralSystem = embedded,
+            SecurityProfile = plan.SecurityProfile,
             Shard = plan.Shard.ToString(),
             FleetChargers = plan.Chargers,
             ShardChargers = shardChargers,

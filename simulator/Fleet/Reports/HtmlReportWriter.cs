@@ -27,6 +27,7 @@ public static class HtmlReportWriter
         html.AppendLine(C, $"<h1>Fleet run {report.StartedAt:yyyy-MM-dd HH:mm:ss}Z</h1>");
         html.AppendLine("<table>");
         Row(html, "Central System", report.CentralSystem + (report.EmbeddedCentralSystem ? " (embedded, in process)" : string.Empty));
+        Row(html, "Security profile", report.SecurityProfile.ToString(C));
         Row(html, "Charge points", $"{report.ShardChargers} of {report.FleetChargers} (shard {report.Shard}), {report.ConnectorsPerCharger} connectors each");
         Row(html, "Ramp, seed", $"{report.RampPerSecond}/s, {report.Seed}");
         Row(html, "Duration", $"{report.DurationSeconds} s");

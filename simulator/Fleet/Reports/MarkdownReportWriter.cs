@@ -13,7 +13,7 @@ public static class MarkdownReportWriter
         var c = CultureInfo.InvariantCulture;
         md.AppendLine(c, $"# Fleet run {report.StartedAt:yyyy-MM-dd HH:mm:ss}Z");
         md.AppendLine();
-        md.AppendLine(c, $"- Central System: `{report.CentralSystem}`{(report.EmbeddedCentralSystem ? " (embedded, in process)" : string.Empty)}");
+        md.AppendLine(c, $"- Central System: `{report.CentralSystem}`{(report.EmbeddedCentralSystem ? " (embedded, in process)" : string.Empty)}, security profile {report.SecurityProfile}");
         md.AppendLine(c, $"- Charge points: {report.ShardChargers} of {report.FleetChargers} (shard {report.Shard}), {report.ConnectorsPerCharger} connectors each, ramp {report.RampPerSecond}/s, seed {report.Seed}");
         md.AppendLine(c, $"- Duration: {report.DurationSeconds} s; machine: {report.Machine}");
         md.AppendLine(c, $"- Calls sent: {report.CallsSent} ({report.MeanCallsPerSecond}/s mean, {report.PeakCallsPerSecond}/s peak), answers: {report.Answers}, calls from the Central System: {report.CallsReceived}");

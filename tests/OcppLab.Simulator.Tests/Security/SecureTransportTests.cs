@@ -1,14 +1,5 @@
-using System.Net;
 using System.Net.WebSockets;
 using System.Security.Authentication;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Connections.Features;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Https;
-using Microsoft.Extensions.Logging;
 using OcppLab.Simulator.Security;
 using OcppLab.Simulator.Transport;
 
@@ -21,75 +12,38 @@ namespace OcppLab.Simulator.Tests.Security;
 public sealed class SecureTransportTests
 {
     private const string Key = "4F43415F4F4354545F61646D696E5F74657374";
-    private readonly List<(SslProtocols Protocol, string? Authorization, string? ClientSubject, string? SubProtocol)> seen = [];
-    private WebApplication? app;
-    private X509Certificate2? root;
-    private ECDsa? rootKey;
-    private X509Certificate2? server;
-    private Uri? url;
+    private TestCertificateAuthority? authority;
+    private TlsTestServer? server;
+
+    private Uri Url => server!.Url("CP001");
 
     [SetUp]
     public async Task StartTlsCentralSystem()
     {
-        rootKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var rootRequest = new CertificateRequest("CN=Test Central System Root", rootKey, HashAlgorithmName.SHA256);
-        rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        rootRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
-        root = rootRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        server = Issue("CN=127.0.0.1", serverAuth: true);
-
-        seen.Clear();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
-        {
-            ServerCertificate = server,
-            ClientCertificateMode = ClientCertificateMode.AllowCertificate,
-            ClientCertificateValidation = (_, _, _) => true,
-            SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-        })));
-        app = builder.Build();
-        app.UseWebSockets();
-        app.Map("/ocpp/{id}", async (HttpContext context) =>
-        {
-            var tls = context.Features.Get<ITlsHandshakeFeature>();
-            var offered = context.WebSockets.WebSocketRequestedProtocols;
-            lock (seen)
-            {
-                seen.Add((tls?.Protocol ?? SslProtocols.None, context.Request.Headers.Authorization.FirstOrDefault(), context.Connection.ClientCertificate?.Subject, offered.FirstOrDefault()));
-            }
-
-            using var socket = await context.WebSockets.AcceptWebSocketAsync(offered.Contains(WebSocketFactory.SubProtocol) ? WebSocketFactory.SubProtocol : null);
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", context.RequestAborted);
-        });
-        await app.StartAsync();
-        var port = new Uri(app.Urls.First()).Port;
-        url = new Uri($"ws://127.0.0.1:{port}/ocpp/CP001");
+        authority = TestCertificateAuthority.Create("Test Central System Root");
+        server = await TlsTestServer.StartAsync(authority.IssueServer());
     }
 
     [TearDown]
     public async Task StopTlsCentralSystem()
     {
-        if (app is not null)
+        if (server is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await server.DisposeAsync();
         }
 
-        server?.Dispose();
-        root?.Dispose();
-        rootKey?.Dispose();
+        authority?.Dispose();
     }
 
     [Test]
     public async Task On_profile_2_the_charge_point_checks_the_server_against_its_root_and_sends_basic_credentials_over_tls()
     {
-        var security = new TransportSecurity(2, "CP001", Key, [root!], null);
+        var security = new TransportSecurity(2, "CP001", Key, [authority!.Certificate], null);
 
-        using var socket = await SecureWebSocketFactory.Client(() => security, () => TimeSpan.Zero)(url!, CancellationToken.None);
+        using var socket = await SecureWebSocketFactory.Client(() => security, () => TimeSpan.Zero)(Url, CancellationToken.None);
 
         Assert.That(socket.SubProtocol, Is.EqualTo(WebSocketFactory.SubProtocol));
-        var handshake = seen.Single();
+        var handshake = server!.Seen.Single();
         Assert.That(handshake.Protocol, Is.EqualTo(SslProtocols.Tls12).Or.EqualTo(SslProtocols.Tls13));
         Assert.That(handshake.Authorization, Is.EqualTo(WebSocketFactory.BasicAuthorization("CP001", Key)));
         Assert.That(handshake.ClientSubject, Is.Null);
@@ -98,14 +52,12 @@ public sealed class SecureTransportTests
     [Test]
     public async Task On_profile_3_the_charge_point_presents_its_certificate_and_no_password()
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var issued = Issue("CN=SN-0001, O=OcppLab CPO", serverAuth: false, key);
-        using var client = issued.CopyWithPrivateKey(key);
-        var security = new TransportSecurity(3, "CP001", Key, [root!], client);
+        using var client = authority!.IssueClient("CN=SN-0001, O=OcppLab CPO");
+        var security = new TransportSecurity(3, "CP001", Key, [authority.Certificate], client);
 
-        using var socket = await SecureWebSocketFactory.Client(() => security, () => TimeSpan.Zero)(url!, CancellationToken.None);
+        using var socket = await SecureWebSocketFactory.Client(() => security, () => TimeSpan.Zero)(Url, CancellationToken.None);
 
-        var handshake = seen.Single();
+        var handshake = server!.Seen.Single();
         Assert.That(handshake.ClientSubject, Does.Contain("CN=SN-0001"));
         Assert.That(handshake.Authorization, Is.Null);
         Assert.That(handshake.Protocol, Is.EqualTo(SslProtocols.Tls12).Or.EqualTo(SslProtocols.Tls13));
@@ -114,47 +66,35 @@ public sealed class SecureTransportTests
     [Test]
     public void A_server_certificate_from_another_root_is_refused_and_reported()
     {
-        using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var other = new CertificateRequest("CN=Another Root", otherKey, HashAlgorithmName.SHA256)
-            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        using var other = TestCertificateAuthority.Create("Another Root");
         var problems = new List<string>();
-        var security = new TransportSecurity(2, "CP001", Key, [other], null, problems.Add);
+        var security = new TransportSecurity(2, "CP001", Key, [other.Certificate], null, problems.Add);
 
         Assert.That(
-            async () => await SecureWebSocketFactory.Client(() => security, () => TimeSpan.Zero)(url!, CancellationToken.None),
+            async () => await SecureWebSocketFactory.Client(() => security, () => TimeSpan.Zero)(Url, CancellationToken.None),
             Throws.InstanceOf<WebSocketException>());
         Assert.That(problems, Has.Some.Contains("does not chain"));
-        Assert.That(seen, Is.Empty);
+        Assert.That(server!.Seen, Is.Empty);
     }
 
-    private X509Certificate2 Issue(string subject, bool serverAuth, ECDsa? subjectKey = null)
+    [Test]
+    public void Without_installed_roots_the_server_is_refused_unless_the_system_trust_store_may_stand_in()
     {
-        using var generated = subjectKey is null ? ECDsa.Create(ECCurve.NamedCurves.nistP256) : null;
-        var key = subjectKey ?? generated!;
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
-        if (serverAuth)
-        {
-            var names = new SubjectAlternativeNameBuilder();
-            names.AddIpAddress(IPAddress.Loopback);
-            names.AddDnsName("localhost");
-            request.CertificateExtensions.Add(names.Build());
-            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        }
-        else
-        {
-            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
-        }
+        var problems = new List<string>();
+        var pinned = new TransportSecurity(2, "CP001", Key, [], null, problems.Add);
+        var system = pinned with { UseSystemTrustWithoutRoots = true };
 
-        var serial = new byte[8];
-        RandomNumberGenerator.Fill(serial);
-        serial[0] &= 0x7F;
-        using var certificate = request.Create(root!.SubjectName, X509SignatureGenerator.CreateForECDsa(rootKey!), DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(30), serial);
-        if (subjectKey is not null)
-        {
-            return X509CertificateLoader.LoadCertificate(certificate.RawData);
-        }
+        Assert.That(
+            async () => await SecureWebSocketFactory.Client(() => pinned, () => TimeSpan.Zero)(Url, CancellationToken.None),
+            Throws.InstanceOf<WebSocketException>());
+        Assert.That(
+            async () => await SecureWebSocketFactory.Client(() => system, () => TimeSpan.Zero)(Url, CancellationToken.None),
+            Throws.InstanceOf<WebSocketException>());
 
-        using var withKey = certificate.CopyWithPrivateKey(key);
-        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+        // The test CA is in no system store: the first refusal is for the missing root, the second the platform's.
+        Assert.That(problems, Has.Count.EqualTo(2));
+        Assert.That(problems[0], Does.Contain("does not chain to an installed CentralSystemRootCertificate"));
+        Assert.That(problems[1], Does.Contain("not trusted by the system trust store"));
+        Assert.That(server!.Seen, Is.Empty);
     }
 }
