@@ -30,16 +30,19 @@ public sealed class CertificateAuthority : IDisposable
         this.time = time;
         var settings = options.Value.Security;
         chargePointCertificateDays = settings.ChargePointCertificateDays;
-        certificate = settings.CaCertificatePath is { Length: > 0 } path
-            ? X509Certificate2.CreateFromPemFile(path, settings.CaKeyPath)
+        (certificate, Origin) = settings.CaCertificatePath is { Length: > 0 } path
+            ? (X509Certificate2.CreateFromPemFile(path, settings.CaKeyPath), $"the CA from {path}")
             : database is not null
-            ? KeptRoot(database.Directory, time.GetUtcNow())
-            : CreateRoot("OcppLab Central System CA", time.GetUtcNow());
+            ? (KeptRoot(database.Directory, time.GetUtcNow()), $"the CA kept in {database.Directory}")
+            : (CreateRoot("OcppLab Central System CA", time.GetUtcNow()), "a throwaway CA");
         if (!certificate.HasPrivateKey)
         {
             throw new InvalidOperationException("Csms:Security:CaKeyPath: the CA needs its private key to sign certificates.");
         }
     }
+
+    /// <summary>Where the CA comes from, for the log: a configured file, the data directory, or made for this run only.</summary>
+    public string Origin { get; }
 
     /// <summary>The CA certificate (public part), to install on stations as their CentralSystemRootCertificate.</summary>
     public X509Certificate2 Certificate => certificate;

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 namespace OcppLab.Csms.Security;
 
 /// <summary>
-/// For <c>--demo-tls</c>: writes the throwaway CA's certificate (never a key) where stations can pick it up
-/// to trust the wss:// endpoint, and says where. Nothing here outlives the process but that public file.
+/// For <c>--demo-tls</c>: writes the CA's certificate (never a key) where stations can pick it up to trust the
+/// wss:// endpoint, and says where and which CA it is (made for this run, or kept in the data directory).
 /// </summary>
 internal sealed class DemoTlsAnnouncer(TlsMaterial material, IOptions<CsmsSecurityOptions> options, ILogger<DemoTlsAnnouncer> logger) : IHostedService
 {
@@ -15,7 +15,7 @@ internal sealed class DemoTlsAnnouncer(TlsMaterial material, IOptions<CsmsSecuri
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, "ocpplab-demo-ca.pem");
         await File.WriteAllTextAsync(file, material.Authority.CertificatePem, cancellationToken);
-        SecurityLog.DemoTls(logger, settings.TlsHostName, file, settings.TlsUrl ?? CsmsSecurityExtensions.DefaultTlsUrl);
+        SecurityLog.DemoTls(logger, material.Authority.Origin, settings.TlsHostName, file, settings.TlsUrl ?? CsmsSecurityExtensions.DefaultTlsUrl);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -30,6 +30,6 @@ internal static partial class SecurityLog
     [LoggerMessage(609, LogLevel.Warning, "Security event from {ChargePointId}: {Type} at {Timestamp} ({TechInfo})")]
     public static partial void SecurityEvent(ILogger logger, string chargePointId, string type, DateTimeOffset timestamp, string? techInfo);
 
-    [LoggerMessage(610, LogLevel.Warning, "Demo TLS: a throwaway CA and server certificate for {HostName}; stations trust {CaFile}; listening on {TlsUrl}")]
-    public static partial void DemoTls(ILogger logger, string hostName, string caFile, string tlsUrl);
+    [LoggerMessage(610, LogLevel.Warning, "Demo TLS: {CaOrigin} and a server certificate for {HostName}; stations trust {CaFile}; listening on {TlsUrl}")]
+    public static partial void DemoTls(ILogger logger, string caOrigin, string hostName, string caFile, string tlsUrl);
 }

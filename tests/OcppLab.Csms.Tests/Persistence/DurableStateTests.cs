@@ -280,6 +280,8 @@ public sealed class DurableStateTests
         using (var ca = new CertificateAuthority(options, new FakeTimeProvider(Now), database))
         {
             thumbprint = ca.Certificate.Thumbprint;
+            using var throwaway = new CertificateAuthority(options, new FakeTimeProvider(Now));
+            Assert.That(throwaway.Origin, Is.EqualTo("a throwaway CA"));
             new SecurityRecordStore(database).For("CP1").Add(new CertificateSignedRecord("0A1B", "CP1", Now, "Accepted"));
         }
 
@@ -288,6 +290,7 @@ public sealed class DurableStateTests
         {
             Assert.That(ca.Certificate.Thumbprint, Is.EqualTo(thumbprint));
             Assert.That(ca.Certificate.HasPrivateKey, Is.True, "it still signs");
+            Assert.That(ca.Origin, Is.EqualTo($"the CA kept in {directory}"), "what --demo-tls announces");
             Assert.That(new SecurityRecordStore(database).Find("CP1")?.Certificates, Is.EqualTo(new[] { new CertificateSignedRecord("0A1B", "CP1", Now, "Accepted") }));
             if (!OperatingSystem.IsWindows())
             {
