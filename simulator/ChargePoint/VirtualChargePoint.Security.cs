@@ -43,7 +43,10 @@ public sealed partial class VirtualChargePoint
         BasicAuthPassword,
         Certificates.Roots(CertificateUse.CentralSystemRootCertificate),
         Certificates.ChargePointCertificate,
-        problem => RaiseSecurityEvent(SecurityEventType.InvalidCentralSystemCertificate, problem, notify: true));
+        problem => RaiseSecurityEvent(SecurityEventType.InvalidCentralSystemCertificate, problem, notify: true))
+    {
+        ClientCertificateIntermediates = Certificates.ChargePointIntermediates,
+    };
 
     /// <summary>The HTTP Basic authentication password: the AuthorizationKey, or null when none is set.</summary>
     public string? BasicAuthPassword => Configuration.Get(Keys.AuthorizationKey) is { Length: > 0 } key ? key : null;

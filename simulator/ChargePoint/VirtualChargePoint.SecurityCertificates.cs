@@ -56,10 +56,10 @@ public sealed partial class VirtualChargePoint
     /// Puts certificates on the charge point before it first connects, as manufacturing or the CPO would: copies
     /// of <paramref name="centralSystemRoots"/> as CentralSystemRootCertificates (§3.4; the store owns what it
     /// holds) and <paramref name="chargePointCertificate"/>, with its private key, as the charge point certificate
-    /// (§3.2; taken over).
+    /// (§3.2; taken over), with copies of the <paramref name="intermediates"/> between it and its root.
     /// </summary>
     /// <exception cref="InvalidOperationException">A root is not a CA certificate valid now, or the store is full (CertificateStoreMaxLength).</exception>
-    public void ProvisionCertificates(IEnumerable<X509Certificate2> centralSystemRoots, X509Certificate2? chargePointCertificate)
+    public void ProvisionCertificates(IEnumerable<X509Certificate2> centralSystemRoots, X509Certificate2? chargePointCertificate, IEnumerable<X509Certificate2>? intermediates = null)
     {
         ArgumentNullException.ThrowIfNull(centralSystemRoots);
         foreach (var root in centralSystemRoots)
@@ -75,7 +75,8 @@ public sealed partial class VirtualChargePoint
 
         if (chargePointCertificate is not null)
         {
-            Certificates.SetChargePointCertificate(chargePointCertificate);
+            var copies = (intermediates ?? []).Select(i => X509CertificateLoader.LoadCertificate(i.RawDataMemory.Span)).ToArray();
+            Certificates.SetChargePointCertificate(chargePointCertificate, copies);
         }
     }
 
@@ -119,14 +120,17 @@ public sealed partial class VirtualChargePoint
             return rejected;
         }
 
-        Certificates.SetChargePointCertificate(keys.Attach(chain[0]));
+        // The CA certificates of the chain, but the self-signed root the Central System already has, go out with
+        // the new certificate in the TLS handshake.
+        var intermediates = chain.Skip(1).Where(c => !CertificateChecks.IsSelfSigned(c)).ToArray();
+        Certificates.SetChargePointCertificate(keys.Attach(chain[0]), intermediates);
         lock (sync)
         {
             pendingKeys = null;
         }
 
         keys.Dispose();
-        foreach (var certificate in chain)
+        foreach (var certificate in chain.Except(intermediates))
         {
             certificate.Dispose();
         }

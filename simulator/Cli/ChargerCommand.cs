@@ -55,7 +55,7 @@ internal static class ChargerCommand
             options.Quiet ? null : new TrafficPrinter(output));
         await using (chargePoint)
         {
-            chargePoint.ProvisionCertificates(security.CentralSystemRoots, security.ClientCertificate);
+            chargePoint.ProvisionCertificates(security.CentralSystemRoots, security.ClientCertificate, security.ClientCertificateIntermediates);
 
             // Security events are few and say why a connection is refused: shown even with --quiet.
             using var events = chargePoint.SecurityEvents.Subscribe(e =>

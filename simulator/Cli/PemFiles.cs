@@ -24,62 +24,84 @@ internal static class PemFiles
 
     /// <summary>
     /// The first certificate of <paramref name="certificatePath"/> with the private key of <paramref name="keyPath"/>
-    /// attached (RSA or EC, unencrypted), once the key is known to be that certificate's.
+    /// attached (RSA or EC, unencrypted), once the key is known to be that certificate's; the file's further
+    /// certificates but self-signed roots are its <paramref name="intermediates"/>, to send along in the TLS handshake.
     /// </summary>
-    public static string? ReadCertificateWithKey(string certificateOption, string certificatePath, string keyOption, string keyPath, out X509Certificate2? certificate)
+    public static string? ReadCertificateWithKey(string certificateOption, string certificatePath, string keyOption, string keyPath, out X509Certificate2? certificate, out IReadOnlyList<X509Certificate2> intermediates)
     {
         certificate = null;
+        intermediates = [];
         if (ReadCertificates(certificateOption, certificatePath, out var chain) is { } problem)
         {
             return problem;
         }
 
         var leaf = chain[0];
-        foreach (var other in chain.Skip(1))
+        var kept = chain.Skip(1).Where(c => !CertificateChecks.IsSelfSigned(c)).ToArray();
+        foreach (var other in chain.Skip(1).Except(kept))
         {
             other.Dispose();
         }
 
         using (leaf)
         {
-            if (Read(keyOption, keyPath, out var text) is { } unreadable)
+            var problemWithKey = AttachKey(leaf, certificatePath, keyOption, keyPath, out certificate);
+            if (problemWithKey is not null)
             {
-                return unreadable;
-            }
-
-            if (text.Contains("-----BEGIN ENCRYPTED PRIVATE KEY-----", StringComparison.Ordinal))
-            {
-                return $"{keyOption}: '{keyPath}' holds an encrypted key; give it unencrypted ({KeyForms}).";
-            }
-
-            using var key = ImportKey(text);
-            if (key is null)
-            {
-                return $"{keyOption}: '{keyPath}' holds no PEM private key ({KeyForms}).";
-            }
-
-            if (!CertificateChecks.HasPublicKeyOf(leaf, key))
-            {
-                return $"{keyOption}: '{keyPath}' is not the private key of the certificate in '{certificatePath}'.";
-            }
-
-            try
-            {
-                certificate = key switch
+                foreach (var other in kept)
                 {
-                    RSA rsa => leaf.CopyWithPrivateKey(rsa),
-                    ECDsa ecdsa => leaf.CopyWithPrivateKey(ecdsa),
-                    _ => null,
-                };
-            }
-            catch (CryptographicException)
-            {
-                // ImportFromPem also takes a 'PUBLIC KEY': the certificate's own public key matches, but cannot sign.
-                return $"{keyOption}: '{keyPath}' holds no PEM private key ({KeyForms}).";
+                    other.Dispose();
+                }
+
+                return problemWithKey;
             }
 
-            return certificate is null ? $"{keyOption}: '{keyPath}' is neither an RSA nor an EC key." : null;
+            intermediates = kept;
+            return null;
         }
+    }
+
+    /// <summary>A copy of <paramref name="leaf"/> with the key of <paramref name="keyPath"/>, once the key is known to be its.</summary>
+    private static string? AttachKey(X509Certificate2 leaf, string certificatePath, string keyOption, string keyPath, out X509Certificate2? certificate)
+    {
+        certificate = null;
+        if (Read(keyOption, keyPath, out var text) is { } unreadable)
+        {
+            return unreadable;
+        }
+
+        if (text.Contains("-----BEGIN ENCRYPTED PRIVATE KEY-----", StringComparison.Ordinal))
+        {
+            return $"{keyOption}: '{keyPath}' holds an encrypted key; give it unencrypted ({KeyForms}).";
+        }
+
+        using var key = ImportKey(text);
+        if (key is null)
+        {
+            return $"{keyOption}: '{keyPath}' holds no PEM private key ({KeyForms}).";
+        }
+
+        if (!CertificateChecks.HasPublicKeyOf(leaf, key))
+        {
+            return $"{keyOption}: '{keyPath}' is not the private key of the certificate in '{certificatePath}'.";
+        }
+
+        try
+        {
+            certificate = key switch
+            {
+                RSA rsa => leaf.CopyWithPrivateKey(rsa),
+                ECDsa ecdsa => leaf.CopyWithPrivateKey(ecdsa),
+                _ => null,
+            };
+        }
+        catch (CryptographicException)
+        {
+            // ImportFromPem also takes a 'PUBLIC KEY': the certificate's own public key matches, but cannot sign.
+            return $"{keyOption}: '{keyPath}' holds no PEM private key ({KeyForms}).";
+        }
+
+        return certificate is null ? $"{keyOption}: '{keyPath}' is neither an RSA nor an EC key." : null;
     }
 
     private static string? Read(string option, string path, out string text)

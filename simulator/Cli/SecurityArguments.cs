@@ -116,7 +116,7 @@ internal sealed class SecurityArguments(bool fleet)
             return (options, null);
         }
 
-        if (PemFiles.ReadCertificateWithKey(certificateOption, clientCertificate!, keyOption, clientKey!, out var certificate) is { } badPair)
+        if (PemFiles.ReadCertificateWithKey(certificateOption, clientCertificate!, keyOption, clientKey!, out var certificate, out var intermediates) is { } badPair)
         {
             return (null, badPair);
         }
@@ -124,7 +124,7 @@ internal sealed class SecurityArguments(bool fleet)
         if (!fleet)
         {
             return CertificateChecks.IsWithinValidity(certificate!, DateTimeOffset.UtcNow)
-                ? (options with { ClientCertificate = certificate }, null)
+                ? (options with { ClientCertificate = certificate, ClientCertificateIntermediates = intermediates }, null)
                 : (null, $"--client-cert: '{clientCertificate}' holds '{certificate!.Subject}', which is not valid now ({certificate.NotBefore.ToUniversalTime():u} to {certificate.NotAfter.ToUniversalTime():u}).");
         }
 
@@ -135,7 +135,7 @@ internal sealed class SecurityArguments(bool fleet)
             return (null, $"--client-ca-cert: '{clientCertificate}' holds '{subject}', which is not a CA certificate valid now that may sign certificates; it cannot issue the charge point certificates.");
         }
 
-        return (options with { ClientCertificateAuthority = new ChargePointCertificateIssuer(certificate!) }, null);
+        return (options with { ClientCertificateAuthority = new ChargePointCertificateIssuer(certificate!, intermediates) }, null);
     }
 
     /// <summary>Without a key usage extension any use is allowed (RFC 5280 §4.2.1.3); with one, keyCertSign must be in it.</summary>

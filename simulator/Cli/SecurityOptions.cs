@@ -23,6 +23,9 @@ internal sealed record SecurityOptions
     /// <summary>The charge point certificate with its private key (<c>charger</c>, profile 3).</summary>
     public X509Certificate2? ClientCertificate { get; init; }
 
+    /// <summary>The intermediate CA certificates that came in the <c>--client-cert</c> file after the charge point certificate.</summary>
+    public IReadOnlyList<X509Certificate2> ClientCertificateIntermediates { get; init; } = [];
+
     /// <summary>Issues each charge point its certificate (<c>fleet</c>, profile 3).</summary>
     public ChargePointCertificateIssuer? ClientCertificateAuthority { get; init; }
 

@@ -176,7 +176,7 @@ public sealed class FleetRunner : IAsyncDisposable
 
         // Issued here rather than all before the start, so that the cost (about a millisecond each) is spread over the ramp.
         var certificate = plan.Security.ClientCertificates?.Issue(id, chargePoint.Configuration.Get(Keys.CpoName), time.GetUtcNow());
-        chargePoint.ProvisionCertificates(plan.Security.CentralSystemRoots, certificate);
+        chargePoint.ProvisionCertificates(plan.Security.CentralSystemRoots, certificate, plan.Security.ClientCertificates?.Intermediates);
         var driver = new ChargePointSessionDriver(chargePoint);
         var sessions = Enumerable.Range(1, chargePoint.NumberOfConnectors)
             .Select(c => new ConnectorSessions(

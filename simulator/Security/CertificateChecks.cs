@@ -40,6 +40,13 @@ public static class CertificateChecks
         return isCa && IsWithinValidity(certificate, now);
     }
 
+    /// <summary>Whether the certificate is its own issuer: a root, which a peer already holds and need not be sent.</summary>
+    public static bool IsSelfSigned(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
+    }
+
     /// <summary>Whether <paramref name="now"/> lies in the certificate's validity period.</summary>
     public static bool IsWithinValidity(X509Certificate2 certificate, DateTimeOffset now)
     {

@@ -27,6 +27,7 @@ public sealed class CertificateStore : IDisposable
     private readonly List<(CertificateUse Use, X509Certificate2 Certificate)> roots = [];
     private readonly Lock sync = new();
     private X509Certificate2? chargePointCertificate;
+    private IReadOnlyList<X509Certificate2> chargePointIntermediates = [];
 
     /// <summary>The root certificates installed for <paramref name="use"/>.</summary>
     public IReadOnlyList<X509Certificate2> Roots(CertificateUse use)
@@ -57,6 +58,18 @@ public sealed class CertificateStore : IDisposable
             lock (sync)
             {
                 return chargePointCertificate;
+            }
+        }
+    }
+
+    /// <summary>The intermediate CA certificates between the charge point certificate and its root, sent with it in the TLS handshake.</summary>
+    public IReadOnlyList<X509Certificate2> ChargePointIntermediates
+    {
+        get
+        {
+            lock (sync)
+            {
+                return chargePointIntermediates;
             }
         }
     }
@@ -109,17 +122,24 @@ public sealed class CertificateStore : IDisposable
         return removed is not null;
     }
 
-    /// <summary>Replaces the charge point certificate.</summary>
-    public void SetChargePointCertificate(X509Certificate2 certificate)
+    /// <summary>Replaces the charge point certificate and its intermediates (both taken over).</summary>
+    public void SetChargePointCertificate(X509Certificate2 certificate, IReadOnlyList<X509Certificate2>? intermediates = null)
     {
         X509Certificate2? old;
+        IReadOnlyList<X509Certificate2> oldIntermediates;
         lock (sync)
         {
             old = chargePointCertificate;
+            oldIntermediates = chargePointIntermediates;
             chargePointCertificate = certificate;
+            chargePointIntermediates = intermediates ?? [];
         }
 
         old?.Dispose();
+        foreach (var intermediate in oldIntermediates)
+        {
+            intermediate.Dispose();
+        }
     }
 
     /// <inheritdoc/>
@@ -135,6 +155,12 @@ public sealed class CertificateStore : IDisposable
             roots.Clear();
             chargePointCertificate?.Dispose();
             chargePointCertificate = null;
+            foreach (var intermediate in chargePointIntermediates)
+            {
+                intermediate.Dispose();
+            }
+
+            chargePointIntermediates = [];
         }
     }
 }

@@ -27,11 +27,18 @@ public sealed class ChargePointCertificateIssuer : IDisposable
     // and charge points power on from the thread pool.
     private readonly Lock signing = new();
 
-    /// <summary>Issues with <paramref name="authority"/>, a CA certificate with its RSA or EC private key (taken over, disposed with this).</summary>
-    public ChargePointCertificateIssuer(X509Certificate2 authority)
+    /// <summary>
+    /// Issues with <paramref name="authority"/>, a CA certificate with its RSA or EC private key (taken over, disposed
+    /// with this). When it is a sub-CA, it and <paramref name="authorityChain"/> (the CAs above it; taken over) are the
+    /// <see cref="Intermediates"/> every charge point sends with its certificate.
+    /// </summary>
+    public ChargePointCertificateIssuer(X509Certificate2 authority, IReadOnlyList<X509Certificate2>? authorityChain = null)
     {
         ArgumentNullException.ThrowIfNull(authority);
         this.authority = authority;
+        Intermediates = CertificateChecks.IsSelfSigned(authority)
+            ? [.. authorityChain ?? []]
+            : [X509CertificateLoader.LoadCertificate(authority.RawDataMemory.Span), .. authorityChain ?? []];
         if (authority.GetRSAPrivateKey() is { } rsa)
         {
             key = rsa;
@@ -53,6 +60,9 @@ public sealed class ChargePointCertificateIssuer : IDisposable
 
     /// <summary>The CA certificate.</summary>
     public X509Certificate2 Authority => authority;
+
+    /// <summary>The CA certificates between an issued certificate and the root (public parts); empty when the authority is the root.</summary>
+    public IReadOnlyList<X509Certificate2> Intermediates { get; }
 
     /// <summary>A new key pair and a certificate for <paramref name="chargePointId"/>, valid from <paramref name="now"/> for a year (at most as long as the CA).</summary>
     public X509Certificate2 Issue(string chargePointId, string? cpoName, DateTimeOffset now)
@@ -95,6 +105,10 @@ public sealed class ChargePointCertificateIssuer : IDisposable
     {
         key.Dispose();
         authority.Dispose();
+        foreach (var intermediate in Intermediates)
+        {
+            intermediate.Dispose();
+        }
     }
 
     private static byte[] NewSerial()

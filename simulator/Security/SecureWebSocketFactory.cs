@@ -71,10 +71,15 @@ public static class SecureWebSocketFactory
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             RemoteCertificateValidationCallback = (_, certificate, chain, errors) => ValidateServer(settings, certificate, chain, errors),
         };
-        if (settings.PresentedClientCertificate is { } client)
+        if (settings.PresentedClientCertificate is { } client && settings.ClientCertificateIntermediates.Count > 0)
         {
-            options.ClientCertificates = [client];
-            options.LocalCertificateSelectionCallback = (_, _, _, _, _) => client;
+            // A context is the one way to hand SslStream the intermediates to send; offline: no fetching of missing ones.
+            options.ClientCertificateContext = SslStreamCertificateContext.Create(client, [.. settings.ClientCertificateIntermediates], offline: true);
+        }
+        else if (settings.PresentedClientCertificate is { } leaf)
+        {
+            options.ClientCertificates = [leaf];
+            options.LocalCertificateSelectionCallback = (_, _, _, _, _) => leaf;
         }
 
         if (OperatingSystem.IsLinux())

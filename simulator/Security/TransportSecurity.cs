@@ -44,6 +44,13 @@ public sealed record TransportSecurity(
     /// <summary>The client certificate sent in the TLS handshake: profile 3 only.</summary>
     public X509Certificate2? PresentedClientCertificate => Profile == 3 ? ClientCertificate : null;
 
+    /// <summary>
+    /// The intermediate CA certificates sent after the client certificate, so that a Central System that trusts
+    /// only the root can build the chain (RFC 8446 §4.4.2: the sender supplies the chain up to, not including,
+    /// the root). Empty when the charge point certificate is signed by the root itself.
+    /// </summary>
+    public IReadOnlyList<X509Certificate2> ClientCertificateIntermediates { get; init; } = [];
+
     /// <summary>The URL for this profile: ws becomes wss on profiles 2 and 3 (the port is kept).</summary>
     public Uri Endpoint(Uri url)
     {

@@ -176,4 +176,22 @@ public sealed class CertificateManagementTests
     }
 
     private static DateTimeOffset ChargePointHarnessStart => Support.ChargePointHarness.Start;
+    [Test]
+    public async Task A_chain_through_a_sub_CA_is_accepted_and_the_sub_CA_but_not_the_root_goes_out_with_the_certificate()
+    {
+        await using var lab = new SecurityLab();
+        using var root = lab.CreateRoot("Central System Root");
+        using var sub = lab.CreateSubAuthority("Charge Point Sub-CA", root);
+        await lab.BootAsync();
+        await lab.CallAsync(new InstallCertificateRequest { CertificateType = CertificateUse.CentralSystemRootCertificate, Certificate = root.ExportCertificatePem() });
+        await lab.CallAsync(new ExtendedTriggerMessageRequest { RequestedMessage = ExtendedMessageTrigger.SignChargePointCertificate });
+        using var signed = lab.Sign(lab.CentralSystem.All<SignCertificateRequest>().Single().Csr, sub);
+
+        var answer = await lab.CallAsync(new CertificateSignedRequest { CertificateChain = signed.ExportCertificatePem() + "\n" + sub.ExportCertificatePem() + "\n" + root.ExportCertificatePem() });
+
+        Assert.That(answer.Status, Is.EqualTo(CertificateSignedStatus.Accepted));
+        var security = lab.ChargePoint.ConnectionSecurity with { Profile = 3 };
+        Assert.That(security.PresentedClientCertificate!.RawData, Is.EqualTo(signed.RawData));
+        Assert.That(security.ClientCertificateIntermediates.Select(c => c.RawData), Is.EqualTo(new[] { sub.RawData }));
+    }
 }

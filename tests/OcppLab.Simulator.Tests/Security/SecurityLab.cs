@@ -58,6 +58,21 @@ internal sealed class SecurityLab : IAsyncDisposable
         return request.CreateSelfSigned(notBefore, notAfter ?? Now.AddYears(5));
     }
 
+    /// <summary>A sub-CA certificate issued by <paramref name="root"/>, with its key.</summary>
+    public X509Certificate2 CreateSubAuthority(string name, X509Certificate2 root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={name}, O=OcppLab Tests", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(root, true, false));
+        using var rootKey = root.GetECDsaPrivateKey()!;
+        using var signed = request.Create(root.SubjectName, X509SignatureGenerator.CreateForECDsa(rootKey), Now.AddDays(-1), Now.AddYears(2), [0x01, 0x02, 0x03]);
+        return signed.CopyWithPrivateKey(key);
+    }
+
     /// <summary>Signs a PKCS#10 request with <paramref name="issuer"/> as the Central System's CA does.</summary>
     public X509Certificate2 Sign(string csrPem, X509Certificate2 issuer)
     {

@@ -30,6 +30,17 @@ internal sealed class TestCertificateAuthority : IDisposable
         return new TestCertificateAuthority(request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1)));
     }
 
+    /// <summary>A sub-CA signed by this CA, with its key: the middle of a three-level PKI.</summary>
+    public TestCertificateAuthority IssueSubAuthority(string name)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={name}, O=OcppLab Tests", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        using var issued = Sign(request, certificateAuthority: true);
+        return new TestCertificateAuthority(issued.CopyWithPrivateKey(key));
+    }
+
     /// <summary>A TLS server certificate for 127.0.0.1 and localhost, with its key, loaded as Kestrel wants it.</summary>
     public X509Certificate2 IssueServer()
     {
@@ -76,9 +87,9 @@ internal sealed class TestCertificateAuthority : IDisposable
 
     public void Dispose() => Certificate.Dispose();
 
-    private X509Certificate2 Sign(CertificateRequest request)
+    private X509Certificate2 Sign(CertificateRequest request, bool certificateAuthority = false)
     {
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority, false, 0, certificateAuthority));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
         var serial = RandomNumberGenerator.GetBytes(8);
         serial[0] &= 0x7F;

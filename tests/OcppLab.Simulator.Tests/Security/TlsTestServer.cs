@@ -14,7 +14,8 @@ using OcppLab.Simulator.Transport;
 namespace OcppLab.Simulator.Tests.Security;
 
 /// <summary>
-/// A loopback TLS listener (Kestrel) that takes any client certificate, records what each upgrade to
+/// A loopback TLS listener (Kestrel) that takes any client certificate (or, given a client root, only one that
+/// chains to it through what the client sent), records what each upgrade to
 /// <c>/ocpp/{id}</c> carried (TLS version, Authorization header, client certificate, subprotocol), accepts it
 /// with <c>ocpp1.6</c> and closes it: what a charge point presents, seen from the server.
 /// </summary>
@@ -40,15 +41,15 @@ internal sealed class TlsTestServer : IAsyncDisposable
         }
     }
 
-    public static async Task<TlsTestServer> StartAsync(X509Certificate2 serverCertificate)
+    public static async Task<TlsTestServer> StartAsync(X509Certificate2 serverCertificate, X509Certificate2? clientRoot = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
         {
             ServerCertificate = serverCertificate,
-            ClientCertificateMode = ClientCertificateMode.AllowCertificate,
-            ClientCertificateValidation = (_, _, _) => true,
+            ClientCertificateMode = clientRoot is null ? ClientCertificateMode.AllowCertificate : ClientCertificateMode.RequireCertificate,
+            ClientCertificateValidation = (certificate, chain, _) => clientRoot is null || ChainsTo(certificate, chain, clientRoot),
             SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
         })));
         var server = new TlsTestServer(builder.Build());
@@ -58,6 +59,25 @@ internal sealed class TlsTestServer : IAsyncDisposable
         var port = new Uri(server.app.Urls.First()).Port.ToString(CultureInfo.InvariantCulture);
         server.OcppUrl = new Uri($"ws://127.0.0.1:{port}/ocpp");
         return server;
+    }
+
+    /// <summary>
+    /// Whether the client certificate chains to <paramref name="root"/> with no intermediates but those the client
+    /// sent, which SslStream hands over in the chain's extra store.
+    /// </summary>
+    private static bool ChainsTo(X509Certificate2 certificate, X509Chain? sent, X509Certificate2 root)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(root);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.DisableCertificateDownloads = true;
+        if (sent is not null)
+        {
+            chain.ChainPolicy.ExtraStore.AddRange(sent.ChainPolicy.ExtraStore);
+        }
+
+        return chain.Build(certificate);
     }
 
     /// <summary>The endpoint of <paramref name="chargePointId"/>.</summary>
