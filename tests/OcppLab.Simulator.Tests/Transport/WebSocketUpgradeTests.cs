@@ -3,6 +3,10 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
+using OcppLab.Protocol.Framing;
+using OcppLab.Protocol.Rpc;
+using OcppLab.Simulator.Fleet;
+using OcppLab.Simulator.Security;
 using OcppLab.Simulator.Transport;
 
 namespace OcppLab.Simulator.Tests.Transport;
@@ -125,6 +129,28 @@ public sealed class WebSocketUpgradeTests
     }
 
     [Test]
+    public async Task A_server_that_never_answers_the_upgrade_fails_the_attempt_at_the_connect_timeout()
+    {
+        await using var server = RawServer.Start();
+        var silent = new TaskCompletionSource();
+        _ = server.AnswerAsync(async (_, _) =>
+        {
+            await silent.Task;
+            return string.Empty;
+        });
+        using var sockets = new SharedSocketFactory();
+        var connector = new WebsocketClientConnector(
+            new ConnectionSettings { CentralSystemUrl = server.Url("/ocpp"), ConnectTimeout = TimeSpan.FromSeconds(1) },
+            sockets.For(() => TransportSecurity.None("CP-SILENT"), () => TimeSpan.Zero));
+        await using var endpoint = new OcppRpcEndpoint("CP-SILENT", new NoCalls());
+
+        var attempt = connector.ConnectAsync("CP-SILENT", endpoint, CancellationToken.None);
+
+        Assert.That(async () => await attempt.WaitAsync(Limit), Throws.Exception.Not.InstanceOf<TimeoutException>(), "the attempt ends by itself, well before the test's limit");
+        silent.SetResult();
+    }
+
+    [Test]
     public void Only_ws_urls_are_upgraded_here()
     {
         var error = Assert.ThrowsAsync<ArgumentException>(() => WebSocketUpgrade.ConnectAsync(new Uri("wss://127.0.0.1:1/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, Timeout()));
@@ -142,6 +168,13 @@ public sealed class WebSocketUpgradeTests
 #pragma warning restore CA5350
         var protocol = subProtocol is null ? string.Empty : $"Sec-WebSocket-Protocol: {subProtocol}\r\n";
         return $"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n{protocol}\r\n";
+    }
+
+    /// <summary>The charge point's side of calls it never gets: the connection under test is not established.</summary>
+    private sealed class NoCalls : IOcppCallDispatcher
+    {
+        public ValueTask<InboundCallOutcome> DispatchAsync(Call call, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("no call was expected");
     }
 
     /// <summary>One opening-handshake request as the server read it.</summary>
