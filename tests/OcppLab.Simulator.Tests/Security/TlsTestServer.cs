@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
+using OcppLab.Simulator.Security;
 using OcppLab.Simulator.Transport;
 
 namespace OcppLab.Simulator.Tests.Security;
@@ -49,7 +50,9 @@ internal sealed class TlsTestServer : IAsyncDisposable
         {
             ServerCertificate = serverCertificate,
             ClientCertificateMode = clientRoot is null ? ClientCertificateMode.AllowCertificate : ClientCertificateMode.RequireCertificate,
-            ClientCertificateValidation = (certificate, chain, _) => clientRoot is null || ChainsTo(certificate, chain, clientRoot),
+            // Only what the client sent (SslStream puts it in the chain's extra store) may fill the gap to the root.
+            ClientCertificateValidation = (certificate, chain, _) => clientRoot is null
+                || CertificateChecks.ChainsTo(certificate, chain?.ChainPolicy.ExtraStore ?? [], [clientRoot], DateTimeOffset.UtcNow),
             SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
         })));
         var server = new TlsTestServer(builder.Build());
@@ -59,25 +62,6 @@ internal sealed class TlsTestServer : IAsyncDisposable
         var port = new Uri(server.app.Urls.First()).Port.ToString(CultureInfo.InvariantCulture);
         server.OcppUrl = new Uri($"ws://127.0.0.1:{port}/ocpp");
         return server;
-    }
-
-    /// <summary>
-    /// Whether the client certificate chains to <paramref name="root"/> with no intermediates but those the client
-    /// sent, which SslStream hands over in the chain's extra store.
-    /// </summary>
-    private static bool ChainsTo(X509Certificate2 certificate, X509Chain? sent, X509Certificate2 root)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(root);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
-        if (sent is not null)
-        {
-            chain.ChainPolicy.ExtraStore.AddRange(sent.ChainPolicy.ExtraStore);
-        }
-
-        return chain.Build(certificate);
     }
 
     /// <summary>The endpoint of <paramref name="chargePointId"/>.</summary>
