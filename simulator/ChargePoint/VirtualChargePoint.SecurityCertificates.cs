@@ -122,7 +122,7 @@ public sealed partial class VirtualChargePoint
 
         // The CA certificates of the chain, but the self-signed root the Central System already has, go out with
         // the new certificate in the TLS handshake.
-        var intermediates = chain.Skip(1).Where(c => !CertificateChecks.IsSelfSigned(c)).ToArray();
+        var intermediates = CertificateChecks.IntermediatesOf(chain);
         Certificates.SetChargePointCertificate(keys.Attach(chain[0]), intermediates);
         lock (sync)
         {

@@ -37,7 +37,7 @@ internal static class PemFiles
         }
 
         var leaf = chain[0];
-        var kept = chain.Skip(1).Where(c => !CertificateChecks.IsSelfSigned(c)).ToArray();
+        var kept = CertificateChecks.IntermediatesOf(chain);
         foreach (var other in chain.Skip(1).Except(kept))
         {
             other.Dispose();

@@ -47,6 +47,16 @@ public static class CertificateChecks
         return certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
     }
 
+    /// <summary>
+    /// The certificates after the first of <paramref name="chain"/> that go out with it in a TLS handshake: all but
+    /// self-signed roots, which the peer holds already.
+    /// </summary>
+    public static X509Certificate2[] IntermediatesOf(IReadOnlyList<X509Certificate2> chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        return [.. chain.Skip(1).Where(c => !IsSelfSigned(c))];
+    }
+
     /// <summary>Whether <paramref name="now"/> lies in the certificate's validity period.</summary>
     public static bool IsWithinValidity(X509Certificate2 certificate, DateTimeOffset now)
     {
