@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 
 namespace OcppLab.Bench.Floor;
@@ -106,7 +105,8 @@ internal static class FloorAnswers
             Write(answer, "{\"status\":\"Accepted\",\"currentTime\":\""u8);
             WriteNow(answer);
             Write(answer, "\",\"interval\":"u8);
-            Write(answer, Encoding.ASCII.GetBytes(heartbeatInterval.ToString(CultureInfo.InvariantCulture)));
+            heartbeatInterval.TryFormat(answer.GetSpan(11), out var digits, default, CultureInfo.InvariantCulture);
+            answer.Advance(digits);
             Write(answer, "}"u8);
         }
         else if (action.SequenceEqual("Heartbeat"u8))

@@ -12,14 +12,15 @@ var port = 0;
 var heartbeatInterval = 300;
 for (var i = 0; i < args.Length; i += 2)
 {
-    var ok = i + 1 < args.Length && int.TryParse(args[i + 1], out var value) && value >= 0;
+    var value = -1;
+    var ok = i + 1 < args.Length && int.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out value) && value >= 0;
     switch (ok ? args[i] : null)
     {
         case "--port":
-            port = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+            port = value;
             break;
         case "--heartbeat-interval":
-            heartbeatInterval = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+            heartbeatInterval = value;
             break;
         default:
             await Console.Error.WriteLineAsync($"bad argument '{args[i]}'; usage: OcppLab.Bench.Floor [--port N] [--heartbeat-interval S]");
