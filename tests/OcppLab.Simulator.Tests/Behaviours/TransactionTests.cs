@@ -197,24 +197,17 @@ public sealed class TransactionTests
     public async Task A_refused_start_is_suspended_when_stop_on_invalid_id_is_off()
     {
         await using var h = new ChargePointHarness();
-        await h.BootAsync((Keys.LocalPreAuthorize, "true"), (Keys.StopTransactionOnInvalidId, "false"));
-        h.ChargePoint.LocalList.Apply(UpdateType.Full, 1, [new AuthorizationData { IdTag = "GONE", IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Accepted } }], 100);
-        h.CentralSystem.IdTags["GONE"] = new IdTagInfo { Status = AuthorizationStatus.Invalid };
-
-        await h.StartChargingAsync(1, "GONE");
+        await StartWithRefusedIdTagAsync(h);
 
         Assert.That(h.ChargePoint.StatusOf(1), Is.EqualTo(ChargePointStatus.SuspendedEVSE));
         Assert.That(h.ChargePoint.PowerW(1), Is.Zero);
     }
+
     [Test]
     public async Task A_refused_start_delivers_max_energy_on_invalid_id_and_then_suspends()
     {
         await using var h = new ChargePointHarness();
-        await h.BootAsync((Keys.LocalPreAuthorize, "true"), (Keys.StopTransactionOnInvalidId, "false"), (Keys.MaxEnergyOnInvalidId, "1000"));
-        h.ChargePoint.LocalList.Apply(UpdateType.Full, 1, [new AuthorizationData { IdTag = "GONE", IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Accepted } }], 100);
-        h.CentralSystem.IdTags["GONE"] = new IdTagInfo { Status = AuthorizationStatus.Invalid };
-
-        await h.StartChargingAsync(1, "GONE");
+        await StartWithRefusedIdTagAsync(h, (Keys.MaxEnergyOnInvalidId, "1000"));
         var power = h.ChargePoint.PowerW(1);
         var invalidatedAt = h.ChargePoint.EnergyRegisterWh(1);
         var allowance = TimeSpan.FromHours(1000 / power);
@@ -236,11 +229,7 @@ public sealed class TransactionTests
     public async Task The_energy_allowance_after_an_invalid_id_holds_across_a_pause_of_the_ev()
     {
         await using var h = new ChargePointHarness();
-        await h.BootAsync((Keys.LocalPreAuthorize, "true"), (Keys.StopTransactionOnInvalidId, "false"), (Keys.MaxEnergyOnInvalidId, "500"));
-        h.ChargePoint.LocalList.Apply(UpdateType.Full, 1, [new AuthorizationData { IdTag = "GONE", IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Accepted } }], 100);
-        h.CentralSystem.IdTags["GONE"] = new IdTagInfo { Status = AuthorizationStatus.Invalid };
-
-        await h.StartChargingAsync(1, "GONE");
+        await StartWithRefusedIdTagAsync(h, (Keys.MaxEnergyOnInvalidId, "500"));
         var invalidatedAt = h.ChargePoint.EnergyRegisterWh(1);
         var allowance = TimeSpan.FromHours(500 / h.ChargePoint.PowerW(1));
         await h.AdvanceAsync(allowance / 2);
@@ -255,5 +244,17 @@ public sealed class TransactionTests
 
         Assert.That(h.ChargePoint.StatusOf(1), Is.EqualTo(ChargePointStatus.SuspendedEVSE));
         Assert.That(h.ChargePoint.EnergyRegisterWh(1) - invalidatedAt, Is.EqualTo(500).Within(1));
+    }
+
+    /// <summary>
+    /// Boots with StopTransactionOnInvalidId=false and <paramref name="configuration"/>, and starts charging on
+    /// connector 1 with a card the local list accepts and the Central System then answers Invalid.
+    /// </summary>
+    private static async Task StartWithRefusedIdTagAsync(ChargePointHarness h, params (string Key, string Value)[] configuration)
+    {
+        await h.BootAsync([(Keys.LocalPreAuthorize, "true"), (Keys.StopTransactionOnInvalidId, "false"), .. configuration]);
+        h.ChargePoint.LocalList.Apply(UpdateType.Full, 1, [new AuthorizationData { IdTag = "GONE", IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Accepted } }], 100);
+        h.CentralSystem.IdTags["GONE"] = new IdTagInfo { Status = AuthorizationStatus.Invalid };
+        await h.StartChargingAsync(1, "GONE");
     }
 }
