@@ -11,7 +11,8 @@ namespace OcppLab.Csms.OperatorApi;
 /// <summary>
 /// Sends an operator's CALL to a connected station and turns the outcome into an HTTP result: the
 /// station's payload (200), or a problem naming the CALLERROR (502), the timeout (504), a schema-breaking
-/// answer (502), a lost connection (503) or a station that is not connected (404/409).
+/// answer or a malformed answer frame (502), a lost connection (503) or a station that is not connected (404/409).
+/// An answer that arrived counts, even when the station closes the connection right after it (a reboot after Reset).
 /// </summary>
 public sealed class StationCaller(ChargePointRegistry registry)
 {
@@ -99,6 +100,15 @@ public sealed class StationCaller(ChargePointRegistry registry)
         catch (OcppDisconnectedException e)
         {
             return (default, Problems.Create(StatusCodes.Status503ServiceUnavailable, "disconnected", "The charge point disconnected", e.Message));
+        }
+        catch (OcppInvalidResponseException e) when (e.Fault is { } fault)
+        {
+            return (default, Problems.Create(
+                StatusCodes.Status502BadGateway,
+                "invalid-response",
+                "The charge point's answer frame is malformed",
+                e.Message,
+                new Dictionary<string, object?> { ["errorCode"] = fault.Code.ToWire() }));
         }
 
         if (http is not null)

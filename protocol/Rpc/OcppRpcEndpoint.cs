@@ -238,11 +238,14 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         }
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Closes the endpoint (see <see cref="Close"/>) and waits for the inbound CALL being handled, if any, to
+    /// finish. Safe to call at any time and more than once, also while calls are in flight, queued or being
+    /// answered on other threads: each of them still ends as answered, timed out or disconnected.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        // Another thread may be inside Close (a newer connection replacing this one): let it finish with the
-        // cancellation source before it is disposed.
+        // Another thread may be inside Close (a newer connection replacing this one): let it finish first.
         Close();
         await closeDone.Task;
         Task last;
@@ -259,8 +262,9 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         {
         }
 
-        lifetime.Dispose();
-        callGate.Dispose();
+        // Neither the call gate nor the lifetime source is disposed: neither holds anything to free (no wait handle is
+        // ever taken from the gate, the source has no timer), while a call resuming after this point still releases the
+        // gate and reads the token. Disposing them here turned a lost answer into ObjectDisposedException.
     }
 
     private async Task<(OcppFrame Response, TimeSpan RoundTrip)> SendCallAsync(string action, Func<string, byte[]> write, CancellationToken cancellationToken)
