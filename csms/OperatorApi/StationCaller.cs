@@ -47,7 +47,7 @@ public sealed class StationCaller(ChargePointRegistry registry)
             }
         }
 
-        var answer = await SendRawAsync(chargePointId, action, payload, http, cancellationToken);
+        var answer = await SendRawAsync(chargePointId, action, payload, validate, http, cancellationToken);
         return answer.Problem ?? Results.Json(answer.Payload);
     }
 
@@ -71,13 +71,13 @@ public sealed class StationCaller(ChargePointRegistry registry)
             return new(null, Problems.BadRequest($"The {descriptor.Action} request does not fit its 1.6 schema ({violation.Code.ToWire()}): {violation}."));
         }
 
-        var answer = await SendRawAsync(chargePointId, descriptor.Action, payload, http, cancellationToken);
+        var answer = await SendRawAsync(chargePointId, descriptor.Action, payload, validate: true, http, cancellationToken);
         return answer.Problem is { } problem
             ? new(null, problem)
             : new((TResponse)answer.Payload.Deserialize(descriptor.ResponseTypeInfo)!, null);
     }
 
-    private async Task<(JsonElement Payload, IResult? Problem)> SendRawAsync(string chargePointId, string action, JsonElement payload, HttpContext? http, CancellationToken cancellationToken)
+    private async Task<(JsonElement Payload, IResult? Problem)> SendRawAsync(string chargePointId, string action, JsonElement payload, bool validate, HttpContext? http, CancellationToken cancellationToken)
     {
         var station = registry.Find(chargePointId);
         var connection = station?.Connection;
@@ -91,7 +91,17 @@ public sealed class StationCaller(ChargePointRegistry registry)
         RawCallOutcome outcome;
         try
         {
-            outcome = await connection.CallRawAsync(action, payload, cancellationToken);
+            // ?validate=false is the operator's deliberate bad frame: the endpoint's strict outbound check is skipped too.
+            outcome = await connection.CallRawAsync(action, payload, validate, cancellationToken);
+        }
+        catch (OcppOutboundSchemaException e)
+        {
+            return (default, Problems.Create(
+                StatusCodes.Status400BadRequest,
+                "bad-request",
+                "The request is not valid",
+                $"{e.Message} Add ?validate=false to send it anyway.",
+                new Dictionary<string, object?> { ["errorCode"] = e.Violation.Code.ToWire(), ["path"] = e.Member }));
         }
         catch (OcppCallTimeoutException e)
         {

@@ -7,6 +7,15 @@ public interface IOcppCallDispatcher
 {
     /// <summary>Handles <paramref name="call"/> and returns the UTF-8 response frame to send.</summary>
     ValueTask<InboundCallOutcome> DispatchAsync(Call call, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Told when the endpoint could not send what this dispatcher produced for <paramref name="call"/>: a CALLRESULT
+    /// that breaks its schema (<see cref="OcppOutboundSchemaException"/>; the peer got an InternalError CALLERROR
+    /// instead). A host logs it as the bug it is. The default ignores it.
+    /// </summary>
+    void ReportFailure(Call call, Exception exception)
+    {
+    }
 }
 
 /// <summary>The response frame to an inbound CALL, and what kind it is.</summary>

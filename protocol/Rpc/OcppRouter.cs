@@ -26,10 +26,17 @@ public sealed class OcppRouter<TContext>
 {
     private readonly Dictionary<string, Route> routes = new(StringComparer.Ordinal);
 
-    /// <summary>Whether outgoing responses are checked against their schema too.</summary>
+    /// <summary>
+    /// Whether the router checks each response against its schema itself, before the endpoint does. The endpoint
+    /// checks every CALLRESULT it sends anyway (<see cref="OcppRpcOptions.ValidateOutgoing"/>, on by default), so this
+    /// only matters for a router used with a dispatcher of its own.
+    /// </summary>
     public bool ValidateOutgoing { get; init; }
 
-    /// <summary>Told of every handler exception that became an InternalError, so that the host can log it.</summary>
+    /// <summary>
+    /// Told of every handler exception that became an InternalError, and of every response the endpoint refused
+    /// to send because it broke its schema (<see cref="OcppOutboundSchemaException"/>), so that the host can log it.
+    /// </summary>
     public Action<TContext, string, Exception>? HandlerFailed { get; init; }
 
     /// <summary>The actions this router answers.</summary>
@@ -77,6 +84,9 @@ public sealed class OcppRouter<TContext>
     {
         public ValueTask<InboundCallOutcome> DispatchAsync(Call call, CancellationToken cancellationToken) =>
             router.DispatchAsync(context, call, cancellationToken);
+
+        public void ReportFailure(Call call, Exception exception) =>
+            router.HandlerFailed?.Invoke(context, call.Action, exception);
     }
 
     private abstract class Route

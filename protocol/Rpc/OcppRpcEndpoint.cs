@@ -149,6 +149,7 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
     /// <exception cref="OcppCallTimeoutException">No answer within <see cref="OcppRpcOptions.CallTimeout"/>.</exception>
     /// <exception cref="OcppDisconnectedException">The connection is or became closed.</exception>
     /// <exception cref="OcppInvalidResponseException">The answer did not conform to the response schema.</exception>
+    /// <exception cref="OcppOutboundSchemaException">Strict outbound is on and <paramref name="request"/> breaks its schema: nothing was sent.</exception>
     public async Task<TResponse> CallAsync<TResponse>(IOcppRequest<TResponse> request, CancellationToken cancellationToken = default)
         where TResponse : class, IOcppResponse
     {
@@ -158,16 +159,25 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
             throw new ArgumentException($"{request.GetType().Name} is not a catalogued OCPP request.", nameof(request));
         }
 
+        Func<string, byte[]> write;
         if (options.ValidateOutgoing)
         {
-            var own = descriptor.RequestSchema.Validate(JsonSerializer.SerializeToElement(request, descriptor.RequestTypeInfo));
+            // Strict outbound: judged as the peer will judge it, then written from the very element that was judged.
+            var judged = JsonSerializer.SerializeToElement(request, descriptor.RequestTypeInfo);
+            var own = descriptor.RequestSchema.Validate(judged);
             if (own is not null)
             {
-                throw new ArgumentException($"The {descriptor.Action} request violates its schema: {own}", nameof(request));
+                throw new OcppOutboundSchemaException(descriptor.Action, own, response: false);
             }
+
+            write = id => FrameWriter.Call(id, descriptor.Action, judged);
+        }
+        else
+        {
+            write = id => FrameWriter.Call(id, descriptor.Action, request, descriptor.RequestTypeInfo);
         }
 
-        var (response, _) = await SendCallAsync(descriptor.Action, id => FrameWriter.Call(id, descriptor.Action, request, descriptor.RequestTypeInfo), cancellationToken);
+        var (response, _) = await SendCallAsync(descriptor.Action, write, cancellationToken);
         if (response is CallError error)
         {
             throw OcppCallErrorException.From(error);
@@ -186,15 +196,33 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
     /// <summary>
     /// Sends any action with any payload, exactly as given, and returns the peer's answer frame without
     /// judging it (the operator API and the conformance lab send deliberately odd values). When the
-    /// action is catalogued, the answer is also checked against its response schema.
+    /// action is catalogued, the answer is also checked against its response schema, and — with strict outbound
+    /// on (<see cref="OcppRpcOptions.ValidateOutgoing"/>) — the request is checked before it is sent.
     /// </summary>
-    public async Task<RawCallOutcome> CallRawAsync(string action, JsonElement payload, CancellationToken cancellationToken = default)
+    /// <exception cref="OcppOutboundSchemaException">Strict outbound is on and the catalogued action's payload breaks its schema: nothing was sent.</exception>
+    public Task<RawCallOutcome> CallRawAsync(string action, JsonElement payload, CancellationToken cancellationToken = default) =>
+        CallRawAsync(action, payload, options.ValidateOutgoing, cancellationToken);
+
+    /// <summary>
+    /// Sends any action with any payload, as <see cref="CallRawAsync(string, JsonElement, CancellationToken)"/> does;
+    /// <paramref name="validate"/> false sends a catalogued action's payload even when it breaks its schema (a
+    /// deliberate bad frame), true checks it even when strict outbound is off.
+    /// </summary>
+    /// <exception cref="OcppOutboundSchemaException"><paramref name="validate"/> is true and the catalogued action's payload breaks its schema: nothing was sent.</exception>
+    public async Task<RawCallOutcome> CallRawAsync(string action, JsonElement payload, bool validate, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(action);
+        var catalogued = OcppActions.TryGet(action, out var descriptor);
+        if (validate && catalogued && descriptor!.RequestSchema.Validate(payload) is { } own)
+        {
+            throw new OcppOutboundSchemaException(action, own, response: false);
+        }
+
         var (response, roundTrip) = await SendCallAsync(action, id => FrameWriter.Call(id, action, payload), cancellationToken);
         SchemaViolation? violation = null;
-        if (response is CallResult result && OcppActions.TryGet(action, out var descriptor))
+        if (response is CallResult result && catalogued)
         {
-            violation = descriptor.ResponseSchema.Validate(result.Payload);
+            violation = descriptor!.ResponseSchema.Validate(result.Payload);
         }
 
         return new RawCallOutcome(response, violation, roundTrip);
@@ -451,7 +479,7 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         }
 
         // The usual case: the handler answered at once, so the answer is queued (and, with SendInline, written) on this thread.
-        var outcome = handling.Result;
+        var outcome = Checked(call, handling.Result);
         CountOutcome(outcome);
         if (!outbound.Writer.TryWrite(outcome.Frame))
         {
@@ -511,19 +539,21 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
             {
                 if (call is not null)
                 {
-                    var outcome = await OutcomeAsync(call, handling);
-                    if (outcome is null)
+                    var answer = await OutcomeAsync(call, handling);
+                    if (answer is null)
                     {
                         return;
                     }
 
+                    var outcome = Checked(call, answer.Value);
+
                     if (!counted)
                     {
-                        CountOutcome(outcome.Value);
+                        CountOutcome(outcome);
                     }
 
-                    await outbound.Writer.WriteAsync(outcome.Value.Frame, lifetime.Token);
-                    ObserveAnswer(call, receivedAt, outcome.Value);
+                    await outbound.Writer.WriteAsync(outcome.Frame, lifetime.Token);
+                    ObserveAnswer(call, receivedAt, outcome);
                 }
 
                 lock (sync)
@@ -566,6 +596,51 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         {
             return new InboundCallOutcome(FrameWriter.CallError(call.MessageId, OcppErrorCode.InternalError, e.GetType().Name), OcppErrorCode.InternalError);
         }
+    }
+
+    /// <summary>
+    /// Strict outbound for answers: a CALLRESULT that breaks the action's response schema is never written; the peer
+    /// gets an InternalError CALLERROR and the dispatcher hears why (a handler bug, logged by the host).
+    /// </summary>
+    private InboundCallOutcome Checked(Call call, InboundCallOutcome outcome)
+    {
+        if (!options.ValidateOutgoing || outcome.Error is not null || !OcppActions.TryGet(call.Action, out var descriptor))
+        {
+            return outcome;
+        }
+
+        SchemaViolation? violation;
+        try
+        {
+            using var frame = JsonDocument.Parse(outcome.Frame);
+            violation = frame.RootElement.GetArrayLength() == 3
+                ? descriptor.ResponseSchema.Validate(frame.RootElement[2])
+                : new SchemaViolation(OcppErrorCode.FormationViolation, "$", "the answer is not a CALLRESULT of three elements");
+        }
+        catch (JsonException e)
+        {
+            violation = new SchemaViolation(OcppErrorCode.FormationViolation, "$", e.Message);
+        }
+
+        if (violation is null)
+        {
+            return outcome;
+        }
+
+        var refused = new OcppOutboundSchemaException(call.Action, violation, response: true);
+        try
+        {
+            dispatcher.ReportFailure(call, refused);
+        }
+#pragma warning disable CA1031 // A failing report must not keep the peer from its answer.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        return new InboundCallOutcome(
+            FrameWriter.CallError(call.MessageId, OcppErrorCode.InternalError, $"Our own {call.Action} response would violate its schema: {violation}"),
+            OcppErrorCode.InternalError);
     }
 
     private void CountOutcome(InboundCallOutcome outcome)

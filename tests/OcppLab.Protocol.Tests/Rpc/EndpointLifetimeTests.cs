@@ -117,19 +117,49 @@ public sealed class EndpointLifetimeTests
                 : (Task)Volatile.Read(ref current).CentralSystem.CallAsync(new ResetRequest { Type = ResetType.Soft })));
         }
 
+        var toCentralSystem = calls.ToArray();
+
         // The station calls too, so that inbound calls are being answered when the end comes.
         calls.Add(Task.Run(() => connections[0].ChargePoint.CallAsync(new HeartbeatRequest())));
 
+        // Virtual time runs out for the calls in some rounds: once the station holds a CALL it will not answer, the clock
+        // is advanced until every call has ended; in half of those rounds the close waits for that, so calls do time out.
+        var timeRuns = Task.CompletedTask;
+        if (random.Next(3) == 0)
+        {
+            timeRuns = Task.Run(async () =>
+            {
+                await Task.WhenAny(connections[0].StationHeld, connections[0].CentralSystem.CloseRequested).Guarded();
+                for (var round = 0; round < 100 && !toCentralSystem.All(c => c.IsCompleted); round++)
+                {
+                    time.Advance(options.CallTimeout);
+                    await Task.Yield();
+                }
+            });
+        }
+
+        var closeWaitsForTime = stationMode == 3 && random.Next(2) == 0;
         var spin = random.Next(0, 2000);
         var racers = new List<Task>
         {
-            Task.Run(() =>
+            timeRuns,
+            Task.Run(async () =>
             {
+                if (closeWaitsForTime)
+                {
+                    await timeRuns;
+                }
+
                 Thread.SpinWait(random.Next(0, 2000));
                 connections[0].CentralSystem.Close();
             }),
             Task.Run(async () =>
             {
+                if (closeWaitsForTime)
+                {
+                    await timeRuns;
+                }
+
                 Thread.SpinWait(spin);
                 await connections[0].CentralSystem.DisposeAsync();
             }),
@@ -145,11 +175,6 @@ public sealed class EndpointLifetimeTests
                 var old = Interlocked.Exchange(ref current, replacement);
                 old.CentralSystem.Close();
             }));
-        }
-
-        if (random.Next(3) == 0)
-        {
-            racers.Add(Task.Run(() => time.Advance(options.CallTimeout)));
         }
 
         await Task.WhenAll(racers).Guarded();
@@ -208,8 +233,9 @@ public sealed class EndpointLifetimeTests
     {
         private readonly Task[] pumps;
 
-        private Connection(OcppRpcEndpoint centralSystem, OcppRpcEndpoint chargePoint)
+        private Connection(OcppRpcEndpoint centralSystem, OcppRpcEndpoint chargePoint, Task stationHeld)
         {
+            StationHeld = stationHeld;
             CentralSystem = centralSystem;
             ChargePoint = chargePoint;
             pumps = [Task.Run(() => PumpAsync(centralSystem, chargePoint)), Task.Run(() => PumpAsync(chargePoint, centralSystem))];
@@ -219,9 +245,13 @@ public sealed class EndpointLifetimeTests
 
         public OcppRpcEndpoint ChargePoint { get; }
 
+        /// <summary>Completes when the station holds a Reset it will never answer (mode 3).</summary>
+        public Task StationHeld { get; }
+
         public static Connection Open(TimeProvider time, OcppRpcOptions options, int stationMode)
         {
             OcppRpcEndpoint? station = null;
+            var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var centralSystem = new OcppRpcEndpoint(
                 "CS",
                 new OcppRouter<string>()
@@ -247,6 +277,7 @@ public sealed class EndpointLifetimeTests
                                 await Task.Yield();
                                 break;
                             case 3:
+                                held.TrySetResult();
                                 await Task.Delay(Timeout.Infinite, cancellationToken);
                                 break;
                         }
@@ -256,7 +287,7 @@ public sealed class EndpointLifetimeTests
                     .Bind("CS"),
                 options,
                 time);
-            return new Connection(centralSystem, station);
+            return new Connection(centralSystem, station, held.Task);
         }
 
         public async ValueTask DisposeAsync()
