@@ -30,8 +30,9 @@ public sealed class EndpointLifetimeTests
         // DisposeAsync has returned, which is the order a reboot produced: answer lost, connection disposed, call resumes.
         var call = resumes.Start(() => endpoint.CallAsync(new ResetRequest { Type = ResetType.Soft }));
         await peer.NextFrameAsync();
-        await endpoint.DisposeAsync();
+        var disposing = endpoint.DisposeAsync().AsTask();
         await resumes.RunUntilAsync(call);
+        await disposing.Guarded();
 
         Assert.That(async () => await call, Throws.TypeOf<OcppDisconnectedException>());
     }
@@ -46,8 +47,9 @@ public sealed class EndpointLifetimeTests
 
         var call = resumes.Start(() => endpoint.CallAsync(new ResetRequest { Type = ResetType.Hard }));
         peer.Answer(await peer.NextFrameAsync(), ResetAccepted);
-        await endpoint.DisposeAsync();
+        var disposing = endpoint.DisposeAsync().AsTask();
         await resumes.RunUntilAsync(call);
+        await disposing.Guarded();
 
         Assert.That((await call).Status, Is.EqualTo(ResetStatus.Accepted));
     }
