@@ -34,7 +34,7 @@ public sealed class OperatorInputTests
         await using var cp = await TestChargePoint.ConnectAsync(csms, "CP001", r => Record(r, received));
         using var http = csms.CreateClient();
 
-        var (status, problem, contentType) = await SendAsync(http, HttpMethod.Post, $"/api/charge-points/CP001/{endpoint}", body);
+        var (status, problem, contentType) = await Api.SendAsync(http, HttpMethod.Post, $"/api/charge-points/CP001/{endpoint}", body);
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToString());
         Assert.That(contentType, Is.EqualTo("application/problem+json"));
@@ -53,7 +53,7 @@ public sealed class OperatorInputTests
         await using var cp = await TestChargePoint.ConnectAsync(csms, "CP001", r => Record(r, received));
         using var http = csms.CreateClient();
 
-        var (status, answer, _) = await SendAsync(http, HttpMethod.Post, "/api/charge-points/CP001/reset", """{"type":"Hard"}""");
+        var (status, answer, _) = await Api.SendAsync(http, HttpMethod.Post, "/api/charge-points/CP001/reset", """{"type":"Hard"}""");
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), answer.ToString());
         Assert.That(received, Is.EqualTo(new[] { "Reset Hard" }));
@@ -67,8 +67,8 @@ public sealed class OperatorInputTests
         await using var csms = new CsmsFactory();
         using var http = csms.CreateClient();
 
-        var (status, problem, _) = await SendAsync(http, HttpMethod.Put, "/api/id-tags/CARD42", body);
-        var (after, _, _) = await SendAsync(http, HttpMethod.Get, "/api/id-tags/CARD42", null);
+        var (status, problem, _) = await Api.SendAsync(http, HttpMethod.Put, "/api/id-tags/CARD42", body);
+        var (after, _, _) = await Api.SendAsync(http, HttpMethod.Get, "/api/id-tags/CARD42", null);
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToString());
         Assert.That(problem.GetProperty("member").GetString(), Is.EqualTo("status"));
@@ -82,7 +82,7 @@ public sealed class OperatorInputTests
         await using var csms = new CsmsFactory();
         using var http = csms.CreateClient();
 
-        var (status, problem, _) = await SendAsync(http, HttpMethod.Put, "/api/id-tags/CARD42", $$"""{"status":"Accepted","parentIdTag":"{{new string('P', 21)}}"}""");
+        var (status, problem, _) = await Api.SendAsync(http, HttpMethod.Put, "/api/id-tags/CARD42", $$"""{"status":"Accepted","parentIdTag":"{{new string('P', 21)}}"}""");
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(problem.GetProperty("member").GetString(), Is.EqualTo("parentIdTag"));
@@ -99,7 +99,7 @@ public sealed class OperatorInputTests
         using var http = csms.CreateClient();
         var body = $$"""{"vendorId":"OcppLab","data":"{{new string('x', 2 * 1024 * 1024)}}"}""";
 
-        var (status, problem, contentType) = await SendAsync(http, path.Contains("id-tags", StringComparison.Ordinal) ? HttpMethod.Put : HttpMethod.Post, path, body);
+        var (status, problem, contentType) = await Api.SendAsync(http, path.Contains("id-tags", StringComparison.Ordinal) ? HttpMethod.Put : HttpMethod.Post, path, body);
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
         Assert.That(contentType, Is.EqualTo("application/problem+json"));
@@ -121,19 +121,6 @@ public sealed class OperatorInputTests
         using var response = await http.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body, string? ContentType)> SendAsync(HttpClient http, HttpMethod method, string path, string? json)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        }
-
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
     }
 
     private static void Record(OcppRouter<TestChargePoint> router, ConcurrentQueue<string> received) => router

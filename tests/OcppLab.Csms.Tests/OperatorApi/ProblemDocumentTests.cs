@@ -20,9 +20,10 @@ public sealed class ProblemDocumentTests
         await using var csms = new CsmsFactory();
         using var http = csms.CreateClient();
 
-        var (code, problem, contentType) = await SendAsync(http, new HttpMethod(method), path);
+        var (code, problem, contentType) = await Api.SendAsync(http, new HttpMethod(method), path);
 
         Assert.That((int)code, Is.EqualTo(status));
+        Assert.That(problem.ValueKind, Is.EqualTo(JsonValueKind.Object), "not an empty body");
         Assert.That(contentType, Is.EqualTo("application/problem+json"));
         Assert.That(problem.GetProperty("type").GetString(), Is.EqualTo("urn:ocpplab:problem:" + type));
         Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo(status));
@@ -35,7 +36,7 @@ public sealed class ProblemDocumentTests
         await using var csms = new CsmsFactory();
         using var http = csms.CreateClient();
 
-        var (_, problem, _) = await SendAsync(http, HttpMethod.Get, "/api/charge-points/CP001/reset");
+        var (_, problem, _) = await Api.SendAsync(http, HttpMethod.Get, "/api/charge-points/CP001/reset");
 
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("POST"));
     }
@@ -54,7 +55,7 @@ public sealed class ProblemDocumentTests
         await using var csms = new CsmsFactory();
         using var http = csms.CreateClient();
 
-        var (status, problem, contentType) = await SendAsync(http, HttpMethod.Get, path);
+        var (status, problem, contentType) = await Api.SendAsync(http, HttpMethod.Get, path);
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(contentType, Is.EqualTo("application/problem+json"));
@@ -70,7 +71,7 @@ public sealed class ProblemDocumentTests
         await using var csms = new CsmsFactory();
         using var http = csms.CreateClient();
 
-        var (status, problem, _) = await SendAsync(http, HttpMethod.Post, "/api/charge-points/CP001/remote-start?waitSeconds=-3", """{"idTag":"VALID001"}""");
+        var (status, problem, _) = await Api.SendAsync(http, HttpMethod.Post, "/api/charge-points/CP001/remote-start?waitSeconds=-3", """{"idTag":"VALID001"}""");
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(problem.GetProperty("parameter").GetString(), Is.EqualTo("waitSeconds"));
@@ -96,7 +97,7 @@ public sealed class ProblemDocumentTests
         await using var csms = new CsmsFactory();
         using var http = csms.CreateClient();
 
-        var (status, problem, _) = await SendAsync(http, HttpMethod.Post, "/api/charge-points/CP001/reset", """{"type":""");
+        var (status, problem, _) = await Api.SendAsync(http, HttpMethod.Post, "/api/charge-points/CP001/reset", """{"type":""");
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(problem.GetProperty("type").GetString(), Is.EqualTo("urn:ocpplab:problem:bad-body"));
@@ -110,27 +111,14 @@ public sealed class ProblemDocumentTests
         using var failing = csms.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IIdTagStore, FailingIdTags>()));
         using var http = failing.CreateClient();
 
-        var (status, problem, contentType) = await SendAsync(http, HttpMethod.Get, "/api/id-tags");
+        var (status, problem, contentType) = await Api.SendAsync(http, HttpMethod.Get, "/api/id-tags");
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(problem.ValueKind, Is.EqualTo(JsonValueKind.Object), "not an empty body");
         Assert.That(contentType, Is.EqualTo("application/problem+json"));
         Assert.That(problem.GetProperty("type").GetString(), Is.EqualTo("urn:ocpplab:problem:internal"));
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("GET /api/id-tags"));
         Assert.That(problem.ToString(), Does.Not.Contain("store unavailable"), "the exception's message stays in the log");
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body, string? ContentType)> SendAsync(HttpClient http, HttpMethod method, string path, string? json = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        }
-
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That(text, Is.Not.Empty, $"{method} {path} answered {(int)response.StatusCode} with an empty body");
-        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
     }
 
     private sealed class FailingIdTags : IIdTagStore
