@@ -14,39 +14,6 @@ namespace OcppLab.Csms;
 /// </summary>
 public static class CentralSystemApplication
 {
-    /// <summary>
-    /// The command line as configuration reads it: the lab's own switches become settings, so that a switch
-    /// without a value (<c>--demo-tls</c>) does not swallow the option after it as its value, and
-    /// <c>--data-dir PATH</c> means <c>Csms:DataDirectory</c>. Everything else passes through unchanged.
-    /// </summary>
-    public static string[] ConfigurationArguments(string[] args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var result = new List<string>(args.Length);
-        for (var i = 0; i < args.Length; i++)
-        {
-            var arg = args[i];
-            if (string.Equals(arg, CsmsSecurityExtensions.DemoTlsSwitch, StringComparison.Ordinal))
-            {
-                result.Add("--Csms:Security:DemoTls=true");
-            }
-            else if (string.Equals(arg, "--" + DurableStateExtensions.DataDirOption, StringComparison.Ordinal) && i + 1 < args.Length)
-            {
-                result.Add("--Csms:DataDirectory=" + args[++i]);
-            }
-            else if (arg.StartsWith("--" + DurableStateExtensions.DataDirOption + "=", StringComparison.Ordinal))
-            {
-                result.Add("--Csms:DataDirectory=" + arg[(DurableStateExtensions.DataDirOption.Length + 3)..]);
-            }
-            else
-            {
-                result.Add(arg);
-            }
-        }
-
-        return [.. result];
-    }
-
     /// <summary>Registers the Central System, its operator API and its TLS listener (when configured).</summary>
     public static WebApplicationBuilder AddCentralSystem(this WebApplicationBuilder builder, string[] args)
     {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using OcppLab.Csms.OperatorApi.OpenApi;
 using OcppLab.Csms.Stations;
 using OcppLab.Csms.Transactions;
 
@@ -7,9 +9,6 @@ namespace OcppLab.Csms.OperatorApi;
 /// <summary><c>/api/charge-points</c>: the stations, and a CALL of any action to one of them.</summary>
 public static class ChargePointEndpoints
 {
-    /// <summary>The largest operator request body read, in bytes.</summary>
-    public const int MaxBodyBytes = 1024 * 1024;
-
     /// <summary>Maps the group.</summary>
     public static RouteGroupBuilder MapChargePoints(this RouteGroupBuilder api)
     {
@@ -18,14 +17,19 @@ public static class ChargePointEndpoints
         group.MapGet("/{id}", Get).WithSummary("One station: last boot, heartbeat, connectors, running transactions, configuration last read, reservations, local list, charging profiles, firmware and diagnostics jobs.").Produces<ChargePointDetail>();
         group.MapPost("/{id}/calls/{action}", Call)
             .WithSummary("Send any OCPP CALL to a connected station and return its answer.")
-            .WithDescription("The body is the OCPP request payload, sent as given. 200 carries the station's response payload; a CALLERROR, timeout or schema-breaking answer is a problem document. ?validate=false sends unknown actions or schema-breaking payloads on purpose.");
+            .WithDescription("The body is the OCPP request payload, sent as given (at most 1 MiB). 200 carries the station's response payload; a CALLERROR, timeout or schema-breaking answer is a problem document. ?validate=false sends unknown actions or schema-breaking payloads on purpose.")
+            .Accepts<JsonObject>("application/json")
+            .Produces<JsonObject>().CallsStation();
         return group;
     }
 
     private static IResult List(ChargePointRegistry registry, int? offset, int? limit, bool? connected, string? search)
     {
-        var skip = Math.Max(0, offset ?? 0);
-        var take = Math.Clamp(limit ?? 100, 1, 1000);
+        if (Paging.Check(offset, limit, out var skip, out var take) is { } problem)
+        {
+            return problem;
+        }
+
         var matching = registry.All()
             .Where(s => connected is null || s.IsConnected == connected)
             .Where(s => string.IsNullOrEmpty(search) || s.Id.Contains(search, StringComparison.OrdinalIgnoreCase))
@@ -40,12 +44,8 @@ public static class ChargePointEndpoints
 
     private static async Task<IResult> Call(string id, string action, bool? validate, HttpContext http, StationCaller caller, CancellationToken cancellationToken)
     {
+        // RequestBodyChecks has already held the body to its limit.
         JsonElement payload;
-        if (http.Request.ContentLength is > MaxBodyBytes)
-        {
-            return Problems.BadRequest($"The body has {http.Request.ContentLength} bytes; at most {MaxBodyBytes} are read.");
-        }
-
         using var body = new MemoryStream();
         await http.Request.Body.CopyToAsync(body, cancellationToken);
         if (body.Length == 0)

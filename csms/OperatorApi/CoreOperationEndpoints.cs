@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OcppLab.Csms.Configuration;
+using OcppLab.Csms.OperatorApi.OpenApi;
 using OcppLab.Csms.SmartCharging;
 using OcppLab.Csms.Stations;
 using OcppLab.Csms.Transactions;
@@ -23,15 +24,15 @@ public static class CoreOperationEndpoints
         group.MapPost("/remote-start", RemoteStart)
             .WithSummary("RemoteStartTransaction; waits for the station's StartTransaction and returns its transactionId.")
             .WithDescription("?waitSeconds=0 returns as soon as the station answers. An Accepted start without a StartTransaction within the wait is a 504 problem of type no-transaction.")
-            .Produces<RemoteStartResult>();
-        group.MapPost("/remote-stop", RemoteStop).WithSummary("RemoteStopTransaction of any transactionId.").Produces<RemoteStopTransactionResponse>();
-        group.MapPost("/reset", Reset).WithSummary("Reset Hard or Soft.").Produces<ResetResponse>();
-        group.MapPost("/unlock", Unlock).WithSummary("UnlockConnector.").Produces<UnlockConnectorResponse>();
-        group.MapPost("/change-availability", ChangeAvailability).WithSummary("ChangeAvailability of connector 0 (the whole station) or one connector.").Produces<ChangeAvailabilityResponse>();
-        group.MapPost("/get-configuration", GetConfiguration).WithSummary("GetConfiguration of all keys or the keys listed; the answer is kept as the station's configuration.").Produces<GetConfigurationResponse>();
-        group.MapPost("/change-configuration", ChangeConfiguration).WithSummary("ChangeConfiguration of any key to any value.").Produces<ChangeConfigurationResponse>();
-        group.MapPost("/clear-cache", ClearCache).WithSummary("ClearCache.").Produces<ClearCacheResponse>();
-        group.MapPost("/data-transfer", DataTransfer).WithSummary("DataTransfer to the station.").Produces<DataTransferResponse>();
+            .Produces<RemoteStartResult>().CallsStation();
+        group.MapPost("/remote-stop", RemoteStop).WithSummary("RemoteStopTransaction of any transactionId.").Produces<RemoteStopTransactionResponse>().CallsStation();
+        group.MapPost("/reset", Reset).WithSummary("Reset Hard or Soft.").Produces<ResetResponse>().CallsStation();
+        group.MapPost("/unlock", Unlock).WithSummary("UnlockConnector.").Produces<UnlockConnectorResponse>().CallsStation();
+        group.MapPost("/change-availability", ChangeAvailability).WithSummary("ChangeAvailability of connector 0 (the whole station) or one connector.").Produces<ChangeAvailabilityResponse>().CallsStation();
+        group.MapPost("/get-configuration", GetConfiguration).WithSummary("GetConfiguration of all keys or the keys listed; the answer is kept as the station's configuration.").Produces<GetConfigurationResponse>().CallsStation();
+        group.MapPost("/change-configuration", ChangeConfiguration).WithSummary("ChangeConfiguration of any key to any value.").Produces<ChangeConfigurationResponse>().CallsStation();
+        group.MapPost("/clear-cache", ClearCache).WithSummary("ClearCache.").Produces<ClearCacheResponse>().CallsStation();
+        group.MapPost("/data-transfer", DataTransfer).WithSummary("DataTransfer to the station.").Produces<DataTransferResponse>().CallsStation();
         group.MapGet("/configuration", Configuration).WithSummary("The configuration last read from the station, by key.").Produces<IReadOnlyList<ConfigurationEntry>>();
         return group;
     }
@@ -53,12 +54,17 @@ public static class CoreOperationEndpoints
             return Problems.BadValue("connectorId", body.ConnectorId, "RemoteStartTransaction.req connectorId SHALL be > 0 when given (OCPP 1.6 §6.33).");
         }
 
+        if (waitSeconds < 0)
+        {
+            return Problems.BadParameter("waitSeconds", waitSeconds.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be 0 (answer at once) or more.");
+        }
+
         if (body.ChargingProfile is { } profile && profiles.Check(id, profile) is { } refusal)
         {
             return refusal;
         }
 
-        var wait = TimeSpan.FromSeconds(Math.Max(0, waitSeconds ?? options.CurrentValue.RemoteStartWaitSeconds));
+        var wait = TimeSpan.FromSeconds(waitSeconds ?? options.CurrentValue.RemoteStartWaitSeconds);
         using var waiter = waiters.Register(id, body.ConnectorId, body.IdTag);
         using var waitEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 

@@ -21,7 +21,11 @@ public static class FileEndpoints
 
         var firmware = api.MapGroup("/firmware-files").WithTags("Files");
         firmware.MapGet("/", List).WithSummary("The firmware files the Central System serves.").Produces<IReadOnlyList<FileView>>();
-        firmware.MapPut("/{name}", Store).WithSummary("Upload a firmware file (raw body) to serve to stations.").Produces<FileView>();
+        firmware.MapPut("/{name}", Store)
+            .WithSummary("Upload a firmware file (raw body) to serve to stations.")
+            .Accepts<Stream>("application/octet-stream")
+            .WithMetadata(new BodyLimit(null))
+            .Produces<FileView>();
         return app;
     }
 

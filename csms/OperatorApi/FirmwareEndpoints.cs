@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OcppLab.Csms.Configuration;
 using OcppLab.Csms.Firmware;
+using OcppLab.Csms.OperatorApi.OpenApi;
 using OcppLab.Protocol.Messages.FirmwareManagement;
 
 namespace OcppLab.Csms.OperatorApi;
@@ -18,10 +19,10 @@ public static class FirmwareEndpoints
         var group = api.MapGroup("/charge-points/{id}").WithTags("Firmware management");
         group.MapPost("/update-firmware", UpdateFirmware)
             .WithSummary("UpdateFirmware; location defaults to this Central System's /files/firmware/{firmware}, retrieveDate to now.")
-            .Produces<FirmwareJob>();
+            .Produces<FirmwareJob>().CallsStation();
         group.MapPost("/get-diagnostics", GetDiagnostics)
             .WithSummary("GetDiagnostics; location defaults to this Central System's /files/diagnostics/{id}/ upload folder.")
-            .Produces<DiagnosticsJob>();
+            .Produces<DiagnosticsJob>().CallsStation();
         group.MapGet("/firmware-jobs", (string id, IFirmwareJobStore jobs) => Results.Ok(jobs.FirmwareJobs(id)))
             .WithSummary("The station's firmware updates, newest first, with every status it reported.").Produces<IReadOnlyList<FirmwareJob>>();
         group.MapGet("/diagnostics-jobs", (string id, IFirmwareJobStore jobs) => Results.Ok(jobs.DiagnosticsJobs(id)))

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OcppLab.Csms.IdTags;
 using OcppLab.Csms.LocalLists;
+using OcppLab.Csms.OperatorApi.OpenApi;
 using OcppLab.Csms.Stations;
 using OcppLab.Protocol.Messages.LocalAuthListManagement;
 using OcppLab.Protocol.Messages.Types;
@@ -21,11 +22,11 @@ public static class LocalListEndpoints
     {
         var group = api.MapGroup("/charge-points/{id}/local-list").WithTags("Local authorization list");
         group.MapGet("/", Get).WithSummary("The station's list as the Central System knows it: versions, entries, updates sent.").Produces<LocalListView>();
-        group.MapPost("/version", GetVersion).WithSummary("GetLocalListVersion; the answer (-1 not supported, 0 empty) is kept.").Produces<GetLocalListVersionResponse>();
+        group.MapPost("/version", GetVersion).WithSummary("GetLocalListVersion; the answer (-1 not supported, 0 empty) is kept.").Produces<GetLocalListVersionResponse>().CallsStation();
         group.MapPost("/", Send)
             .WithSummary("SendLocalList, Full or Differential, computed from the Central System's id tags.")
             .WithDescription("Split into several messages when the list exceeds the station's SendLocalListMaxLength, read with GetConfiguration when not yet known; refused when it exceeds LocalAuthListMaxLength.")
-            .Produces<LocalListSendResult>();
+            .Produces<LocalListSendResult>().CallsStation();
         return group;
     }
 

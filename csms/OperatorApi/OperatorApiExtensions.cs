@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
 using OcppLab.Csms.OperatorApi.OpenApi;
 using OcppLab.Csms.SmartCharging;
 
@@ -10,7 +11,7 @@ public static class OperatorApiExtensions
     /// <summary>Registers the operator API's services and JSON conventions (camelCase, enums as their spec names, nulls omitted).</summary>
     public static IServiceCollection AddOperatorApi(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
         services.AddEndpointsApiExplorer();
         services.AddSingleton<OpenApi.OpenApiDocumentBuilder>();
         services.AddSingleton<StationCaller>();
@@ -23,13 +24,44 @@ public static class OperatorApiExtensions
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enums by their spelling only, numbers as numbers: what the 1.6 schemas allow (RequestBodyChecks
+            // rejects the rest with a problem first; this keeps binding from ever accepting it).
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         return services;
     }
 
-    /// <summary>Adds the middleware that answers unreadable bodies with a problem naming the value.</summary>
-    public static IApplicationBuilder UseOperatorApi(this IApplicationBuilder app) => app.UseMiddleware<BadBodyProblems>();
+    /// <summary>
+    /// Adds the operator API's edge: a problem for every error without a body (404, 405, ...), a problem
+    /// for an unhandled exception (500), body limits and schema checks, and named binding failures.
+    /// </summary>
+    public static IApplicationBuilder UseOperatorApi(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(WriteEmptyErrorAsProblem);
+        app.UseMiddleware<BadBodyProblems>();
+        app.UseMiddleware<RequestBodyChecks>();
+        return app;
+    }
+
+    private static async Task WriteEmptyErrorAsProblem(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+
+        // The OCPP endpoint's refusals answer a WebSocket upgrade; a station reads the status, not a body.
+        if (http.Request.Path.StartsWithSegments("/ocpp", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = http.Response.StatusCode },
+        });
+    }
 
     /// <summary>Maps every operator endpoint group.</summary>
     public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder app)

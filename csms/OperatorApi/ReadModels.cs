@@ -4,6 +4,7 @@ using OcppLab.Csms.SmartCharging;
 using OcppLab.Csms.Stations;
 using OcppLab.Csms.Transactions;
 using OcppLab.Protocol.Messages.Types;
+using OcppLab.Protocol.Validation;
 
 namespace OcppLab.Csms.OperatorApi;
 
@@ -158,7 +159,7 @@ public sealed record TransactionView(
 /// <param name="Status">Accepted, Blocked, Expired or Invalid.</param>
 /// <param name="ExpiryDate">When it expires.</param>
 /// <param name="ParentIdTag">Its group.</param>
-public sealed record IdTagView(string? IdTag, AuthorizationStatus Status, DateTimeOffset? ExpiryDate, string? ParentIdTag)
+public sealed record IdTagView([property: CiString(20)] string? IdTag, AuthorizationStatus Status, DateTimeOffset? ExpiryDate, [property: CiString(20)] string? ParentIdTag)
 {
     /// <summary>Projects a record.</summary>
     public static IdTagView From(IdTagRecord r) => new(r.IdTag, r.Status, r.ExpiryDate, r.ParentIdTag);

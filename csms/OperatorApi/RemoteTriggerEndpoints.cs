@@ -1,3 +1,4 @@
+using OcppLab.Csms.OperatorApi.OpenApi;
 using OcppLab.Protocol.Messages.RemoteTrigger;
 
 namespace OcppLab.Csms.OperatorApi;
@@ -11,7 +12,7 @@ public static class RemoteTriggerEndpoints
         var group = api.MapGroup("/charge-points/{id}").WithTags("Remote trigger");
         group.MapPost("/trigger-message", Trigger)
             .WithSummary("TriggerMessage for any requestedMessage and any connectorId (also one the station does not have, TC_055).")
-            .Produces<TriggerMessageResponse>();
+            .Produces<TriggerMessageResponse>().CallsStation();
         return group;
     }
 

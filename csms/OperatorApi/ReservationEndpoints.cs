@@ -1,4 +1,5 @@
 using OcppLab.Csms.IdTags;
+using OcppLab.Csms.OperatorApi.OpenApi;
 using OcppLab.Csms.Reservations;
 using OcppLab.Protocol.Messages.Reservation;
 using OcppLab.Protocol.Messages.Types;
@@ -16,10 +17,10 @@ public static class ReservationEndpoints
         group.MapPost("/", Reserve)
             .WithSummary("ReserveNow for a connector, or connector 0 for the whole station; parentIdTag defaults to the tag's group.")
             .WithDescription("The reservation is kept in the state the station answered: Accepted, Faulted, Occupied, Rejected or Unavailable.")
-            .Produces<ReservationView>();
+            .Produces<ReservationView>().CallsStation();
         group.MapDelete("/{reservationId:int}", Cancel)
             .WithSummary("CancelReservation of any reservationId, also one the Central System does not know (TC_052).")
-            .Produces<CancelReservationResult>();
+            .Produces<CancelReservationResult>().CallsStation();
         return group;
     }
 

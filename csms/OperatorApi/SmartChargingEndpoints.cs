@@ -1,3 +1,4 @@
+using OcppLab.Csms.OperatorApi.OpenApi;
 using OcppLab.Csms.SmartCharging;
 using OcppLab.Csms.Stations;
 using OcppLab.Csms.Transactions;
@@ -17,14 +18,14 @@ public static class SmartChargingEndpoints
         group.MapPost("/charging-profiles", Set)
             .WithSummary("SetChargingProfile, checked first; an Accepted profile is stored per station, connector and transaction.")
             .WithDescription("The body is SetChargingProfile.req. A profile that breaks a rule (TxProfile without a running transaction, ChargePointMaxProfile off connector 0, first period not at 0, ...) is a 400 naming the rule.")
-            .Produces<SetChargingProfileResponse>();
+            .Produces<SetChargingProfileResponse>().CallsStation();
         group.MapPost("/charging-profiles/clear", Clear)
             .WithSummary("ClearChargingProfile by id, by criteria (connectorId, purpose, stackLevel) or all (empty body); mirrored when Accepted.")
-            .Produces<ClearChargingProfileResult>();
-        group.MapDelete("/charging-profiles/{chargingProfileId:int}", ClearById).WithSummary("ClearChargingProfile of one id.").Produces<ClearChargingProfileResult>();
+            .Produces<ClearChargingProfileResult>().CallsStation();
+        group.MapDelete("/charging-profiles/{chargingProfileId:int}", ClearById).WithSummary("ClearChargingProfile of one id.").Produces<ClearChargingProfileResult>().CallsStation();
         group.MapPost("/composite-schedule", Compare)
             .WithSummary("GetCompositeSchedule from the station, side by side with the Central System's own computation.")
-            .Produces<CompositeComparison>();
+            .Produces<CompositeComparison>().CallsStation();
         group.MapGet("/composite-schedule", Compute)
             .WithSummary("The Central System's own composite schedule of a connector from its stored profiles (no call to the station).")
             .Produces<CompositeSchedule>();

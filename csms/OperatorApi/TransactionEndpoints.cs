@@ -20,8 +20,11 @@ public static class TransactionEndpoints
 
     private static IResult List(ITransactionStore transactions, string? chargePointId, bool? active, int? offset, int? limit)
     {
-        var skip = Math.Max(0, offset ?? 0);
-        var take = Math.Clamp(limit ?? 100, 1, 1000);
+        if (Paging.Check(offset, limit, out var skip, out var take) is { } problem)
+        {
+            return problem;
+        }
+
         var matching = transactions.All(chargePointId).Where(t => active is null || t.IsActive == active).ToList();
         return Results.Ok(new Page<TransactionView>(matching.Count, skip, take, [.. matching.Skip(skip).Take(take).Select(TransactionView.From)]));
     }

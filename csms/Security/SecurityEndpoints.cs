@@ -1,5 +1,6 @@
 using System.Text;
 using OcppLab.Csms.OperatorApi;
+using OcppLab.Csms.OperatorApi.OpenApi;
 using OcppLab.Protocol.Messages.Security;
 using OcppLab.Protocol.Messages.Types;
 
@@ -18,7 +19,7 @@ public static class SecurityEndpoints
         var api = app.MapGroup("/api").WithTags("Security");
         api.MapGet("/charge-points/{id}/security", Show).WithSummary("The station's security profile, whether it has a key, its security events, log uploads and signed firmware states.");
         api.MapPut("/charge-points/{id}/security", Configure).WithSummary("Sets the station's security profile (0–3) and AuthorizationKey (16–20 bytes, plain or hex).");
-        api.MapPost("/charge-points/{id}/security/get-log", GetLogAsync).WithSummary("GetLog (Security Whitepaper ed. 3 §4.2); the upload goes to this Central System unless remoteLocation is given.");
+        api.MapPost("/charge-points/{id}/security/get-log", GetLogAsync).WithSummary("GetLog (Security Whitepaper ed. 3 §4.2); the upload goes to this Central System unless remoteLocation is given.").CallsStation();
         api.MapGet("/security/ca", (CertificateAuthority authority) => Results.Text(authority.CertificatePem, "application/x-pem-file"))
             .WithSummary("The Central System's CA certificate (PEM), for InstallCertificate(CentralSystemRootCertificate).");
         return app;

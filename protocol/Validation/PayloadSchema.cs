@@ -315,28 +315,36 @@ public sealed class PayloadSchema
     {
         private readonly HashSet<string> allowed;
         private readonly string typeName;
+        private readonly string spellings;
 
         public EnumShape(Type enumType)
         {
             typeName = enumType.Name;
             allowed = new HashSet<string>(StringComparer.Ordinal);
+            var ordered = new List<string>();
             foreach (var field in enumType.GetFields(BindingFlags.Public | BindingFlags.Static))
             {
-                allowed.Add(field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? field.Name);
+                var name = field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? field.Name;
+                allowed.Add(name);
+                ordered.Add(name);
             }
+
+            // The allowed spellings travel with every violation, so whoever reads it (a CALLERROR's
+            // description, an operator's 400) learns the fix without looking the enum up in the spec.
+            spellings = string.Join(", ", ordered);
         }
 
         protected override SchemaViolation? Check(JsonElement value, string path, int? minItems)
         {
             if (value.ValueKind != JsonValueKind.String)
             {
-                return TypeMismatch(value, path, $"a {typeName} string");
+                return TypeMismatch(value, path, $"a {typeName} string (allowed: {spellings})");
             }
 
             var text = value.GetString()!;
             return allowed.Contains(text)
                 ? null
-                : new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"'{text}' is not a {typeName}");
+                : new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"'{text}' is not a {typeName} value (allowed: {spellings})");
         }
     }
 

@@ -58,10 +58,16 @@ public sealed class NodePeer : IAsyncDisposable
     }
 
     /// <summary>The folder of the interop peers, with its node_modules installed (npm ci on first use).</summary>
-    public static async Task<string> PrepareAsync()
+    public static Task<string> PrepareAsync() => InstallAsync(Path.Combine("tests", "interop"), "ocpp-rpc");
+
+    /// <summary>
+    /// The repository folder <paramref name="relativeFolder"/> with its npm packages installed from its lock
+    /// file (<c>npm ci</c>) unless <paramref name="probePackage"/> is already there.
+    /// </summary>
+    public static async Task<string> InstallAsync(string relativeFolder, string probePackage)
     {
-        var folder = Path.Combine(RepositoryRoot(), "tests", "interop");
-        var installed = Path.Combine(folder, "node_modules", "ocpp-rpc", "package.json");
+        var folder = Path.Combine(RepositoryRoot(), relativeFolder);
+        var installed = Path.Combine(folder, "node_modules", probePackage, "package.json");
         if (File.Exists(installed))
         {
             return folder;
@@ -79,6 +85,23 @@ public sealed class NodePeer : IAsyncDisposable
         }
 
         return folder;
+    }
+
+    /// <summary>Runs <paramref name="file"/> in <paramref name="folder"/> and returns its exit code and its output (stdout, then stderr).</summary>
+    public static async Task<(int Code, string Output)> RunAsync(string file, string arguments, string folder)
+    {
+        var info = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>Starts <paramref name="script"/> (e.g. charge-point.mjs) with <paramref name="arguments"/>.</summary>
@@ -200,22 +223,6 @@ public sealed class NodePeer : IAsyncDisposable
                 await Task.Delay(50);
             }
         }
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(string file, string arguments, string folder)
-    {
-        var info = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
     }
 
     private async Task ReadEventsAsync()

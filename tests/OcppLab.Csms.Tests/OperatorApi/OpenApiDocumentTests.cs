@@ -55,6 +55,87 @@ public sealed class OpenApiDocumentTests
         Assert.That(mapped, Is.SubsetOf(documented));
     }
 
+    [Test]
+    public async Task Every_operation_has_a_unique_operationId()
+    {
+        var document = await DocumentAsync();
+
+        var ids = Operations(document).Select(o => o.GetProperty("operationId").GetString()).ToList();
+
+        Assert.That(ids, Is.Unique.And.Not.Contains(null));
+    }
+
+    [Test]
+    public async Task The_X_Api_Key_scheme_is_declared_and_required_by_default()
+    {
+        var document = await DocumentAsync();
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+
+        Assert.That(scheme.GetProperty("type").GetString(), Is.EqualTo("apiKey"));
+        Assert.That(scheme.GetProperty("in").GetString(), Is.EqualTo("header"));
+        Assert.That(scheme.GetProperty("name").GetString(), Is.EqualTo("X-Api-Key"));
+        Assert.That(document.GetProperty("security")[0].TryGetProperty("ApiKey", out _), Is.True);
+        Assert.That(document.GetProperty("servers").GetArrayLength(), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Every_operation_documents_its_problems_with_the_problem_schema()
+    {
+        var document = await DocumentAsync();
+        var responses = document.GetProperty("components").GetProperty("responses");
+
+        foreach (var operation in Operations(document))
+        {
+            var codes = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+            Assert.That(codes, Has.Some.StartsWith("4").And.Some.StartsWith("5"), operation.GetProperty("operationId").GetString());
+        }
+
+        var notFound = responses.GetProperty("NotFound").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString();
+        Assert.That(notFound, Is.EqualTo("#/components/schemas/Problem"));
+    }
+
+    [Test]
+    public async Task The_generic_call_documents_its_body_and_the_station_call_problems()
+    {
+        var document = await DocumentAsync();
+
+        var call = document.GetProperty("paths").GetProperty("/api/charge-points/{id}/calls/{action}").GetProperty("post");
+
+        Assert.That(call.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("type").GetString(), Is.EqualTo("object"));
+        Assert.That(call.GetProperty("responses").EnumerateObject().Select(r => r.Name), Is.SupersetOf(new[] { "400", "404", "409", "413", "502", "503", "504" }));
+    }
+
+    [Test]
+    public async Task Integers_are_typed_as_integers_and_no_schema_reference_dangles()
+    {
+        var document = await DocumentAsync();
+        var text = document.GetRawText();
+
+        var references = System.Text.RegularExpressions.Regex.Matches(text, "\"\\$ref\":\\s*\"([^\"]+)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        Assert.That(text, Does.Not.Contain("\"pattern\""), "no integer typed as a string with a pattern");
+        Assert.That(references, Has.All.StartsWith("#/components/"));
+        foreach (var reference in references)
+        {
+            var parts = reference.Split('/');
+            Assert.That(document.GetProperty(parts[1]).GetProperty(parts[2]).TryGetProperty(parts[3], out _), Is.True, reference);
+        }
+
+        var result = document.GetProperty("components").GetProperty("schemas").GetProperty("LocalListSendResult").GetRawText();
+        Assert.That(result, Does.Not.Contain("#/properties"));
+    }
+
+    private static async Task<JsonElement> DocumentAsync()
+    {
+        await using var csms = new CsmsFactory();
+        using var http = csms.CreateClient();
+        return await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+    }
+
+    private static List<JsonElement> Operations(JsonElement document) =>
+        document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(m => m.Value)).ToList();
+
     private static string Normalize(string pattern)
     {
         var path = "/" + pattern.Trim('/');

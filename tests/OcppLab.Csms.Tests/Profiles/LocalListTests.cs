@@ -163,7 +163,7 @@ public sealed class LocalListTests
         Assert.That(cp.Received.Select(r => r.Action), Has.None.EqualTo("SendLocalList"));
     }
 
-    [TestCase("""{"updateType":"Partial"}""", "$.updateType")]
+    [TestCase("""{"updateType":"Partial"}""", "updateType")]
     [TestCase("""{"updateType":"Full","listVersion":0}""", "listVersion")]
     [TestCase("""{"updateType":"Full","idTags":["NOBODY99"]}""", "NOBODY99")]
     public async Task A_bad_update_is_a_400_that_names_the_value(string json, string named)

@@ -32,6 +32,19 @@ public static class Api
         return (response.StatusCode, await BodyAsync(response));
     }
 
+    /// <summary>Sends <paramref name="json"/> (if any) with <paramref name="method"/> and returns the status, the JSON body (or an empty element) and its media type.</summary>
+    public static async Task<(HttpStatusCode Status, JsonElement Body, string? ContentType)> SendAsync(HttpClient http, HttpMethod method, string path, string? json = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, await BodyAsync(response), response.Content.Headers.ContentType?.MediaType);
+    }
+
     /// <summary>Waits (real time, at most 10 s) until the Central System has received the answer to its <paramref name="action"/> CALL.</summary>
     public static async Task WaitForAnswerAsync(CsmsFactory csms, string action)
     {
