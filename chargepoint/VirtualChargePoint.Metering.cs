@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Reactive.Linq;
-using OcppLab.ChargePoint.SmartCharging;
 using OcppLab.ChargePoint.Transactions;
 using OcppLab.Protocol.Messages.Core;
 using OcppLab.Protocol.Messages.Types;
+using OcppLab.Protocol.SmartCharging;
 using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.ChargePoint;
@@ -35,10 +35,8 @@ public sealed partial class VirtualChargePoint
             Duration = 1,
             Transaction = state.Transaction is { } tx ? (tx.TransactionId ?? -1, tx.StartedAt) : null,
             HardwareLimitAmperes = Template.MaxCurrentAmperes,
-            Phases = Template.Phases,
-            Voltage = (decimal)Template.Voltage,
         };
-        return CompositeScheduleCalculator.LimitAt(ChargingProfiles.All, query, Now);
+        return new CompositeScheduleCalculator((decimal)Template.Voltage, Template.Phases).LimitAt(ChargingProfiles.All, query, Now).Limit ?? Template.MaxCurrentAmperes;
     }
 
     /// <summary>Sets the meter's current from the EV's demand and the limit in force.</summary>

@@ -1,6 +1,7 @@
 using OcppLab.ChargePoint.SmartCharging;
 using OcppLab.Protocol.Messages.SmartCharging;
 using OcppLab.Protocol.Messages.Types;
+using OcppLab.Protocol.SmartCharging;
 using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.ChargePoint;
@@ -91,7 +92,7 @@ public sealed partial class VirtualChargePoint
     private ChargingSchedule CompositeSchedule(ConnectorState state, int durationSeconds, ChargingRateUnitType unit)
     {
         var tx = TransactionOn(state.Id);
-        return CompositeScheduleCalculator.Compute(ChargingProfiles.All, new CompositeScheduleQuery
+        return new CompositeScheduleCalculator((decimal)Template.Voltage, Template.Phases).Compute(ChargingProfiles.All, new CompositeScheduleQuery
         {
             ConnectorId = state.Id,
             Start = Now,
@@ -99,8 +100,6 @@ public sealed partial class VirtualChargePoint
             Unit = unit,
             Transaction = tx is null ? null : (tx.TransactionId ?? -1, tx.StartedAt),
             HardwareLimitAmperes = Template.MaxCurrentAmperes,
-            Phases = Template.Phases,
-            Voltage = (decimal)Template.Voltage,
-        });
+        }).ToChargingSchedule();
     }
 }

@@ -14,6 +14,7 @@ using OcppLab.Csms.Security;
 using OcppLab.Csms.SmartCharging;
 using OcppLab.Csms.Stations;
 using OcppLab.Csms.Transactions;
+using OcppLab.Protocol.SmartCharging;
 
 namespace OcppLab.Csms;
 

@@ -1,4 +1,5 @@
 using OcppLab.Protocol.Messages.Types;
+using OcppLab.Protocol.SmartCharging;
 
 namespace OcppLab.ChargePoint.SmartCharging;
 

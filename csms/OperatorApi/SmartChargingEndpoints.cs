@@ -4,6 +4,7 @@ using OcppLab.Csms.Stations;
 using OcppLab.Csms.Transactions;
 using OcppLab.Protocol.Messages.SmartCharging;
 using OcppLab.Protocol.Messages.Types;
+using OcppLab.Protocol.SmartCharging;
 
 namespace OcppLab.Csms.OperatorApi;
 
@@ -119,7 +120,9 @@ public static class SmartChargingEndpoints
         string id, int connectorId, int duration, ChargingRateUnitType? unit, IChargingProfileStore profiles, ITransactionStore transactions, CompositeScheduleCalculator calculator, DateTimeOffset start)
     {
         var running = RunningOn(transactions, id, connectorId);
-        return calculator.Compute(profiles.OfStation(id), connectorId, start, duration, unit ?? ChargingRateUnitType.A, running?.TransactionId, running?.StartTimestamp);
+        return calculator.Compute(
+            profiles.OfStation(id).Select(p => new InstalledChargingProfile(p.ConnectorId, p.Profile)),
+            new() { ConnectorId = connectorId, Start = start, Duration = duration, Unit = unit ?? ChargingRateUnitType.A, Transaction = running is null ? null : (running.TransactionId, running.StartTimestamp) });
     }
 
     private static TransactionRecord? RunningOn(ITransactionStore transactions, string id, int connectorId) =>

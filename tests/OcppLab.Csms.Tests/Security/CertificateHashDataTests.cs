@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using OcppLab.Csms.Security;
 using OcppLab.Protocol.Security;
+using OcppLab.Tests.Shared;
 using HashAlgorithm = OcppLab.Protocol.Messages.Types.HashAlgorithm;
 
 namespace OcppLab.Csms.Tests.Security;
@@ -55,11 +56,5 @@ public sealed class CertificateHashDataTests
         Assert.That(data.IssuerNameHash, Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(root.SubjectName.RawData))));
     }
 
-    private static X509Certificate2 Root()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=Test Root, O=OcppLab", key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-    }
+    private static X509Certificate2 Root() => TestCertificateAuthority.Create("CN=Test Root, O=OcppLab").Certificate;
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using OcppLab.Csms.Security;
 using OcppLab.Csms.Tests.Support;
+using OcppLab.Tests.Shared;
 
 namespace OcppLab.Csms.Tests.Security;
 
@@ -71,9 +72,8 @@ public sealed class TlsProfileTests
     {
         await using var csms = Csms(3);
         await using var tls = await TlsFront.StartAsync(csms);
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var untrusted = new CertificateRequest("CN=CP001", key, HashAlgorithmName.SHA256)
-            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using var stranger = TestCertificateAuthority.Create("Stranger CA");
+        using var untrusted = stranger.IssueClient("CN=CP001");
 
         var (socket, _) = await tls.TryAsync("CP001", clientCertificate: untrusted);
 

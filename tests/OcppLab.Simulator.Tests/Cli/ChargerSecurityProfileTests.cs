@@ -2,6 +2,7 @@ using System.Security.Authentication;
 using OcppLab.ChargePoint.Transport;
 using OcppLab.Simulator.Cli;
 using OcppLab.Simulator.Tests.Security;
+using OcppLab.Tests.Shared;
 
 namespace OcppLab.Simulator.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using OcppLab.Simulator.Tests.Security;
+using OcppLab.Tests.Shared;
 
 namespace OcppLab.Simulator.Tests.Cli;
 

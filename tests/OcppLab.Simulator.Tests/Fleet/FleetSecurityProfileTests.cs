@@ -9,6 +9,7 @@ using OcppLab.Protocol.Messages.Types;
 using OcppLab.Simulator.Cli;
 using OcppLab.Simulator.Fleet;
 using OcppLab.Simulator.Tests.Security;
+using OcppLab.Tests.Shared;
 
 namespace OcppLab.Simulator.Tests.Fleet;
 

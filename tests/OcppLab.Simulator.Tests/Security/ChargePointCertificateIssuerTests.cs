@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using OcppLab.ChargePoint.Security;
 using OcppLab.Csms.Security;
+using OcppLab.Tests.Shared;
 
 namespace OcppLab.Simulator.Tests.Security;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using OcppLab.ChargePoint.Security;
 using OcppLab.Simulator.Cli;
+using OcppLab.Tests.Shared;
 
 namespace OcppLab.Simulator.Tests.Security;
 

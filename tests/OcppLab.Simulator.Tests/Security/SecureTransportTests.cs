@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Security.Authentication;
 using OcppLab.ChargePoint.Security;
 using OcppLab.ChargePoint.Transport;
+using OcppLab.Tests.Shared;
 
 namespace OcppLab.Simulator.Tests.Security;
 

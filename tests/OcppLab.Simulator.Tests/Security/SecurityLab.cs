@@ -5,6 +5,7 @@ using OcppLab.ChargePoint;
 using OcppLab.ChargePoint.Transport;
 using OcppLab.Protocol.Messages;
 using OcppLab.Simulator.Tests.Support;
+using OcppLab.Tests.Shared;
 
 namespace OcppLab.Simulator.Tests.Security;
 
@@ -47,55 +48,18 @@ internal sealed class SecurityLab : IAsyncDisposable
     }
 
     /// <summary>A self-signed CA certificate valid from a day before the virtual start for five years.</summary>
-    public X509Certificate2 CreateRoot(string name, DateTimeOffset? notAfter = null, bool certificateAuthority = true)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={name}, O=OcppLab Tests", key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        var notBefore = notAfter is { } end && end < Now ? end.AddYears(-1) : Now.AddDays(-1);
-        return request.CreateSelfSigned(notBefore, notAfter ?? Now.AddYears(5));
-    }
+    public X509Certificate2 CreateRoot(string name, DateTimeOffset? notAfter = null, bool certificateAuthority = true) =>
+        TestCertificateAuthority.Create(name, now: Now, notAfter: notAfter, certificateAuthority: certificateAuthority).Certificate;
 
     /// <summary>A sub-CA certificate issued by <paramref name="root"/>, with its key.</summary>
-    public X509Certificate2 CreateSubAuthority(string name, X509Certificate2 root)
-    {
-        ArgumentNullException.ThrowIfNull(root);
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={name}, O=OcppLab Tests", key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(root, true, false));
-        using var rootKey = root.GetECDsaPrivateKey()!;
-        using var signed = request.Create(root.SubjectName, X509SignatureGenerator.CreateForECDsa(rootKey), Now.AddDays(-1), Now.AddYears(2), [0x01, 0x02, 0x03]);
-        return signed.CopyWithPrivateKey(key);
-    }
+    public X509Certificate2 CreateSubAuthority(string name, X509Certificate2 root) =>
+        TestCertificateAuthority.Of(root, Now).IssueSubAuthority(name).Certificate;
 
     /// <summary>Signs a PKCS#10 request with <paramref name="issuer"/> as the Central System's CA does.</summary>
-    public X509Certificate2 Sign(string csrPem, X509Certificate2 issuer)
-    {
-        ArgumentNullException.ThrowIfNull(issuer);
-        var request = CertificateRequest.LoadSigningRequestPem(csrPem, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
-        var serial = new byte[8];
-        RandomNumberGenerator.Fill(serial);
-        serial[0] &= 0x7F;
-        using var key = issuer.GetECDsaPrivateKey()!;
-        return request.Create(issuer.SubjectName, X509SignatureGenerator.CreateForECDsa(key), Now.AddDays(-1), Now.AddYears(1), serial);
-    }
+    public X509Certificate2 Sign(string csrPem, X509Certificate2 issuer) => TestCertificateAuthority.Of(issuer, Now).SignCsr(csrPem);
 
     /// <summary>A firmware signing certificate issued by <paramref name="root"/>, with its key.</summary>
-    public X509Certificate2 CreateSigner(X509Certificate2 root)
-    {
-        ArgumentNullException.ThrowIfNull(root);
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=Firmware Signer, O=OcppLab Tests", key, HashAlgorithmName.SHA256);
-        using var signed = Sign(request.CreateSigningRequestPem(), root);
-        return signed.CopyWithPrivateKey(key);
-    }
+    public X509Certificate2 CreateSigner(X509Certificate2 root) => TestCertificateAuthority.Of(root, Now).IssueWithKey("Firmware Signer");
 
     public ValueTask DisposeAsync() => Harness.DisposeAsync();
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using OcppLab.Tests.Shared;
 
 namespace OcppLab.Conformance.Support.Lab;
 
@@ -11,8 +12,8 @@ namespace OcppLab.Conformance.Support.Lab;
 /// </summary>
 public sealed class LabCertificates(LabSettings settings) : IDisposable
 {
-    private readonly Lazy<X509Certificate2> root = new(() => CreateRoot("OcppLab Test Root"));
-    private readonly Lazy<X509Certificate2> firmwareSigner = new(() => CreateRoot("OcppLab Firmware Signer"));
+    private readonly Lazy<X509Certificate2> root = new(() => TestCertificateAuthority.Create("CN=OcppLab Test Root, O=OcppLab").Certificate);
+    private readonly Lazy<X509Certificate2> firmwareSigner = new(() => TestCertificateAuthority.Create("CN=OcppLab Firmware Signer, O=OcppLab").Certificate);
     private readonly Lazy<ECDsa> chargePointKey = new(() => ECDsa.Create(ECCurve.NamedCurves.nistP256));
 
     public string RootCertificatePem =>
@@ -66,15 +67,5 @@ public sealed class LabCertificates(LabSettings settings) : IDisposable
         {
             chargePointKey.Value.Dispose();
         }
-    }
-
-    private static X509Certificate2 CreateRoot(string name)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={name}, O=OcppLab", key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        var now = DateTimeOffset.UtcNow;
-        return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(5));
     }
 }
