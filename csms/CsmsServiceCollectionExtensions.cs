@@ -39,6 +39,7 @@ public static class CsmsServiceCollectionExtensions
         });
         services.AddSingleton<IdTagAuthorizer>();
         services.AddSingleton<RemoteStartWaiters>();
+        services.AddSingleton<TransactionAnomalies>();
         services.AddSingleton<IReservationStore, InMemoryReservationStore>();
         services.AddSingleton<IReservationUse, ReservationUse>();
         services.AddSingleton<ILocalListStore, InMemoryLocalListStore>();

@@ -29,14 +29,20 @@ public sealed class IdTagAuthorizer(IIdTagStore idTags, ITransactionStore transa
     }
 
     /// <summary>
-    /// The IdTagInfo for a StartTransaction.req: as <see cref="Authorize"/>, but ConcurrentTx when the
-    /// tag is already in another running transaction (the spec reserves ConcurrentTx for this message).
+    /// The IdTagInfo for a StartTransaction.req on <paramref name="connectorId"/> of <paramref name="chargePointId"/>:
+    /// as <see cref="Authorize"/>, but ConcurrentTx when the tag is already in another running transaction
+    /// (the spec reserves ConcurrentTx for this message). Only transactions that started Accepted hold their
+    /// tag: one answered ConcurrentTx, Invalid or Blocked was refused, and a station that keeps it running
+    /// (StopTransactionOnInvalidId=false, OCPP 1.6 §9.1) must not lock the card out of every later start.
+    /// A transaction still running on the same connector does not count either: the new start supersedes it.
     /// </summary>
-    public IdTagInfo AuthorizeStart(string idTag, int? exceptTransactionId = null)
+    public IdTagInfo AuthorizeStart(string idTag, string chargePointId, int connectorId)
     {
         var info = Authorize(idTag);
         if (info.Status == AuthorizationStatus.Accepted
-            && transactions.Active().Any(t => t.TransactionId != exceptTransactionId && string.Equals(t.IdTag, idTag, StringComparison.OrdinalIgnoreCase)))
+            && transactions.Active().Any(t => t.StartAuthorization == AuthorizationStatus.Accepted
+                && string.Equals(t.IdTag, idTag, StringComparison.OrdinalIgnoreCase)
+                && !(t.ConnectorId == connectorId && string.Equals(t.ChargePointId, chargePointId, StringComparison.Ordinal))))
         {
             return info with { Status = AuthorizationStatus.ConcurrentTx };
         }

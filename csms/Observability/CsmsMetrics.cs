@@ -16,6 +16,7 @@ public sealed class CsmsMetrics : IDisposable
     private readonly Histogram<double> handlingTime;
     private readonly Histogram<double> roundTrip;
     private readonly UpDownCounter<long> connections;
+    private readonly Counter<long> transactionAnomalies;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public CsmsMetrics(IMeterFactory meterFactory)
@@ -26,6 +27,9 @@ public sealed class CsmsMetrics : IDisposable
         handlingTime = meter.CreateHistogram<double>("ocpp.inbound.duration", unit: "ms", description: "Time from a station's CALL arriving to our answer being queued");
         roundTrip = meter.CreateHistogram<double>("ocpp.outbound.duration", unit: "ms", description: "Round trip of Central-System-initiated calls");
         connections = meter.CreateUpDownCounter<long>("ocpp.connections", description: "Connected charge points");
+        transactionAnomalies = meter.CreateCounter<long>(
+            "ocpp.transactions.anomalies",
+            description: "Transactions superseded on their connector, running at a reboot, and stops without a known start, repeated or from another station");
     }
 
     /// <summary>Counts a frame and, for answers, its timing.</summary>
@@ -61,6 +65,9 @@ public sealed class CsmsMetrics : IDisposable
 
     /// <summary>A station disconnected.</summary>
     public void Disconnected() => connections.Add(-1);
+
+    /// <summary>Counts a transaction anomaly of <paramref name="kind"/> (the tag values are TransactionAnomalies' constants).</summary>
+    public void TransactionAnomaly(string kind) => transactionAnomalies.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     /// <inheritdoc/>
     public void Dispose() => meter.Dispose();

@@ -11,7 +11,7 @@ public static class TransactionEndpoints
         var group = api.MapGroup("/transactions").WithTags("Transactions");
         group.MapGet("/", List).WithSummary("Transactions held in memory, newest first; filter by station and by running.");
         group.MapGet("/summary", (ITransactionStore transactions) => Results.Ok(transactions.Counts()))
-            .WithSummary("Counts since the history began: started, stopped, stopped without a known start, repeated starts and stops, foreign stops, let go from memory, running, held.")
+            .WithSummary("Counts since the history began: started, stopped, stopped without a known start, repeated starts and stops, foreign stops, let go from memory, running, held, superseded on their connector, running at a reboot, and the anomalies among them.")
             .Produces<TransactionCounts>();
         group.MapGet("/{transactionId:int}", Get).WithSummary("One transaction.");
         group.MapGet("/{transactionId:int}/meter-values", MeterValues).WithSummary("The meter values of one transaction.");

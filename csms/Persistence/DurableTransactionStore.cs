@@ -59,17 +59,43 @@ public sealed class DurableTransactionStore : ITransactionStore
     }
 
     /// <inheritdoc/>
-    public TransactionRecord Start(string chargePointId, int connectorId, string idTag, int meterStart, DateTimeOffset timestamp, int? reservationId, AuthorizationStatus authorization, DateTimeOffset receivedAt)
+    public TransactionStarted Start(string chargePointId, int connectorId, string idTag, int meterStart, DateTimeOffset timestamp, int? reservationId, AuthorizationStatus authorization, DateTimeOffset receivedAt)
     {
         lock (gate)
         {
-            var record = memory.Start(chargePointId, connectorId, idTag, meterStart, timestamp, reservationId, authorization, receivedAt);
+            var started = memory.Start(chargePointId, connectorId, idTag, meterStart, timestamp, reservationId, authorization, receivedAt);
             database.Write(changes =>
             {
-                changes.Put(Kind, Key(record.TransactionId), Serialize(record));
+                changes.Put(Kind, Key(started.Transaction.TransactionId), Serialize(started.Transaction));
+                if (started.Superseded is { } superseded)
+                {
+                    changes.Put(Kind, Key(superseded.TransactionId), Serialize(superseded));
+                }
+
                 changes.Put(CounterKind, CounterKey, JsonSerializer.Serialize(memory.LastIssuedId, StateJsonContext.Default.Int32));
             });
-            return record;
+            return started;
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TransactionRecord> MarkRunningAtReboot(string chargePointId, DateTimeOffset bootedAt)
+    {
+        lock (gate)
+        {
+            var marked = memory.MarkRunningAtReboot(chargePointId, bootedAt);
+            if (marked.Count > 0)
+            {
+                database.Write(changes =>
+                {
+                    foreach (var record in marked)
+                    {
+                        changes.Put(Kind, Key(record.TransactionId), Serialize(record));
+                    }
+                });
+            }
+
+            return marked;
         }
     }
 
@@ -89,7 +115,7 @@ public sealed class DurableTransactionStore : ITransactionStore
     }
 
     /// <inheritdoc/>
-    public TransactionRecord Stop(string chargePointId, int transactionId, int meterStop, DateTimeOffset timestamp, Reason? reason, string? idTag, IReadOnlyList<MeterValue> transactionData, DateTimeOffset receivedAt)
+    public TransactionStopped Stop(string chargePointId, int transactionId, int meterStop, DateTimeOffset timestamp, Reason? reason, string? idTag, IReadOnlyList<MeterValue> transactionData, DateTimeOffset receivedAt)
     {
         lock (gate)
         {
@@ -102,18 +128,18 @@ public sealed class DurableTransactionStore : ITransactionStore
             }
 
             var valuesBefore = memory.Find(transactionId)?.MeterValues.Count ?? 0;
-            var record = memory.Stop(chargePointId, transactionId, meterStop, timestamp, reason, idTag, transactionData, receivedAt);
+            var stopped = memory.Stop(chargePointId, transactionId, meterStop, timestamp, reason, idTag, transactionData, receivedAt);
             database.Write(changes =>
             {
-                changes.Put(Kind, Key(transactionId), Serialize(record));
-                AppendMeterValues(changes, transactionId, record.MeterValues.Skip(valuesBefore));
+                changes.Put(Kind, Key(transactionId), Serialize(stopped.Transaction));
+                AppendMeterValues(changes, transactionId, stopped.Transaction.MeterValues.Skip(valuesBefore));
             });
             if (letGo is not null)
             {
                 memory.Forget(transactionId);
             }
 
-            return record;
+            return stopped;
         }
     }
 

@@ -33,15 +33,18 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
         Interlocked.Read(ref counts.ForeignStops),
         Interlocked.Read(ref counts.LetGo),
         active.Count,
-        transactions.Count);
+        transactions.Count,
+        Interlocked.Read(ref counts.Superseded),
+        Interlocked.Read(ref counts.RunningAtReboot));
 
     /// <summary>The last transactionId handed out (a durable store keeps it so that ids are never reused).</summary>
     public int LastIssuedId => Volatile.Read(ref lastId);
 
     /// <inheritdoc/>
-    public TransactionRecord Start(string chargePointId, int connectorId, string idTag, int meterStart, DateTimeOffset timestamp, int? reservationId, AuthorizationStatus authorization, DateTimeOffset receivedAt)
+    public TransactionStarted Start(string chargePointId, int connectorId, string idTag, int meterStart, DateTimeOffset timestamp, int? reservationId, AuthorizationStatus authorization, DateTimeOffset receivedAt)
     {
         var id = NextId();
+        var superseded = Supersede(chargePointId, connectorId, id, timestamp, receivedAt);
         var record = new TransactionRecord
         {
             TransactionId = id,
@@ -58,7 +61,31 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
         active[id] = 0;
         latestOnConnector[(chargePointId, connectorId)] = id;
         Interlocked.Increment(ref counts.Started);
-        return record;
+        return new TransactionStarted(record, superseded);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TransactionRecord> MarkRunningAtReboot(string chargePointId, DateTimeOffset bootedAt)
+    {
+        List<TransactionRecord>? marked = null;
+        foreach (var id in active.Keys)
+        {
+            while (transactions.TryGetValue(id, out var existing)
+                && existing.IsActive
+                && existing.RunningAtReboot is null
+                && string.Equals(existing.ChargePointId, chargePointId, StringComparison.Ordinal))
+            {
+                var flagged = existing with { RunningAtReboot = bootedAt };
+                if (transactions.TryUpdate(id, flagged, existing))
+                {
+                    Interlocked.Increment(ref counts.RunningAtReboot);
+                    (marked ??= []).Add(flagged);
+                    break;
+                }
+            }
+        }
+
+        return marked is null ? [] : [.. marked.OrderBy(t => t.TransactionId)];
     }
 
     /// <inheritdoc/>
@@ -137,66 +164,86 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
     public void RestoreCounter(int lastIssuedId) => InterlockedMax(ref lastId, lastIssuedId);
 
     /// <inheritdoc/>
-    public TransactionRecord Stop(string chargePointId, int transactionId, int meterStop, DateTimeOffset timestamp, Reason? reason, string? idTag, IReadOnlyList<MeterValue> transactionData, DateTimeOffset receivedAt)
+    public TransactionStopped Stop(string chargePointId, int transactionId, int meterStop, DateTimeOffset timestamp, Reason? reason, string? idTag, IReadOnlyList<MeterValue> transactionData, DateTimeOffset receivedAt)
     {
-        var before = transactions.GetValueOrDefault(transactionId);
-        var stopped = transactions.AddOrUpdate(
-            transactionId,
-            static (id, s) => new TransactionRecord
+        while (true)
+        {
+            if (!transactions.TryGetValue(transactionId, out var existing))
             {
-                TransactionId = id,
-                ChargePointId = s.chargePointId,
-                ConnectorId = 0,
-                IdTag = s.idTag ?? "",
-                StartAuthorization = AuthorizationStatus.Invalid,
-                MeterStart = s.meterStop,
-                StartTimestamp = s.timestamp,
-                StartReceivedAt = s.receivedAt,
-                StartUnknown = true,
-                MeterStop = s.meterStop,
-                StopTimestamp = s.timestamp,
-                StopReceivedAt = s.receivedAt,
-                StopReason = s.reason ?? Reason.Local,
-                StopIdTag = s.idTag,
-                MeterValues = [.. s.transactionData],
-            },
-            static (_, existing, s) => !string.Equals(existing.ChargePointId, s.chargePointId, StringComparison.Ordinal)
-                ? existing with { ForeignStops = existing.ForeignStops + 1 }
-                : existing.IsActive
-                ? existing with
+                var unknown = new TransactionRecord
                 {
-                    MeterStop = s.meterStop,
-                    StopTimestamp = s.timestamp,
-                    StopReceivedAt = s.receivedAt,
-                    StopReason = s.reason ?? Reason.Local,
-                    StopIdTag = s.idTag,
-                    MeterValues = existing.MeterValues.AddRange(s.transactionData),
+                    TransactionId = transactionId,
+                    ChargePointId = chargePointId,
+                    ConnectorId = 0,
+                    IdTag = idTag ?? "",
+                    StartAuthorization = AuthorizationStatus.Invalid,
+                    MeterStart = meterStop,
+                    StartTimestamp = timestamp,
+                    StartReceivedAt = receivedAt,
+                    StartUnknown = true,
+                    MeterStop = meterStop,
+                    StopTimestamp = timestamp,
+                    StopReceivedAt = receivedAt,
+                    StopReason = reason ?? Reason.Local,
+                    StopIdTag = idTag,
+                    MeterValues = [.. transactionData],
+                };
+                if (transactions.TryAdd(transactionId, unknown))
+                {
+                    // Arrived stopped: it joins the history.
+                    Interlocked.Increment(ref counts.Stopped);
+                    Interlocked.Increment(ref counts.StoppedWithoutStart);
+                    Remember(transactionId);
+                    return new TransactionStopped(unknown, StopOutcome.StoppedWithoutStart);
                 }
-                : existing with { DuplicateStops = existing.DuplicateStops + 1 },
-            (chargePointId, meterStop, timestamp, reason, idTag, transactionData, receivedAt));
-        if (before is null && stopped.StartUnknown)
-        {
-            // Arrived stopped: it joins the history.
-            Interlocked.Increment(ref counts.Stopped);
-            Interlocked.Increment(ref counts.StoppedWithoutStart);
-            Remember(transactionId);
-        }
-        else if (before is not null && stopped.ForeignStops > before.ForeignStops)
-        {
-            Interlocked.Increment(ref counts.ForeignStops);
-        }
-        else if (active.TryRemove(transactionId, out _))
-        {
-            // It has just stopped: it joins the history.
-            Interlocked.Increment(ref counts.Stopped);
-            Remember(transactionId);
-        }
-        else
-        {
-            Interlocked.Increment(ref counts.RepeatedStops);
-        }
 
-        return stopped;
+                continue;
+            }
+
+            var outcome = !string.Equals(existing.ChargePointId, chargePointId, StringComparison.Ordinal) ? StopOutcome.Foreign
+                : existing.IsActive ? StopOutcome.Stopped
+                : existing.ClosedWithoutStop ? StopOutcome.StoppedAfterSuperseded
+                : StopOutcome.Repeated;
+            var updated = outcome switch
+            {
+                StopOutcome.Foreign => existing with { ForeignStops = existing.ForeignStops + 1 },
+                StopOutcome.Repeated => existing with { DuplicateStops = existing.DuplicateStops + 1 },
+                _ => existing with
+                {
+                    MeterStop = meterStop,
+                    StopTimestamp = timestamp,
+                    StopReceivedAt = receivedAt,
+                    StopReason = reason ?? Reason.Local,
+                    StopIdTag = idTag,
+                    MeterValues = existing.MeterValues.AddRange(transactionData),
+                },
+            };
+            if (!transactions.TryUpdate(transactionId, updated, existing))
+            {
+                continue;
+            }
+
+            switch (outcome)
+            {
+                case StopOutcome.Foreign:
+                    Interlocked.Increment(ref counts.ForeignStops);
+                    break;
+                case StopOutcome.Repeated:
+                    Interlocked.Increment(ref counts.RepeatedStops);
+                    break;
+                case StopOutcome.Stopped:
+                    // It has just stopped: it joins the history.
+                    active.TryRemove(transactionId, out _);
+                    Interlocked.Increment(ref counts.Stopped);
+                    Remember(transactionId);
+                    break;
+                default:
+                    // Closed as superseded earlier, so already counted as stopped and already in the history.
+                    break;
+            }
+
+            return new TransactionStopped(updated, outcome);
+        }
     }
 
     /// <inheritdoc/>
@@ -242,6 +289,8 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
         public long RepeatedStops;
         public long ForeignStops;
         public long LetGo;
+        public long Superseded;
+        public long RunningAtReboot;
 
         public void Add(TransactionRecord record)
         {
@@ -251,7 +300,35 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
             RepeatedStarts += record.DuplicateStarts;
             RepeatedStops += record.DuplicateStops;
             ForeignStops += record.ForeignStops;
+            Superseded += record.SupersededBy is null ? 0 : 1;
+            RunningAtReboot += record.RunningAtReboot is null ? 0 : 1;
         }
+    }
+
+    // A connector runs one transaction at a time, so a start on a connector whose transaction is still running
+    // means that transaction ended without its StopTransaction.req reaching us. It is closed now, as superseded,
+    // so that it neither runs on for ever nor holds its id tag against ConcurrentTx.
+    private TransactionRecord? Supersede(string chargePointId, int connectorId, int newTransactionId, DateTimeOffset startTimestamp, DateTimeOffset receivedAt)
+    {
+        if (!latestOnConnector.TryGetValue((chargePointId, connectorId), out var olderId))
+        {
+            return null;
+        }
+
+        while (transactions.TryGetValue(olderId, out var older) && older.IsActive)
+        {
+            var closed = older with { SupersededBy = newTransactionId, StopTimestamp = startTimestamp, StopReceivedAt = receivedAt };
+            if (transactions.TryUpdate(olderId, closed, older))
+            {
+                active.TryRemove(olderId, out _);
+                Interlocked.Increment(ref counts.Stopped);
+                Interlocked.Increment(ref counts.Superseded);
+                Remember(olderId);
+                return closed;
+            }
+        }
+
+        return null;
     }
 
     private void Remember(int stoppedTransactionId)

@@ -66,6 +66,20 @@ public sealed record TransactionRecord
     /// <summary>StopTransaction.req for this id sent by another station: acknowledged (the sender retries otherwise) but not applied.</summary>
     public int ForeignStops { get; init; }
 
+    /// <summary>
+    /// The transaction that started on the same connector while this one still ran. A connector runs one
+    /// transaction at a time, so this one had ended without its StopTransaction.req reaching
+    /// us: it was closed when the newer one started (<see cref="StopReceivedAt"/> is then; no meterStop, no
+    /// reason). If its own StopTransaction.req still arrives, the station's figures are recorded.
+    /// </summary>
+    public int? SupersededBy { get; init; }
+
+    /// <summary>When its station sent a BootNotification.req while this transaction was running (the first such boot).</summary>
+    public DateTimeOffset? RunningAtReboot { get; init; }
+
+    /// <summary>Whether it was closed by a newer start on its connector and its own stop has not arrived.</summary>
+    public bool ClosedWithoutStop => SupersededBy is not null && MeterStop is null;
+
     /// <summary>Meter values from MeterValues.req and StopTransaction.req transactionData, in arrival order.</summary>
     public ImmutableList<MeterValue> MeterValues { get; init; } = [];
 

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OcppLab.Csms.Transactions;
 using OcppLab.Dashboard.Tests.Support;
+using OcppLab.Protocol.Messages.Types;
 using OcppLab.Tests.Shared;
 using OpenQA.Selenium;
 
@@ -106,6 +109,22 @@ public sealed class DashboardPageTests
         var computed = browser.Driver.FindElement(By.CssSelector("#form-composite svg.schedule path.step.computed"));
         Assert.That(answered.GetAttribute("d"), Does.StartWith("M"));
         Assert.That(computed.GetAttribute("d")!.Count(c => c == 'M'), Is.EqualTo(3));
+    }
+
+    [Test]
+    public void Transaction_anomalies_show_under_the_running_transactions_by_kind()
+    {
+        browser.Driver.Navigate().GoToUrl(host.BaseUri);
+        browser.WaitFor(d => d.FindElement(By.Id("tx-anomalies")).Text == "Transaction anomalies: none.", "the quiet anomaly line");
+
+        // A second start on a connector whose transaction never stopped supersedes it.
+        var transactions = host.Services.GetRequiredService<ITransactionStore>();
+        var at = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+        transactions.Start("DASH-CP-05", 1, "VALID001", 0, at, null, AuthorizationStatus.Accepted, at);
+        transactions.Start("DASH-CP-05", 1, "VALID001", 500, at.AddHours(1), null, AuthorizationStatus.Accepted, at.AddHours(1));
+
+        var line = browser.WaitFor(d => d.FindElement(By.Id("tx-anomalies")) is { } e && e.GetAttribute("data-count") == "1" ? e : null, "the anomaly counted")!;
+        Assert.That(line.Text, Is.EqualTo("Transaction anomalies: 1 — 1 superseded on their connector. Details in the server log."));
     }
 
     private static IWebElement? Answer(IWebDriver driver, string action, string outcome) =>

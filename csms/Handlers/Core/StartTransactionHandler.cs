@@ -9,9 +9,11 @@ namespace OcppLab.Csms.Handlers.Core;
 /// <summary>
 /// StartTransaction (OCPP 1.6 §4.8): always records the transaction and returns a new transactionId,
 /// even when the tag is not Accepted — the station may already be charging (an offline start with a
-/// past timestamp) and decides itself whether to stop (StopTransactionOnInvalidId).
+/// past timestamp) and decides itself whether to stop (StopTransactionOnInvalidId). A transaction still running
+/// on the connector is closed as superseded, with a warning (README, decision log).
 /// </summary>
-public sealed class StartTransactionHandler(IdTagAuthorizer authorizer, ITransactionStore transactions, IReservationUse reservations, RemoteStartWaiters remoteStarts, TimeProvider time)
+public sealed class StartTransactionHandler(
+    IdTagAuthorizer authorizer, ITransactionStore transactions, IReservationUse reservations, RemoteStartWaiters remoteStarts, TransactionAnomalies anomalies, TimeProvider time)
     : IOcppHandler<ChargePointSession, StartTransactionRequest, StartTransactionResponse>
 {
     /// <inheritdoc/>
@@ -26,8 +28,10 @@ public sealed class StartTransactionHandler(IdTagAuthorizer authorizer, ITransac
             return ValueTask.FromResult(new StartTransactionResponse { IdTagInfo = again, TransactionId = earlier.TransactionId });
         }
 
-        var idTagInfo = authorizer.AuthorizeStart(request.IdTag);
-        var record = transactions.Start(station.Id, request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp, request.ReservationId, idTagInfo.Status, time.GetUtcNow());
+        var idTagInfo = authorizer.AuthorizeStart(request.IdTag, station.Id, request.ConnectorId);
+        var started = transactions.Start(station.Id, request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp, request.ReservationId, idTagInfo.Status, time.GetUtcNow());
+        anomalies.OnStarted(started);
+        var record = started.Transaction;
         reservations.OnTransactionStarted(station.Id, request.ConnectorId, request.IdTag, request.ReservationId, record.TransactionId);
         remoteStarts.OnTransactionStarted(station.Id, request.ConnectorId, request.IdTag, record.TransactionId);
         return ValueTask.FromResult(new StartTransactionResponse { IdTagInfo = idTagInfo, TransactionId = record.TransactionId });

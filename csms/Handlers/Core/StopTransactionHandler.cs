@@ -11,13 +11,14 @@ namespace OcppLab.Csms.Handlers.Core;
 /// acknowledged — also for a transaction from an earlier connection or one the Central System never
 /// saw start — because a station retries an unacknowledged stop and nothing may be lost.
 /// </summary>
-public sealed class StopTransactionHandler(IdTagAuthorizer authorizer, ITransactionStore transactions, TimeProvider time)
+public sealed class StopTransactionHandler(IdTagAuthorizer authorizer, ITransactionStore transactions, TransactionAnomalies anomalies, TimeProvider time)
     : IOcppHandler<ChargePointSession, StopTransactionRequest, StopTransactionResponse>
 {
     /// <inheritdoc/>
     public ValueTask<StopTransactionResponse> HandleAsync(ChargePointSession station, StopTransactionRequest request, CancellationToken cancellationToken)
     {
-        transactions.Stop(station.Id, request.TransactionId, request.MeterStop, request.Timestamp, request.Reason, request.IdTag, request.TransactionData ?? [], time.GetUtcNow());
+        var stopped = transactions.Stop(station.Id, request.TransactionId, request.MeterStop, request.Timestamp, request.Reason, request.IdTag, request.TransactionData ?? [], time.GetUtcNow());
+        anomalies.OnStopped(station.Id, stopped);
         return ValueTask.FromResult(new StopTransactionResponse
         {
             // idTagInfo is sent only when the request carried an idTag (OCPP 1.6 §6.52).

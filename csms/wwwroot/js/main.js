@@ -1,8 +1,9 @@
 // Wires the page together: the station list, the selected station (#/cp/{id} in the address),
-// running transactions, the frame log and the traffic chart, all fed by one batched event stream.
+// running transactions and their anomalies, the frame log and the traffic chart, all fed by one batched event stream.
 import { StationList, loadTotals } from './stations.js';
 import { StationDetail } from './detail.js';
 import { RunningTransactions } from './transactions.js';
+import { loadAnomalies } from './anomalies.js';
 import { FrameLog } from './frame-log.js';
 import { TrafficChart } from './traffic-chart.js';
 import { startEventStream } from './events.js';
@@ -31,6 +32,8 @@ stations.load();
 running.load();
 loadTotals();
 setInterval(loadTotals, 5000);
+loadAnomalies();
+setInterval(loadAnomalies, 5000);
 log.redraw();
 
 let totalsDue = false;
@@ -43,6 +46,6 @@ startEventStream(batch => {
   chart.add(batch);
   if (!totalsDue && batch.some(f => f.action === 'BootNotification' || f.action === 'StartTransaction' || f.action === 'StopTransaction')) {
     totalsDue = true;
-    setTimeout(() => { totalsDue = false; loadTotals(); }, 1000);
+    setTimeout(() => { totalsDue = false; loadTotals(); loadAnomalies(); }, 1000);
   }
 });

@@ -41,14 +41,14 @@ public sealed class DurableStateTests
         using (var database = new CsmsDatabase(directory))
         {
             var store = new DurableTransactionStore(database, firstTransactionId: 100);
-            running = store.Start("CP1", 1, "TAG1", 1000, Now, reservationId: 7, AuthorizationStatus.Accepted, Now).TransactionId;
+            running = store.Start("CP1", 1, "TAG1", 1000, Now, reservationId: 7, AuthorizationStatus.Accepted, Now).Transaction.TransactionId;
             store.AddMeterValues("CP1", running, [Sample(Now.AddMinutes(1), "1500")]);
             store.AddMeterValues("CP1", running, [Sample(Now.AddMinutes(2), "2000")]);
             Assert.That(store.AddMeterValues("CP2", running, [Sample(Now, "1")]), Is.False, "another station's meter values are refused");
             store.Stop("CP2", running, 9, Now, Reason.Other, null, [], Now);
             store.RecordRetransmittedStart(running);
 
-            stopped = store.Start("CP1", 2, "TAG2", 0, Now, null, AuthorizationStatus.Invalid, Now).TransactionId;
+            stopped = store.Start("CP1", 2, "TAG2", 0, Now, null, AuthorizationStatus.Invalid, Now).Transaction.TransactionId;
             store.Stop("CP1", stopped, 400, Now.AddMinutes(5), Reason.DeAuthorized, "TAG2", [Sample(Now.AddMinutes(5), "400")], Now.AddMinutes(5));
             store.Stop("CP1", stopped, 999, Now.AddMinutes(6), Reason.Local, null, [Sample(Now.AddMinutes(6), "999")], Now.AddMinutes(6));
 
@@ -62,7 +62,8 @@ public sealed class DurableStateTests
             var first = store.Find(running)!;
             var second = store.Find(stopped)!;
             var third = store.Find(unknown)!;
-            var next = store.Start("CP1", 1, "TAG3", 0, Now, null, AuthorizationStatus.Accepted, Now).TransactionId;
+            var runningAfterRestart = store.Active().Select(t => t.TransactionId).ToList();
+            var next = store.Start("CP1", 1, "TAG3", 0, Now, null, AuthorizationStatus.Accepted, Now).Transaction.TransactionId;
 
             Assert.Multiple(() =>
             {
@@ -73,7 +74,7 @@ public sealed class DurableStateTests
                 Assert.That(first.MeterValues.Select(v => v.SampledValue[0].Value), Is.EqualTo(new[] { "1500", "2000" }));
                 Assert.That(first.ForeignStops, Is.EqualTo(1));
                 Assert.That(first.DuplicateStarts, Is.EqualTo(1));
-                Assert.That(store.Active().Select(t => t.TransactionId), Does.Contain(running));
+                Assert.That(runningAfterRestart, Does.Contain(running));
 
                 Assert.That(second.IsActive, Is.False);
                 Assert.That(second.StartAuthorization, Is.EqualTo(AuthorizationStatus.Invalid));
@@ -99,10 +100,10 @@ public sealed class DurableStateTests
         using (var database = new CsmsDatabase(directory))
         {
             var store = new DurableTransactionStore(database, 1, keepStopped: 1);
-            var first = store.Start("CP1", 1, "TAG1", 0, Now, null, AuthorizationStatus.Accepted, Now).TransactionId;
+            var first = store.Start("CP1", 1, "TAG1", 0, Now, null, AuthorizationStatus.Accepted, Now).Transaction.TransactionId;
             store.AddMeterValues("CP1", first, [Sample(Now, "100")]);
             store.Stop("CP1", first, 500, Now.AddMinutes(1), Reason.Local, null, [], Now.AddMinutes(1));
-            var second = store.Start("CP1", 1, "TAG1", 500, Now.AddMinutes(2), null, AuthorizationStatus.Accepted, Now.AddMinutes(2)).TransactionId;
+            var second = store.Start("CP1", 1, "TAG1", 500, Now.AddMinutes(2), null, AuthorizationStatus.Accepted, Now.AddMinutes(2)).Transaction.TransactionId;
             store.Stop("CP1", second, 900, Now.AddMinutes(3), Reason.Local, null, [], Now.AddMinutes(3));
 
             Assert.That(store.All().Select(t => t.TransactionId), Is.EqualTo(new[] { second }), "only the latest stopped one stays in memory");
@@ -116,12 +117,55 @@ public sealed class DurableStateTests
 
             Assert.Multiple(() =>
             {
-                Assert.That(repeated.StartUnknown, Is.False);
-                Assert.That(repeated.DuplicateStops, Is.EqualTo(1));
+                Assert.That(repeated.Transaction.StartUnknown, Is.False);
+                Assert.That(repeated.Transaction.DuplicateStops, Is.EqualTo(1));
                 Assert.That(store.Find(1)?.MeterStop, Is.EqualTo(500));
                 Assert.That(store.Find(1)?.MeterValues.Select(v => v.SampledValue[0].Value), Is.EqualTo(new[] { "100" }));
-                Assert.That(store.Counts(), Is.EqualTo(new TransactionCounts(2, 2, 0, 0, 1, 0, 1, 0, 1)), "counted across the restart, let-go ones included");
+                Assert.That(store.Counts(), Is.EqualTo(new TransactionCounts(2, 2, 0, 0, 1, 0, 1, 0, 1, 0, 0)), "counted across the restart, let-go ones included");
             });
+        }
+    }
+
+    [Test]
+    public void A_superseded_transaction_and_one_running_at_a_reboot_come_back_as_such_and_stay_counted()
+    {
+        int superseded, successor, atReboot;
+        using (var database = new CsmsDatabase(directory))
+        {
+            var store = new DurableTransactionStore(database, 1);
+            superseded = store.Start("CP1", 1, "TAG1", 100, Now, null, AuthorizationStatus.Accepted, Now).Transaction.TransactionId;
+            successor = store.Start("CP1", 1, "TAG2", 700, Now.AddMinutes(5), null, AuthorizationStatus.Accepted, Now.AddMinutes(5)).Transaction.TransactionId;
+            atReboot = store.Start("CP2", 1, "TAG3", 0, Now, null, AuthorizationStatus.Accepted, Now).Transaction.TransactionId;
+            Assert.That(store.MarkRunningAtReboot("CP2", Now.AddMinutes(9)).Select(t => t.TransactionId), Is.EqualTo(new[] { atReboot }));
+        }
+
+        using (var database = new CsmsDatabase(directory))
+        {
+            var store = new DurableTransactionStore(database, 1);
+            var closed = store.Find(superseded)!;
+            var counted = store.Counts();
+            var markedAgain = store.MarkRunningAtReboot("CP2", Now.AddMinutes(11));
+            var late = store.Stop("CP1", superseded, 650, Now.AddMinutes(4), Reason.EVDisconnected, null, [], Now.AddMinutes(12));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(closed.SupersededBy, Is.EqualTo(successor));
+                Assert.That(closed.IsActive, Is.False);
+                Assert.That(closed.ClosedWithoutStop, Is.True);
+                Assert.That(closed.StopTimestamp, Is.EqualTo(Now.AddMinutes(5)));
+                Assert.That(store.Find(atReboot)!.RunningAtReboot, Is.EqualTo(Now.AddMinutes(9)));
+                Assert.That(store.Active().Select(t => t.TransactionId), Is.EquivalentTo(new[] { successor, atReboot }));
+                Assert.That((counted.Superseded, counted.RunningAtReboot, counted.Stopped, counted.Running), Is.EqualTo((1L, 1L, 1L, 2)));
+                Assert.That(markedAgain, Is.Empty, "a transaction counts once as running at a reboot");
+                Assert.That(late.Outcome, Is.EqualTo(StopOutcome.StoppedAfterSuperseded));
+                Assert.That(store.Counts().Stopped, Is.EqualTo(1), "a superseded transaction was counted as stopped when it was closed");
+            });
+        }
+
+        using (var database = new CsmsDatabase(directory))
+        {
+            var late = new DurableTransactionStore(database, 1).Find(superseded)!;
+            Assert.That((late.MeterStop, late.StopReason, late.SupersededBy), Is.EqualTo(((int?)650, (Reason?)Reason.EVDisconnected, (int?)successor)));
         }
     }
 
@@ -315,7 +359,7 @@ public sealed class DurableStateTests
         using (var database = new CsmsDatabase(directory))
         {
             var store = new DurableTransactionStore(database, 1);
-            var id = store.Start("CP1", 1, "TAG1", 0, Now, null, AuthorizationStatus.Accepted, Now).TransactionId;
+            var id = store.Start("CP1", 1, "TAG1", 0, Now, null, AuthorizationStatus.Accepted, Now).Transaction.TransactionId;
             store.AddMeterValues("CP1", id, [Sample(Now, "12.5", Measurand.EnergyActiveImportRegister, UnitOfMeasure.KWh)]);
         }
 

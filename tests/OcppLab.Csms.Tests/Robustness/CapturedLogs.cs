@@ -3,16 +3,18 @@ using Microsoft.Extensions.Logging;
 
 namespace OcppLab.Csms.Tests.Robustness;
 
-/// <summary>One Error or Critical entry the host under test logged.</summary>
+/// <summary>One entry the host under test logged.</summary>
 internal sealed record CapturedLog(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception);
 
 /// <summary>
-/// Keeps the host's Error and Critical log entries, so that a test can prove that nothing failed
-/// unhandled inside the server while it looked fine on the wire.
+/// Keeps the host's log entries from <paramref name="minimum"/> up (Error and Critical unless told), so that a
+/// test can prove that nothing failed unhandled inside the server while it looked fine on the wire, or that
+/// it warned about what it should.
 /// </summary>
-internal sealed class CapturedLogs : ILoggerProvider
+internal sealed class CapturedLogs(LogLevel minimum = LogLevel.Error) : ILoggerProvider
 {
     private readonly ConcurrentQueue<CapturedLog> entries = new();
+    private readonly LogLevel from = minimum;
 
     public IReadOnlyList<CapturedLog> Entries => [.. entries];
 
@@ -27,7 +29,7 @@ internal sealed class CapturedLogs : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= owner.from && logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

@@ -11,18 +11,21 @@ using OcppLab.Csms.Transactions;
 using OcppLab.Protocol.Messages.Core;
 using OcppLab.Protocol.Messages.Types;
 using OcppLab.Protocol.Rpc;
+using OcppLab.Tests.Shared;
 
 namespace OcppLab.Csms.Tests.Robustness;
 
 /// <summary>
 /// Issue 9, bad input: seeded fuzzers on many connections while a healthy station charges on another.
 /// The normal run is small (seconds); set <c>OCPPLAB_FUZZ_ITERATIONS</c> to the number of frames each
-/// fuzzer sends for a larger one, e.g. <c>OCPPLAB_FUZZ_ITERATIONS=20000 dotnet test --filter Fuzz</c>.
-/// What is asserted does not depend on timing: only properties every answer and every close must have.
+/// fuzzer sends for a larger one and <c>OCPPLAB_FUZZ_SEED</c> for other frames, e.g.
+/// <c>OCPPLAB_FUZZ_ITERATIONS=20000 dotnet test --filter Fuzz</c> (bench/fuzz.sh records such a run).
+/// Every CALL with a readable id must be answered, with an answer <see cref="OcppJFrameOracle"/> says is
+/// right for it, before the answer to the next marker; what is asserted does not depend on timing.
 /// </summary>
 public sealed class CentralSystemFuzzTests
 {
-    private const int Seed = 9;
+    private const int DefaultSeed = 9;
     private const int Fuzzers = 6;
     private const int DefaultIterations = 300;
     private const int MaxFrameBytes = 64 * 1024;
@@ -36,6 +39,9 @@ public sealed class CentralSystemFuzzTests
 
     private static int Iterations =>
         int.TryParse(Environment.GetEnvironmentVariable("OCPPLAB_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : DefaultIterations;
+
+    private static int Seed =>
+        int.TryParse(Environment.GetEnvironmentVariable("OCPPLAB_FUZZ_SEED"), out var n) ? n : DefaultSeed;
 
     [Test]
     [CancelAfter(600_000)]
@@ -55,6 +61,8 @@ public sealed class CentralSystemFuzzTests
             ["Csms:MaxConsecutiveBadFrames"] = "8",
             // Fuzzers send well-formed security events too; each is a Warning, which would drown the run's output.
             ["Logging:LogLevel:OcppLab.Csms.Handlers.Security"] = "Error",
+            // So are the stops of other stations' transactions and the boots mid-transaction the fuzzers cause.
+            ["Logging:LogLevel:OcppLab.Csms.Transactions"] = "Error",
         });
         await using var csms = root.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(logs)));
         var server = csms.Server;
@@ -82,6 +90,8 @@ public sealed class CentralSystemFuzzTests
         TestContext.Out.WriteLine($"seed {Seed}, {Fuzzers} fuzzers x {Iterations} frames in {clock.Elapsed.TotalSeconds:F1} s; healthy sessions {transactionIds.Count}");
         TestContext.Out.WriteLine($"sent by kind: {string.Join(", ", run.Sent.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))}");
         TestContext.Out.WriteLine($"answers: {string.Join(", ", run.Answers.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))}");
+        TestContext.Out.WriteLine($"CALLs with a readable id: {run.Expected} sent, {run.Right} answered right ({run.RightExactly} where one answer is right), {run.Violations.Count} violations, {run.UnansweredAtClose} unread when the Central System closed the connection");
+        TestContext.Out.WriteLine($"right answers by rule: {string.Join(", ", run.RightByRule.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))}");
         TestContext.Out.WriteLine($"closes: {string.Join(", ", run.Closes.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))}; ended without a close frame {run.Aborted}; connections {run.Connections}");
         TestContext.Out.WriteLine($"managed heap after a full collection: {memoryBefore / 1024.0 / 1024:F1} MiB before, {memoryAfter / 1024.0 / 1024:F1} MiB after; {allocated / 1024.0 / 1024:F0} MiB allocated during the run; working set {Environment.WorkingSet / 1024.0 / 1024:F0} MiB");
 
@@ -90,7 +100,8 @@ public sealed class CentralSystemFuzzTests
         var problems = logs.Entries.Select(e => $"{e.Level} {e.Category} [{e.EventId}] {e.Message} {e.Exception}").ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(run.Violations, Is.Empty, "answers that are malformed or answer no CALL the fuzzer sent");
+            Assert.That(run.Violations.Take(20), Is.Empty, $"{run.Violations.Count} answers that are malformed, wrong, missing or answer no CALL the fuzzer sent");
+            Assert.That(run.Right, Is.EqualTo(run.Expected - run.UnansweredAtClose), "every CALL with a readable id read before a close is answered right");
             Assert.That(run.Closes.Keys, Is.SubsetOf(new[] { WebSocketCloseStatus.ProtocolError, WebSocketCloseStatus.MessageTooBig }));
             Assert.That(run.Closes.Values.Sum(), Is.Positive, "the fuzzers never made the Central System close a connection");
             Assert.That(run.Aborted, Is.Zero, "connections that ended without a close frame");
@@ -116,7 +127,8 @@ public sealed class CentralSystemFuzzTests
             cancellationToken.ThrowIfCancellationRequested();
             await using var connection = await FuzzConnection.ConnectAsync(server, id);
             run.Connections++;
-            var answerable = new HashSet<string>(StringComparer.Ordinal);
+            // CALLs sent and not answered yet, in the order sent: the Central System answers a connection's CALLs in order.
+            var awaiting = new List<(string Kind, FuzzFrame Frame)>();
             var open = true;
             while (open && sent < iterations)
             {
@@ -126,21 +138,32 @@ public sealed class CentralSystemFuzzTests
                     var frame = fuzzer.Next();
                     sent++;
                     FuzzRun.Count(run.Sent, frame.Kind);
-                    if (frame.AnswerableId is { } answerableId)
+                    if (frame.AnswerableId is not null)
                     {
-                        answerable.Add(answerableId);
+                        awaiting.Add((frame.Kind, frame));
+                        run.Expected++;
                     }
 
                     open = await connection.TrySendAsync(frame.Bytes, frame.Type);
                 }
 
                 var markerId = $"{id}-marker-{++marker}";
-                answerable.Add(markerId);
-                open = open && await connection.TrySendAsync(System.Text.Encoding.UTF8.GetBytes($$"""[2,"{{markerId}}","Heartbeat",{}]"""), WebSocketMessageType.Text);
+                var markerBytes = System.Text.Encoding.UTF8.GetBytes($$"""[2,"{{markerId}}","Heartbeat",{}]""");
+                var markerFrame = new FuzzFrame("marker", markerBytes, WebSocketMessageType.Text, OcppJFrameOracle.Expect(markerBytes, OcppJFrameOracle.ChargePointActions).Exactly(OcppJFrameOracle.CallResult));
+                awaiting.Add(("marker", markerFrame));
+                run.Expected++;
+                open = open && await connection.TrySendAsync(markerBytes, WebSocketMessageType.Text);
                 while (await connection.ReceiveAsync() is { } message)
                 {
-                    if (Judge(message.Type, message.Bytes, answerable, run) == markerId)
+                    if (Judge(message.Type, message.Bytes, awaiting, run) == markerId)
                     {
+                        // Answers come in the order of the CALLs: whatever was sent before the marker and is still unanswered never will be.
+                        foreach (var (kind, missed) in awaiting)
+                        {
+                            run.Violations.Add($"no answer to a {kind} frame, where {string.Join(" or ", missed.Expected.Answers)} is right: {Show(missed.Bytes)}");
+                        }
+
+                        awaiting.Clear();
                         break;
                     }
                 }
@@ -155,14 +178,21 @@ public sealed class CentralSystemFuzzTests
                     run.Aborted++;
                     open = false;
                 }
+
+                if (!open)
+                {
+                    // The frames after the one that made the Central System close are never read.
+                    run.UnansweredAtClose += awaiting.Count;
+                    awaiting.Clear();
+                }
             }
         }
 
         return run;
     }
 
-    /// <summary>Checks one message the fuzzer received; returns its id when it is a well-formed answer.</summary>
-    private static string? Judge(WebSocketMessageType type, byte[] bytes, HashSet<string> answerable, FuzzRun run)
+    /// <summary>Checks one message the fuzzer received against what was sent; returns its id when it is a well-formed answer.</summary>
+    private static string? Judge(WebSocketMessageType type, byte[] bytes, List<(string Kind, FuzzFrame Frame)> awaiting, FuzzRun run)
     {
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         if (type != WebSocketMessageType.Text)
@@ -198,14 +228,31 @@ public sealed class CentralSystemFuzzTests
         }
 
         var id = frame[1].GetString()!;
-        if (!answerable.Contains(id))
+        var answer = frame[0].GetInt32() == 3 ? OcppJFrameOracle.CallResult : frame[2].GetString()!;
+        FuzzRun.Count(run.Answers, answer);
+        var index = awaiting.FindIndex(a => a.Frame.AnswerableId == id);
+        if (index < 0)
         {
-            run.Violations.Add($"an answer to no CALL sent on this connection: {text}");
+            run.Violations.Add($"an answer to no CALL awaiting one on this connection: {text}");
+            return id;
         }
 
-        FuzzRun.Count(run.Answers, frame[0].GetInt32() == 3 ? "CALLRESULT" : frame[2].GetString()!);
+        var (kind, sent) = awaiting[index];
+        awaiting.RemoveAt(index);
+        if (!sent.Expected.Answers.Contains(answer))
+        {
+            run.Violations.Add($"{answer} to a {kind} frame ({sent.Expected.Reason}), where {string.Join(" or ", sent.Expected.Answers)} is right: {Show(sent.Bytes)} → {text}");
+            return id;
+        }
+
+        run.Right++;
+        run.RightExactly += sent.Expected.Answers.Count == 1 ? 1 : 0;
+        FuzzRun.Count(run.RightByRule, sent.Expected.Answers.Count == 1 ? $"{sent.Expected.Reason}: {answer}" : sent.Expected.Reason);
         return id;
     }
+
+    private static string Show(byte[] bytes) =>
+        bytes.Length > 200 ? System.Text.Encoding.UTF8.GetString(bytes, 0, 200) + $"… ({bytes.Length} bytes)" : System.Text.Encoding.UTF8.GetString(bytes);
 
     private sealed class FuzzRun
     {
@@ -215,7 +262,17 @@ public sealed class CentralSystemFuzzTests
 
         public Dictionary<WebSocketCloseStatus, int> Closes { get; } = [];
 
+        public Dictionary<string, int> RightByRule { get; } = [];
+
         public List<string> Violations { get; } = [];
+
+        public int Expected { get; set; }
+
+        public int Right { get; set; }
+
+        public int RightExactly { get; set; }
+
+        public int UnansweredAtClose { get; set; }
 
         public int Connections { get; set; }
 
@@ -229,7 +286,12 @@ public sealed class CentralSystemFuzzTests
                 Merge(all.Sent, run.Sent);
                 Merge(all.Answers, run.Answers);
                 Merge(all.Closes, run.Closes);
+                Merge(all.RightByRule, run.RightByRule);
                 all.Violations.AddRange(run.Violations);
+                all.Expected += run.Expected;
+                all.Right += run.Right;
+                all.RightExactly += run.RightExactly;
+                all.UnansweredAtClose += run.UnansweredAtClose;
                 all.Connections += run.Connections;
                 all.Aborted += run.Aborted;
             }

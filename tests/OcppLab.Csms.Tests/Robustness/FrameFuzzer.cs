@@ -1,15 +1,19 @@
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
+using OcppLab.Tests.Shared;
 
 namespace OcppLab.Csms.Tests.Robustness;
 
-/// <summary>One frame a fuzzer sends, and the message id the Central System may answer, if any.</summary>
+/// <summary>One frame a fuzzer sends, and what the Central System must answer to it.</summary>
 /// <param name="Kind">What was done to the frame (for the run's statistics).</param>
 /// <param name="Bytes">The bytes on the wire.</param>
 /// <param name="Type">Text or binary.</param>
-/// <param name="AnswerableId">The id of a would-be CALL the Central System may answer; null when nothing may be answered.</param>
-internal sealed record FuzzFrame(string Kind, byte[] Bytes, WebSocketMessageType Type, string? AnswerableId);
+/// <param name="Expected">The id a CALL answer must carry (null when nothing may be answered) and the answers that are right.</param>
+internal sealed record FuzzFrame(string Kind, byte[] Bytes, WebSocketMessageType Type, FrameExpectation Expected)
+{
+    /// <summary>The id of a would-be CALL the Central System must answer; null when nothing may be answered.</summary>
+    public string? AnswerableId => Expected.Id;
+}
 
 /// <summary>
 /// Makes mutated and random frames from a seeded <see cref="Random"/>: the same seed gives the same frames,
@@ -38,19 +42,36 @@ internal sealed class FrameFuzzer(int seed, string idPrefix, int maxFrameBytes)
         ("Reset", """{"type":"Hard"}"""),
     ];
 
+    // Payloads whose one fault is known, with the CALLERROR code OCPP-J 1.6 §4.2.3 gives it.
+    private static readonly (string Action, string Payload, string Code)[] Faults =
+    [
+        ("Authorize", "{}", "OccurenceConstraintViolation"),
+        ("Authorize", """{"idTag":42}""", "TypeConstraintViolation"),
+        ("Authorize", """{"idTag":"ABCDEFGHIJKLMNOPQRSTU"}""", "PropertyConstraintViolation"),
+        ("Heartbeat", """{"extra":1}""", "FormationViolation"),
+        ("StatusNotification", """{"connectorId":1,"errorCode":"NoError","status":"Sideways"}""", "PropertyConstraintViolation"),
+        ("StartTransaction", $$"""{"connectorId":1,"idTag":"FUZZTAG","meterStart":"zero","timestamp":"{{Timestamp}}"}""", "TypeConstraintViolation"),
+        ("StartTransaction", """{"connectorId":1,"idTag":"FUZZTAG","meterStart":0,"timestamp":"yesterday"}""", "PropertyConstraintViolation"),
+        ("StopTransaction", """{"meterStop":10,"timestamp":"2026-03-01T08:00:00.000Z"}""", "OccurenceConstraintViolation"),
+    ];
+
     private static readonly string[] WrongTypeIds = ["0", "1", "5", "9", "-1", "\"2\"", "2.5", "2e0", "null", "true", "3", "4", "99999999999"];
+
+    // A binary message gets no answer (OCPP-J uses text frames only), and one over the size limit ends the connection (1009).
+    private static readonly FrameExpectation NotAnswered = new(null, new HashSet<string>(), "not answered");
 
     private readonly Random random = new(seed);
     private readonly List<string> callIds = [];
     private int counter;
 
-    /// <summary>The next frame; roughly one in 150 is over the size limit and ends the connection with 1009.</summary>
+    /// <summary>The next frame; roughly one in 160 is over the size limit and ends the connection with 1009.</summary>
     public FuzzFrame Next()
     {
-        var roll = random.Next(1000);
+        var roll = random.Next(1100);
         return roll switch
         {
-            < 100 => Text("valid", Call(NewId(), Pick())),
+            < 100 => Valid(),
+            >= 1000 => Fault(),
             < 200 => Text("byte-flip", FlipBytes(Call(NewId(), Pick()))),
             < 280 => Text("truncated", Truncate(Call(NewId(), Pick()))),
             < 360 => Text("inserted", Insert(Call(NewId(), Pick()))),
@@ -62,57 +83,36 @@ internal sealed class FrameFuzzer(int seed, string idPrefix, int maxFrameBytes)
             < 740 => Text("duplicate-id", Call(callIds.Count > 0 ? callIds[random.Next(callIds.Count)] : NewId(), ("Heartbeat", "{}"))),
             < 790 => Text("result-never-asked", Encoding.UTF8.GetBytes($$"""[3,"{{NewId()}}",{"status":"Accepted"}]""")),
             < 840 => Text("error-never-asked", Encoding.UTF8.GetBytes($$"""[4,"{{NewId()}}","GenericError","fuzz",{}]""")),
-            < 880 => new FuzzFrame("binary", Call(NewId(), Pick()), WebSocketMessageType.Binary, null),
+            < 880 => new FuzzFrame("binary", Call(NewId(), Pick()), WebSocketMessageType.Binary, NotAnswered),
             < 930 => Text("random-bytes", RandomBytes(random.Next(1, 200))),
             < 993 => Text("random-json", Encoding.UTF8.GetBytes(RandomJson(4))),
-            _ => new FuzzFrame("oversize", Oversize(), WebSocketMessageType.Text, null),
+            _ => new FuzzFrame("oversize", Oversize(), WebSocketMessageType.Text, NotAnswered),
         };
-    }
-
-    /// <summary>
-    /// The id the Central System may answer, read the way its frame reader does (OCPP-J 1.6 §4.2.3): any
-    /// frame whose second element is a readable id, unless its type is 3 or 4 (an answer is never answered).
-    /// A frame of unknown type is answered with FormationViolation, as <see cref="BadFrameTests"/> pins.
-    /// </summary>
-    public static string? AnswerableId(byte[] frame)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 64 });
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray || !reader.Read())
-            {
-                return null;
-            }
-
-            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var type) && type is 3 or 4)
-            {
-                return null;
-            }
-
-            if (reader.TokenType is not (JsonTokenType.Number or JsonTokenType.String or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null)
-                || !reader.Read() || reader.TokenType != JsonTokenType.String)
-            {
-                return null;
-            }
-
-            var id = reader.GetString();
-            return id is { Length: > 0 and <= 36 } ? id : null;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return null;
-        }
     }
 
     private FuzzFrame Text(string kind, byte[] bytes)
     {
-        var id = AnswerableId(bytes);
-        if (id is not null)
+        var expected = OcppJFrameOracle.Expect(bytes, OcppJFrameOracle.ChargePointActions);
+        if (expected.Id is { } id)
         {
             callIds.Add(id);
         }
 
-        return new FuzzFrame(kind, bytes, WebSocketMessageType.Text, id);
+        return new FuzzFrame(kind, bytes, WebSocketMessageType.Text, expected);
+    }
+
+    // An unchanged CALL of the corpus: a handled action's well-formed payload is answered with a CALLRESULT.
+    private FuzzFrame Valid()
+    {
+        var frame = Text("valid", Call(NewId(), Pick()));
+        return frame.Expected.Reason == "payload of a handled action" ? frame with { Expected = frame.Expected.Exactly(OcppJFrameOracle.CallResult) } : frame;
+    }
+
+    private FuzzFrame Fault()
+    {
+        var (action, payload, code) = Faults[random.Next(Faults.Length)];
+        var frame = Text("payload-fault", Call(NewId(), (action, payload)));
+        return frame with { Expected = frame.Expected.Exactly(code) };
     }
 
     private string NewId() => $"{idPrefix}-{++counter}";

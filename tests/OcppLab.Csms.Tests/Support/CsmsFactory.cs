@@ -17,12 +17,15 @@ public sealed class CsmsFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
     private readonly bool kestrel;
+    private readonly Action<IServiceCollection>? services;
 
     /// <summary>Creates a host with the embedded defaults plus <paramref name="overrides"/>.</summary>
     /// <param name="overrides">Configuration keys such as <c>Csms:UnknownChargePoints</c>.</param>
     /// <param name="kestrel">Listen on a real loopback port (for peers in other processes) instead of the in-memory test server.</param>
-    public CsmsFactory(IDictionary<string, string?>? overrides = null, bool kestrel = false)
+    /// <param name="services">Adds to the host's services after the Central System's own (a log provider, say).</param>
+    public CsmsFactory(IDictionary<string, string?>? overrides = null, bool kestrel = false, Action<IServiceCollection>? services = null)
     {
+        this.services = services;
         settings = new Dictionary<string, string?>
         {
             ["Csms:ValidateOutgoing"] = "true",
@@ -90,5 +93,9 @@ public sealed class CsmsFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Time));
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
     }
 }

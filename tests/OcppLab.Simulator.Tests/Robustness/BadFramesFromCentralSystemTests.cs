@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using OcppLab.Protocol.Messages.Core;
 using OcppLab.Simulator.Tests.Support;
+using OcppLab.Tests.Shared;
 using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.Simulator.Tests.Robustness;
@@ -87,8 +88,15 @@ public sealed class BadFramesFromCentralSystemTests
         Assert.That(h.ChargePoint.TransactionOn(1), Is.Not.Null);
     }
 
+    /// <summary>
+    /// Seeded mutations of Central System CALLs, plus payloads with one known fault and actions the charge point
+    /// must not run, while it charges. 400 frames by default; <c>OCPPLAB_FUZZ_CP_FRAMES</c> and
+    /// <c>OCPPLAB_FUZZ_SEED</c> size and seed a larger run (bench/fuzz.sh records one). Every frame with a readable
+    /// CALL id is answered before the next marker's answer, with an answer <see cref="OcppJFrameOracle"/> says is right.
+    /// </summary>
     [Test]
-    public async Task Seeded_mutations_of_Central_System_CALLs_get_only_well_formed_answers_and_the_transaction_ends_with_one_stop()
+    [CancelAfter(1_800_000)]
+    public async Task Seeded_mutations_of_Central_System_CALLs_get_the_right_answers_and_the_transaction_ends_with_one_stop(CancellationToken cancellationToken)
     {
         var (h, hostile) = Create();
         using var owned = hostile;
@@ -106,78 +114,139 @@ public sealed class BadFramesFromCentralSystemTests
             """[2,"{id}","TriggerMessage",{"requestedMessage":"Heartbeat"}]""",
             """[2,"{id}","GetCompositeSchedule",{"connectorId":1,"duration":60}]""",
         ];
-        var random = new Random(9);
-        var answerable = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < 400; i++)
+
+        // Frames whose one fault is known, with the answer OCPP-J 1.6 §4.2.3 gives it.
+        (string Frame, string Answer)[] faults =
+        [
+            ("""[2,"{id}","Reset",{}]""", "OccurenceConstraintViolation"),
+            ("""[2,"{id}","Reset",{"type":"Sideways"}]""", "PropertyConstraintViolation"),
+            ("""[2,"{id}","UnlockConnector",{"connectorId":"one"}]""", "TypeConstraintViolation"),
+            ("""[2,"{id}","Reset",{"type":"Soft","extra":1}]""", "FormationViolation"),
+            ("""[2,"{id}","FlyToTheMoon",{}]""", "NotImplemented"),
+            ("""[2,"{id}","Heartbeat",{}]""", "NotSupported"),
+            ("""[5,"{id}","GetLocalListVersion",{}]""", "FormationViolation"),
+            ("""[2,"{id}","GetLocalListVersion",{},{}]""", "FormationViolation"),
+        ];
+        var frames = int.TryParse(Environment.GetEnvironmentVariable("OCPPLAB_FUZZ_CP_FRAMES"), out var n) && n > 0 ? n : 400;
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("OCPPLAB_FUZZ_SEED"), out var s) ? s : 9;
+        var random = new Random(seed);
+        var awaiting = new List<(string Id, FrameExpectation Expected, string Frame)>();
+        var violations = new List<string>();
+        var right = new Dictionary<string, int>();
+        var expected = 0;
+        var answersSeen = 0;
+        for (var i = 0; i < frames; i++)
         {
-            var frame = Encoding.UTF8.GetBytes(corpus[random.Next(corpus.Length)].Replace("{id}", $"{HostileConnector.Prefix}{i}", StringComparison.Ordinal));
-            for (var flips = random.Next(0, 3); flips > 0; flips--)
+            cancellationToken.ThrowIfCancellationRequested();
+            var id = $"{HostileConnector.Prefix}{i}";
+            byte[] frame;
+            string? exactly = null;
+            if (random.Next(8) == 0)
             {
-                // Flip bits after the id, so each answer can be told apart; the id's own corruption is the CSMS fuzz's job.
-                var at = random.Next(16, frame.Length);
-                frame[at] ^= (byte)(1 << random.Next(8));
+                var (text, answer) = faults[random.Next(faults.Length)];
+                frame = Encoding.UTF8.GetBytes(text.Replace("{id}", id, StringComparison.Ordinal));
+                exactly = answer;
+            }
+            else
+            {
+                frame = Encoding.UTF8.GetBytes(corpus[random.Next(corpus.Length)].Replace("{id}", id, StringComparison.Ordinal));
+                for (var flips = random.Next(0, 3); flips > 0; flips--)
+                {
+                    // Flip bits after the id, so each answer can be told apart; the id's own corruption is the CSMS fuzz's job.
+                    var at = random.Next(16, frame.Length);
+                    frame[at] ^= (byte)(1 << random.Next(8));
+                }
+
+                if (random.Next(4) == 0)
+                {
+                    frame = frame[..random.Next(16, frame.Length)];
+                }
             }
 
-            if (random.Next(4) == 0)
+            var expectation = OcppJFrameOracle.Expect(frame, OcppJFrameOracle.CentralSystemActions);
+            if (expectation.Id is { } answerable)
             {
-                frame = frame[..random.Next(16, frame.Length)];
-            }
-
-            if (IdOf(frame) is { } id)
-            {
-                answerable.Add(id);
+                awaiting.Add((answerable, exactly is null ? expectation : expectation.Exactly(exactly), Encoding.UTF8.GetString(frame)));
+                expected++;
             }
 
             hostile.Inject(frame);
 
-            // Every few frames a known-good CALL: it proves the earlier ones were read and resets the bad-frame count.
-            if (i % 8 == 7)
+            // Every few frames a known-good CALL: it proves the earlier ones were read and answered, in order.
+            if (i % 8 == 7 || i == frames - 1)
             {
                 var marker = $"{HostileConnector.Prefix}m{i}";
-                answerable.Add(marker);
+                awaiting.Add((marker, new FrameExpectation(marker, new HashSet<string> { OcppJFrameOracle.CallResult }, "marker"), "marker"));
+                expected++;
                 hostile.Inject(Encoding.UTF8.GetBytes($$"""[2,"{{marker}}","GetLocalListVersion",{}]"""));
-                while (!hostile.Answers.Any(a => a.Contains(marker, StringComparison.Ordinal)))
+                var markerAnswered = false;
+                while (!markerAnswered)
                 {
                     await hostile.WaitForAnswersAsync(1);
+                    var answers = hostile.Answers.ToArray();
+                    for (; answersSeen < answers.Length; answersSeen++)
+                    {
+                        markerAnswered |= Judge(answers[answersSeen], awaiting, violations, right) == marker;
+                    }
                 }
+
+                foreach (var missed in awaiting)
+                {
+                    violations.Add($"no answer to {missed.Frame}, where {string.Join(" or ", missed.Expected.Answers)} is right");
+                }
+
+                awaiting.Clear();
             }
         }
 
         await h.AdvanceAsync(30);
-        await h.ChargePoint.PresentIdTagAsync(1, "TAG1");
+        await h.ChargePoint.PresentIdTagAsync(1, "TAG1", cancellationToken);
         h.ChargePoint.Unplug(1);
         await h.AdvanceAsync(5);
 
-        var answers = hostile.Answers.Select(a => JsonDocument.Parse(a).RootElement).ToList();
-        TestContext.Out.WriteLine($"{answers.Count} answers: {string.Join(", ", answers.GroupBy(a => a[0].GetInt32() == 3 ? "CALLRESULT" : a[2].GetString()).Select(g => $"{g.Key} {g.Count()}"))}");
+        TestContext.Out.WriteLine($"seed {seed}, {frames} frames; CALLs with a readable id: {expected}, answered right: {right.Values.Sum()}; violations {violations.Count}");
+        TestContext.Out.WriteLine($"right answers by rule: {string.Join(", ", right.OrderBy(r => r.Key).Select(r => $"{r.Key} {r.Value}"))}");
         Assert.Multiple(() =>
         {
-            Assert.That(answers.Where(a => !answerable.Contains(a[1].GetString()!)), Is.Empty, "answers to frames that were not CALLs");
-            Assert.That(answers.Where(a => a[0].GetInt32() is not (3 or 4) || (a[0].GetInt32() == 4 && a.GetArrayLength() != 5)), Is.Empty);
+            Assert.That(violations.Take(20), Is.Empty, $"{violations.Count} answers that are malformed, wrong, missing or answer no CALL");
+            Assert.That(right.Values.Sum(), Is.EqualTo(expected), "every CALL with a readable id is answered right");
+            Assert.That(hostile.Connections, Is.EqualTo(1), "the charge point kept its connection");
             Assert.That(h.CentralSystem.All<StopTransactionRequest>().Select(s => s.TransactionId), Is.EqualTo(new[] { transaction }));
             Assert.That(h.CentralSystem.All<MeterValuesRequest>().Count(m => m.TransactionId == transaction), Is.GreaterThanOrEqualTo(3));
         });
     }
 
-    /// <summary>The id the charge point may answer: a readable string id of a frame whose type is not 3 or 4.</summary>
-    private static string? IdOf(byte[] frame)
+    /// <summary>Checks one answer against the CALLs awaiting one; returns its id.</summary>
+    private static string? Judge(string text, List<(string Id, FrameExpectation Expected, string Frame)> awaiting, List<string> violations, Dictionary<string, int> right)
     {
-        try
+        var answer = JsonDocument.Parse(text).RootElement;
+        if (answer.ValueKind != JsonValueKind.Array || answer.GetArrayLength() < 3 || answer[1].ValueKind != JsonValueKind.String
+            || answer[0].GetInt32() switch { 3 => answer.GetArrayLength() != 3, 4 => answer.GetArrayLength() != 5, _ => true })
         {
-            var reader = new Utf8JsonReader(frame);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray || !reader.Read()
-                || (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var type) && type is 3 or 4)
-                || !reader.Read() || reader.TokenType != JsonTokenType.String)
-            {
-                return null;
-            }
-
-            return reader.GetString();
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
+            violations.Add($"not a CALLRESULT or CALLERROR: {text}");
             return null;
         }
+
+        var id = answer[1].GetString()!;
+        var name = answer[0].GetInt32() == 3 ? OcppJFrameOracle.CallResult : answer[2].GetString()!;
+        var index = awaiting.FindIndex(a => a.Id == id);
+        if (index < 0)
+        {
+            violations.Add($"an answer to no CALL awaiting one: {text}");
+            return id;
+        }
+
+        var (_, expected, frame) = awaiting[index];
+        awaiting.RemoveAt(index);
+        if (!expected.Answers.Contains(name))
+        {
+            violations.Add($"{name} to {frame} ({expected.Reason}), where {string.Join(" or ", expected.Answers)} is right");
+            return id;
+        }
+
+        var rule = expected.Answers.Count == 1 ? $"{expected.Reason}: {name}" : expected.Reason;
+        right[rule] = right.GetValueOrDefault(rule) + 1;
+        return id;
     }
 
     private static (ChargePointHarness Harness, HostileConnector Hostile) Create()
