@@ -26,7 +26,8 @@ public sealed partial class LabChargePoint(
     LabSettings settings,
     CsmsTarget target,
     Measurements measurements,
-    ScriptedAnswers answers) : IAsyncDisposable, IFrameObserver, IOcppCallDispatcher
+    ScriptedAnswers answers,
+    LabCertificates certificates) : IAsyncDisposable, IFrameObserver, IOcppCallDispatcher
 {
     public const string Ocpp16 = "ocpp1.6";
 
@@ -38,6 +39,7 @@ public sealed partial class LabChargePoint(
     private TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Connection? connection;
     private string? id;
+    private int? provisionedProfile;
 
     /// <summary>The identity: the configured one, made unique per scenario when the target is shared.</summary>
     public string Id => id ??= settings.ChargePointIdPerScenario && scenario.TestCaseId is { } tc
@@ -67,8 +69,11 @@ public sealed partial class LabChargePoint(
 
     public CsmsTarget Target => target;
 
-    /// <summary>The security profile the charge point connects with by default (0 = none; Security Whitepaper ed. 3 §2).</summary>
-    public int SecurityProfile { get; set; }
+    /// <summary>
+    /// The security profile the charge point connects with by default (Security Whitepaper ed. 3 §2): the one the
+    /// target declares as current, as OCTT connects every case, or 0 when the target declares none.
+    /// </summary>
+    public int SecurityProfile { get; set; } = settings.ConnectionSecurityProfile;
 
     /// <summary>Its Basic password (Security Profiles 1 and 2).</summary>
     public string Password { get; set; } = settings.BasicAuthPassword;
@@ -127,9 +132,36 @@ public sealed partial class LabChargePoint(
         return attempt;
     }
 
-    /// <summary>Opens the WebSocket offering ocpp1.6; the CSMS must accept it.</summary>
+    /// <summary>
+    /// Puts the charge point on <paramref name="profile"/>: the target gets the profile and the configured password
+    /// (OCTT's tester sets them up in the CSMS beforehand, octt16-csms.md §2.1; nothing for a target configured by
+    /// hand), and profile 3 gets a client certificate (the configured one, else one from the target's CA).
+    /// </summary>
+    public async Task UseSecurityProfileAsync(int profile)
+    {
+        SecurityProfile = profile;
+        Password = settings.BasicAuthPassword;
+        if (provisionedProfile != profile)
+        {
+            using var timeout = new CancellationTokenSource(settings.OperatorTimeout);
+            await target.ProvisionSecurityAsync(Id, profile, settings.BasicAuthPassword, timeout.Token);
+            provisionedProfile = profile;
+        }
+
+        if (profile == 3 && ClientCertificate is null)
+        {
+            ClientCertificate = settings.LoadClientCertificate() ?? target.IssueClientCertificate(Id, certificates.ChargePointKey);
+        }
+    }
+
+    /// <summary>Opens the WebSocket at <see cref="SecurityProfile"/> offering ocpp1.6; the CSMS must accept it.</summary>
     public async Task ConnectAsync(AuthenticationHeaderValue? authorization = null)
     {
+        if (authorization is null && SecurityProfile > 0 && provisionedProfile != SecurityProfile)
+        {
+            await UseSecurityProfileAsync(SecurityProfile);
+        }
+
         var attempt = authorization is null && SecurityProfile > 0
             ? await TryConnectAtProfileAsync(SecurityProfile)
             : await TryConnectAsync(authorization: authorization);

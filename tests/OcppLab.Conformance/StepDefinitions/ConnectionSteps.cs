@@ -82,7 +82,7 @@ public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings sett
         var next = settings.CurrentSecurityProfile + 1;
         if (next == 3 && chargePoint.ClientCertificate is null)
         {
-            chargePoint.ClientCertificate = chargePoint.Target.IssueClientCertificate(chargePoint.Id, certificates.ChargePointKey);
+            chargePoint.ClientCertificate = settings.LoadClientCertificate() ?? chargePoint.Target.IssueClientCertificate(chargePoint.Id, certificates.ChargePointKey);
         }
 
         var attempt = await chargePoint.TryConnectAtProfileAsync(next);
@@ -154,15 +154,5 @@ public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings sett
 
     private AuthenticationHeaderValue Basic(string secret) => chargePoint.Basic(secret);
 
-    private async Task UseProfileAsync(int profile)
-    {
-        chargePoint.SecurityProfile = profile;
-        chargePoint.Password = settings.BasicAuthPassword;
-        using var timeout = new CancellationTokenSource(settings.OperatorTimeout);
-        await chargePoint.Target.ProvisionSecurityAsync(chargePoint.Id, profile, settings.BasicAuthPassword, timeout.Token);
-        if (profile == 3 && chargePoint.ClientCertificate is null)
-        {
-            chargePoint.ClientCertificate = chargePoint.Target.IssueClientCertificate(chargePoint.Id, certificates.ChargePointKey);
-        }
-    }
+    private Task UseProfileAsync(int profile) => chargePoint.UseSecurityProfileAsync(profile);
 }

@@ -10,7 +10,7 @@ public sealed class Hooks(ScenarioContext scenario, LabSettings settings, Charge
     [BeforeScenario(Order = 0)]
     public void SkipUndeclaredProfiles()
     {
-        foreach (var profile in LabSettings.AllProfiles.Where(p => scenario.Tags.Contains(p) && p != "Core" && p != "Security"))
+        foreach (var profile in LabSettings.AllProfiles.Where(p => scenario.Tags.Contains(p) && p != "Core"))
         {
             if (!settings.Declares(profile))
             {
