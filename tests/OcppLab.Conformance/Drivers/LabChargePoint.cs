@@ -34,6 +34,7 @@ public sealed partial class LabChargePoint(
     private readonly Lock gate = new();
     private readonly List<Call> received = [];
     private readonly HashSet<Call> consumed = [];
+    private readonly List<(Call Call, JsonObject Answer)> answered = [];
     private readonly SemaphoreSlim sendGate = new(1, 1);
     private readonly List<CallExchange> exchanges = [];
     private TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -41,9 +42,14 @@ public sealed partial class LabChargePoint(
     private string? id;
     private int? provisionedProfile;
 
-    /// <summary>The identity: the configured one, made unique per scenario when the target is shared.</summary>
+    /// <summary>
+    /// The identity: the configured one, or (embedded target) one per scenario and Examples row, so that no
+    /// scenario and no row depends on what another left on its station.
+    /// </summary>
     public string Id => id ??= settings.ChargePointIdPerScenario && scenario.TestCaseId is { } tc
-        ? $"{settings.ChargePointId}-{NonIdentifier().Replace(tc, "")}"
+        ? scenario.Scenario.ExampleValues.Count == 0
+            ? $"{settings.ChargePointId}-{NonIdentifier().Replace(tc, "")}"
+            : string.Create(CultureInfo.InvariantCulture, $"{settings.ChargePointId}-{NonIdentifier().Replace(tc, "")}-L{scenario.Scenario.Line}")
         : settings.ChargePointId;
 
     public bool IsConnected => connection is { Endpoint.IsClosed: false };
@@ -272,6 +278,21 @@ public sealed partial class LabChargePoint(
         }
     }
 
+    /// <summary>The CALLs the CSMS sent so far, each with the answer the charge point gave.</summary>
+    public IReadOnlyList<(Call Call, JsonObject Answer)> AnsweredCalls
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. answered];
+            }
+        }
+    }
+
+    /// <summary>The CALLs the charge point sent and the CSMS answered with a CALLRESULT, in order.</summary>
+    public IReadOnlyList<CallExchange> Exchanges => [.. exchanges];
+
     /// <summary>Puts a frame on the wire exactly as given.</summary>
     public async Task SendRawAsync(string frame)
     {
@@ -286,6 +307,7 @@ public sealed partial class LabChargePoint(
         lock (gate)
         {
             received.Add(call);
+            answered.Add((call, (JsonObject)answer.DeepClone()));
             arrived.TrySetResult();
             arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }

@@ -51,6 +51,10 @@ public sealed class OperatorClient(CsmsTarget target, LabSettings settings, Scen
         LastReply = new OperatorReply(action, (int)response.StatusCode, parsed, text);
         return LastReply;
     }
+
+    /// <summary>Has the CSMS cancel reservation <paramref name="reservationId"/> (the clean-up after a case).</summary>
+    public Task<OperatorReply> CancelReservationAsync(string chargePointId, int reservationId) =>
+        SendAsync(chargePointId, "CancelReservation", new JsonObject { ["reservationId"] = reservationId });
 }
 
 /// <summary>What the operator contract answered: 200 with the charge point's payload, or a problem document.</summary>

@@ -3,9 +3,12 @@ using OcppLab.Conformance.Support.Lab;
 
 namespace OcppLab.Conformance.StepDefinitions;
 
-/// <summary>Applicability: a case of a profile the target does not declare does not apply (octt16-csms.md §1.2 b).</summary>
+/// <summary>
+/// Applicability (a case of a profile the target does not declare does not apply, octt16-csms.md §1.2 b) and
+/// isolation (every case starts on a clean station).
+/// </summary>
 [Binding]
-public sealed class Hooks(ScenarioContext scenario, LabSettings settings, ChargePointMessages messages)
+public sealed class Hooks(ScenarioContext scenario, LabSettings settings, StationCleanUp cleanUp)
 {
     [BeforeScenario(Order = 0)]
     public void SkipUndeclaredProfiles()
@@ -19,6 +22,10 @@ public sealed class Hooks(ScenarioContext scenario, LabSettings settings, Charge
         }
     }
 
+    /// <summary>Whatever an earlier scenario could not clean up on this station is cleaned first, or this one does not run.</summary>
+    [BeforeScenario(Order = 1)]
+    public Task StartClean() => cleanUp.BeforeScenarioAsync();
+
     [AfterScenario]
-    public Task CleanUp() => messages.StopLeftoverTransactionAsync();
+    public Task CleanUp() => cleanUp.AfterScenarioAsync();
 }

@@ -13,8 +13,12 @@ public sealed class SecurityProfileConnectionTests
     /// Our CSMS configured by hand, as a team configures its own: one registered station on profile 1 with
     /// the lab's password, unknown stations refused, and the lab not allowed to provision anything.
     /// </summary>
-    public static EmbeddedCsmsTarget RequiresBasicAuthentication() => new(
-        "CSMS requiring HTTP Basic authentication",
+    public static EmbeddedCsmsTarget RequiresBasicAuthentication() => RequiresBasicAuthentication("CSMS requiring HTTP Basic authentication");
+
+    /// <summary>The same, with services of the Central System replaced by <paramref name="replace"/>.</summary>
+    public static EmbeddedCsmsTarget RequiresBasicAuthentication(string description, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? replace = null) => new(
+        description,
+        replace,
         configuration: new Dictionary<string, string?>
         {
             ["Csms:ChargePoints:0:Id"] = "OCPPLAB-CP01",

@@ -30,6 +30,9 @@ public sealed class LabRun : IAsyncDisposable
 
     public Measurements Measurements { get; } = new();
 
+    /// <summary>What scenarios could not clean up, per station, for the next scenario on it.</summary>
+    public StationLedger Ledger { get; } = new();
+
     /// <summary>Registers the run's shared objects in a scenario's container.</summary>
     public void Configure(ScenarioContainer container)
     {
@@ -37,6 +40,7 @@ public sealed class LabRun : IAsyncDisposable
         container.RegisterInstance(Settings);
         container.RegisterInstance(Target);
         container.RegisterInstance(Measurements);
+        container.RegisterInstance(Ledger);
     }
 
     public async ValueTask DisposeAsync()
