@@ -12,6 +12,7 @@ public sealed class ChargePointMessages(LabChargePoint chargePoint, LabSettings 
 {
     private int meter = 1000;
     private string? sessionIdTag;
+    private string? sessionKind;
 
     /// <summary>Whether a transaction the CSMS gave an id to has not been stopped yet.</summary>
     public bool TransactionOpen { get; private set; }
@@ -41,6 +42,7 @@ public sealed class ChargePointMessages(LabChargePoint chargePoint, LabSettings 
     public async Task<CallExchange> StartTransactionAsync(string kind, bool reservation, bool offline)
     {
         sessionIdTag = values.IdTag(kind);
+        sessionKind = kind;
         var payload = new JsonObject
         {
             ["connectorId"] = settings.ConnectorId,
@@ -65,6 +67,20 @@ public sealed class ChargePointMessages(LabChargePoint chargePoint, LabSettings 
 
     /// <summary>The id tag the running (or last) transaction started with.</summary>
     public string? SessionIdTag => sessionIdTag;
+
+    /// <summary>
+    /// The idTagInfo.status StopTransaction.conf must carry for the session's tag (OCPP 1.6 §6.47: the CSMS
+    /// reports the tag's authorization when the stop names one): Accepted for a tag the CSMS holds as valid,
+    /// the tag's own status otherwise. Null when the session had no tag.
+    /// </summary>
+    public string? ExpectedStopStatus => sessionKind?.Trim().ToLowerInvariant() switch
+    {
+        null => null,
+        "invalid" or "unknown" => "Invalid",
+        "expired" => "Expired",
+        "blocked" => "Blocked",
+        _ => "Accepted",
+    };
 
     /// <summary>The transaction still open, for the clean-up; null when none is.</summary>
     public OpenTransaction? Open => TransactionOpen && chargePoint.TransactionId is { } id ? new OpenTransaction(id, sessionIdTag, meter) : null;

@@ -38,15 +38,16 @@ public sealed class AnswerSteps(LabChargePoint chargePoint, LabSettings settings
         }
     }
 
-    /// <summary>BootNotification.conf: the schema requires currentTime and interval; OCTT also wants an interval above 0.</summary>
-    [Then("^the CSMS answers with a heartbeat interval above zero$")]
+    /// <summary>BootNotification.conf: the schema requires currentTime and interval; OCTT compares the interval with the configured one.</summary>
+    [Then("^the CSMS answers with the configured heartbeat interval$")]
     public void HeartbeatInterval()
     {
         var interval = Last.Payload.GetProperty("interval").GetInt32();
-        Assert.That(interval, Is.GreaterThan(0), "BootNotification.conf interval");
-        if (settings.HeartbeatIntervalSeconds > 0)
+        if (interval != settings.HeartbeatIntervalSeconds)
         {
-            Assert.That(interval, Is.EqualTo(settings.HeartbeatIntervalSeconds), "BootNotification.conf interval (configured heartbeat interval)");
+            throw new AssertionException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"BootNotification.conf interval is {interval} s; the configured heartbeat interval is {settings.HeartbeatIntervalSeconds} s (set {LabSettings.EnvironmentName(nameof(LabSettings.HeartbeatIntervalSeconds))} to the interval your CSMS is configured with)."));
         }
     }
 

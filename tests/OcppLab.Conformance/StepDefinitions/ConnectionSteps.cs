@@ -9,7 +9,7 @@ namespace OcppLab.Conformance.StepDefinitions;
 
 /// <summary>The WebSocket handshake: subprotocols (TC_088), HTTP Basic credentials (Security Profiles 1/2), TLS (2/3).</summary>
 [Binding]
-public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings settings, LabCertificates certificates)
+public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings settings, LabCertificates certificates, ScenarioContext scenario)
 {
     private string password = settings.BasicAuthPassword;
 
@@ -145,10 +145,15 @@ public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings sett
         var tls = chargePoint.Target.TlsBaseUri
             ?? throw new AssertionException("The target offers no wss:// endpoint (OCPPLAB_CSMS_TLS_URL), so its TLS handshake cannot be checked.");
         using var timeout = new CancellationTokenSource(settings.CallTimeout);
-        var problems = await TlsProbe.CheckAsync(tls, clientCertificate: null, timeout.Token);
-        if (problems.Count > 0)
+        var probe = await TlsProbe.CheckAsync(tls, clientCertificate: null, timeout.Token);
+        foreach (var note in probe.Notes)
         {
-            throw new AssertionException("The TLS endpoint does not meet OCTT's requirements: " + string.Join("; ", problems));
+            scenario.Log($"TLS probe of {tls}: {note}");
+        }
+
+        if (probe.Problems.Count > 0)
+        {
+            throw new AssertionException("The TLS endpoint does not meet OCTT's requirements: " + string.Join("; ", probe.Problems));
         }
     }
 

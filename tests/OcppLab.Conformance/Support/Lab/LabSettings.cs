@@ -88,8 +88,11 @@ public sealed class LabSettings
 
     // --- Timing ----------------------------------------------------------------------------------------
 
-    /// <summary>The expected heartbeat interval from BootNotification.conf; 0 accepts any positive value.</summary>
-    public int HeartbeatIntervalSeconds { get; set; }
+    /// <summary>
+    /// The heartbeat interval the CSMS hands out in BootNotification.conf (OCTT's configured "Heartbeat interval");
+    /// TC_001 fails on any other value. The default is the embedded CSMS's.
+    /// </summary>
+    public int HeartbeatIntervalSeconds { get; set; } = 300;
 
     /// <summary>How long the lab waits for the CSMS's answer to a CALL (the PICS "OCPP response timeout").</summary>
     public double CallTimeoutSeconds { get; set; } = 10;
