@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Reactive.Concurrency;
 using Microsoft.Extensions.Logging;
-using OcppLab.Simulator.ChargePoint;
-using OcppLab.Simulator.Security;
-using OcppLab.Simulator.Transport;
-using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
+using OcppLab.ChargePoint;
+using OcppLab.ChargePoint.Security;
+using OcppLab.ChargePoint.Transport;
+using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.Simulator.Cli;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using OcppLab.ChargePoint;
 using OcppLab.Protocol.Messages.Types;
-using OcppLab.Simulator.ChargePoint;
 
 namespace OcppLab.Simulator.Cli;
 

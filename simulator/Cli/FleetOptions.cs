@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using OcppLab.Simulator.ChargePoint;
+using OcppLab.ChargePoint;
 using OcppLab.Simulator.Fleet;
 
 namespace OcppLab.Simulator.Cli;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
-using OcppLab.Simulator.ChargePoint;
-using OcppLab.Simulator.Configuration;
-using OcppLab.Simulator.Security;
-using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
+using OcppLab.ChargePoint;
+using OcppLab.ChargePoint.Configuration;
+using OcppLab.ChargePoint.Security;
+using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.Simulator.Cli;
 

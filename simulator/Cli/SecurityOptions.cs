@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
-using OcppLab.Simulator.Security;
+using OcppLab.ChargePoint.Security;
 
 namespace OcppLab.Simulator.Cli;
 

@@ -1,5 +1,5 @@
+using OcppLab.ChargePoint;
 using OcppLab.Protocol.Messages.Types;
-using OcppLab.Simulator.ChargePoint;
 
 namespace OcppLab.Simulator.Fleet;
 

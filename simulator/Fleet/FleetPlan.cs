@@ -1,5 +1,5 @@
 using System.Globalization;
-using OcppLab.Simulator.ChargePoint;
+using OcppLab.ChargePoint;
 
 namespace OcppLab.Simulator.Fleet;
 

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
+using OcppLab.ChargePoint;
+using OcppLab.ChargePoint.Security;
+using OcppLab.ChargePoint.Transport;
 using OcppLab.Protocol.Messages.Types;
-using OcppLab.Simulator.ChargePoint;
-using OcppLab.Simulator.Security;
-using OcppLab.Simulator.Transport;
-using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
+using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.Simulator.Fleet;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using OcppLab.Simulator.Security;
+using OcppLab.ChargePoint.Security;
 
 namespace OcppLab.Simulator.Fleet;
 

@@ -1,8 +1,8 @@
 using System.Net.Security;
 using System.Net.WebSockets;
 using System.Security.Cryptography.X509Certificates;
-using OcppLab.Simulator.Security;
-using OcppLab.Simulator.Transport;
+using OcppLab.ChargePoint.Security;
+using OcppLab.ChargePoint.Transport;
 
 namespace OcppLab.Simulator.Fleet;
 

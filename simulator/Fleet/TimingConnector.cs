@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
+using OcppLab.ChargePoint.Transport;
 using OcppLab.Protocol.Rpc;
-using OcppLab.Simulator.Transport;
 
 namespace OcppLab.Simulator.Fleet;
 

@@ -2,7 +2,7 @@ using OcppLab.Protocol.Messages.Core;
 using OcppLab.Protocol.Messages.LocalAuthListManagement;
 using OcppLab.Protocol.Messages.Types;
 using OcppLab.Simulator.Tests.Support;
-using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
+using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.Simulator.Tests.Behaviours;
 

@@ -1,9 +1,9 @@
+using OcppLab.ChargePoint;
 using OcppLab.Protocol.Messages.Core;
 using OcppLab.Protocol.Messages.RemoteTrigger;
 using OcppLab.Protocol.Messages.Types;
-using OcppLab.Simulator.ChargePoint;
 using OcppLab.Simulator.Tests.Support;
-using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
+using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.Simulator.Tests.Behaviours;
 

@@ -1,7 +1,7 @@
+using OcppLab.ChargePoint;
 using OcppLab.Protocol.Messages.Core;
 using OcppLab.Protocol.Messages.Reservation;
 using OcppLab.Protocol.Messages.Types;
-using OcppLab.Simulator.ChargePoint;
 using OcppLab.Simulator.Tests.Support;
 
 namespace OcppLab.Simulator.Tests.Behaviours;

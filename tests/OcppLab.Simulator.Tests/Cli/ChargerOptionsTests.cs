@@ -59,7 +59,7 @@ public sealed class ChargerOptionsTests
     {
         var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "..", "simulator", "templates", "wallbox-22kw.json");
 
-        var template = OcppLab.Simulator.ChargePoint.ChargePointTemplate.FromJson(File.ReadAllText(path));
+        var template = OcppLab.ChargePoint.ChargePointTemplate.FromJson(File.ReadAllText(path));
 
         Assert.That(template.Model, Is.EqualTo("Wallbox22"));
         Assert.That(template.Configuration, Contains.Key("MeterValueSampleInterval"));

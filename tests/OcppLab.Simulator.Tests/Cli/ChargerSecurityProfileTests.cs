@@ -1,7 +1,7 @@
 using System.Security.Authentication;
+using OcppLab.ChargePoint.Transport;
 using OcppLab.Simulator.Cli;
 using OcppLab.Simulator.Tests.Security;
-using OcppLab.Simulator.Transport;
 
 namespace OcppLab.Simulator.Tests.Cli;
 

@@ -1,6 +1,6 @@
+using OcppLab.ChargePoint.Configuration;
 using OcppLab.Protocol.Messages.Types;
-using OcppLab.Simulator.Configuration;
-using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
+using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.Simulator.Tests.Configuration;
 

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Reactive.Concurrency;
 using Microsoft.Extensions.DependencyInjection;
+using OcppLab.ChargePoint;
+using OcppLab.ChargePoint.Security;
+using OcppLab.ChargePoint.Transport;
 using OcppLab.Csms.Stations;
 using OcppLab.Protocol.Messages.Types;
-using OcppLab.Simulator.ChargePoint;
 using OcppLab.Simulator.Cli;
 using OcppLab.Simulator.Fleet;
-using OcppLab.Simulator.Security;
 using OcppLab.Simulator.Tests.Security;
-using OcppLab.Simulator.Transport;
 
 namespace OcppLab.Simulator.Tests.Fleet;
 

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OcppLab.ChargePoint;
+using OcppLab.ChargePoint.Transport;
 using OcppLab.Csms.Stations;
 using OcppLab.Csms.Transactions;
 using OcppLab.Protocol.Messages.Types;
-using OcppLab.Simulator.ChargePoint;
 using OcppLab.Simulator.Fleet;
 using OcppLab.Simulator.Tests.Support;
-using OcppLab.Simulator.Transport;
 
 namespace OcppLab.Simulator.Tests.Integration;
 

@@ -1,7 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Text.Json;
-using OcppLab.Simulator.ChargePoint;
-using OcppLab.Simulator.Transport;
+using OcppLab.ChargePoint;
+using OcppLab.ChargePoint.Transport;
 using OcppLab.Tests.Shared;
 
 namespace OcppLab.Simulator.Tests.Interop;

@@ -1,7 +1,7 @@
+using OcppLab.ChargePoint.Authorization;
+using OcppLab.ChargePoint.Metering;
+using OcppLab.ChargePoint.SmartCharging;
 using OcppLab.Protocol.Messages.Types;
-using OcppLab.Simulator.Authorization;
-using OcppLab.Simulator.Metering;
-using OcppLab.Simulator.SmartCharging;
 
 namespace OcppLab.Simulator.Tests.Model;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using OcppLab.Protocol.Messages.Core;
 using OcppLab.Simulator.Tests.Support;
-using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
+using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.Simulator.Tests.Robustness;
 

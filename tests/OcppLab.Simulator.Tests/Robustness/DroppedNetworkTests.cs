@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using OcppLab.ChargePoint.Transport;
 using OcppLab.Csms.Transactions;
 using OcppLab.Simulator.Fleet;
 using OcppLab.Simulator.Tests.Support;
-using OcppLab.Simulator.Transport;
-using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
+using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.Simulator.Tests.Robustness;
 

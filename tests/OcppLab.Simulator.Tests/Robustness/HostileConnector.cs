@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
+using OcppLab.ChargePoint.Transport;
 using OcppLab.Protocol.Rpc;
 using OcppLab.Simulator.Tests.Support;
-using OcppLab.Simulator.Transport;
 
 namespace OcppLab.Simulator.Tests.Robustness;
 

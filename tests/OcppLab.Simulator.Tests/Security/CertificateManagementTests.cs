@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using OcppLab.ChargePoint.Security;
 using OcppLab.Protocol.Messages.Core;
 using OcppLab.Protocol.Messages.Security;
 using OcppLab.Protocol.Messages.Types;
 using OcppLab.Protocol.Security;
-using OcppLab.Simulator.Security;
 using HashAlgorithm = OcppLab.Protocol.Messages.Types.HashAlgorithm;
-using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
+using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.Simulator.Tests.Security;
 
@@ -84,7 +84,7 @@ public sealed class CertificateManagementTests
     [Test]
     public async Task A_full_certificate_store_fails_the_install()
     {
-        await using var lab = new SecurityLab(new Simulator.ChargePoint.ChargePointTemplate
+        await using var lab = new SecurityLab(new OcppLab.ChargePoint.ChargePointTemplate
         {
             SerialNumber = "SN-0001",
             Configuration = new Dictionary<string, string> { [Keys.CertificateStoreMaxLength] = "1" },

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
+using OcppLab.ChargePoint.Security;
 using OcppLab.Csms.Security;
-using OcppLab.Simulator.Security;
 
 namespace OcppLab.Simulator.Tests.Security;
 

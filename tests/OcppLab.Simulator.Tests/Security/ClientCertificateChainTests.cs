@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
+using OcppLab.ChargePoint.Security;
 using OcppLab.Simulator.Cli;
-using OcppLab.Simulator.Security;
 
 namespace OcppLab.Simulator.Tests.Security;
 

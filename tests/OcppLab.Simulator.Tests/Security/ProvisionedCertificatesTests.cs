@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using OcppLab.ChargePoint.Security;
 using OcppLab.Protocol.Messages.Security;
 using OcppLab.Protocol.Messages.Types;
-using OcppLab.Simulator.Security;
 
 namespace OcppLab.Simulator.Tests.Security;
 

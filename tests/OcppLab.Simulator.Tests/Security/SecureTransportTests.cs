@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Security.Authentication;
-using OcppLab.Simulator.Security;
-using OcppLab.Simulator.Transport;
+using OcppLab.ChargePoint.Security;
+using OcppLab.ChargePoint.Transport;
 
 namespace OcppLab.Simulator.Tests.Security;
 

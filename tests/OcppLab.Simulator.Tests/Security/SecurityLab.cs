@@ -1,10 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using OcppLab.ChargePoint;
+using OcppLab.ChargePoint.Transport;
 using OcppLab.Protocol.Messages;
-using OcppLab.Simulator.ChargePoint;
 using OcppLab.Simulator.Tests.Support;
-using OcppLab.Simulator.Transport;
 
 namespace OcppLab.Simulator.Tests.Security;
 

@@ -1,8 +1,8 @@
+using OcppLab.ChargePoint.Security;
 using OcppLab.Protocol.Messages.Core;
 using OcppLab.Protocol.Messages.Security;
 using OcppLab.Protocol.Messages.Types;
-using OcppLab.Simulator.Security;
-using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
+using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.Simulator.Tests.Security;
 
@@ -68,7 +68,7 @@ public sealed class SecurityProfileTests
 
         Assert.That(response.Status, Is.EqualTo(ConfigurationStatus.Accepted));
         Assert.That(lab.Connector.Connections, Is.EqualTo(connections + 1));
-        Assert.That(lab.ChargePoint.ConnectionSecurity.AuthorizationHeader, Is.EqualTo(Simulator.Transport.WebSocketFactory.BasicAuthorization("CP001", Key)));
+        Assert.That(lab.ChargePoint.ConnectionSecurity.AuthorizationHeader, Is.EqualTo(OcppLab.ChargePoint.Transport.WebSocketFactory.BasicAuthorization("CP001", Key)));
         Assert.That(read.ConfigurationKey![0].Value, Is.Null);
     }
 
@@ -93,7 +93,7 @@ public sealed class SecurityProfileTests
         var mutual = none with { Profile = 3 };
 
         Assert.That(none.AuthorizationHeader, Is.Null);
-        Assert.That(basic.AuthorizationHeader, Is.EqualTo(Simulator.Transport.WebSocketFactory.BasicAuthorization("CP001", Key)));
+        Assert.That(basic.AuthorizationHeader, Is.EqualTo(OcppLab.ChargePoint.Transport.WebSocketFactory.BasicAuthorization("CP001", Key)));
         Assert.That(basic.Endpoint(url), Is.EqualTo(url));
         Assert.That(tls.AuthorizationHeader, Is.Not.Null);
         Assert.That(tls.Endpoint(url), Is.EqualTo(new Uri("wss://cs.example:8180/ocpp/CP001")));

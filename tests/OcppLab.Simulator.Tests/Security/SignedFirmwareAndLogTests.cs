@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using OcppLab.ChargePoint.Security;
 using OcppLab.Protocol.Messages.Core;
 using OcppLab.Protocol.Messages.Security;
 using OcppLab.Protocol.Messages.Types;
-using OcppLab.Simulator.Security;
-using Keys = OcppLab.Simulator.Configuration.StandardConfigurationKeys;
+using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.Simulator.Tests.Security;
 

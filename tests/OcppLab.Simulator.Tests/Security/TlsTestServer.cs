@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
-using OcppLab.Simulator.Security;
-using OcppLab.Simulator.Transport;
+using OcppLab.ChargePoint.Security;
+using OcppLab.ChargePoint.Transport;
 
 namespace OcppLab.Simulator.Tests.Security;
 

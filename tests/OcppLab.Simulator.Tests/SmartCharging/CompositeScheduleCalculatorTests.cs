@@ -1,5 +1,5 @@
+using OcppLab.ChargePoint.SmartCharging;
 using OcppLab.Protocol.Messages.Types;
-using OcppLab.Simulator.SmartCharging;
 
 namespace OcppLab.Simulator.Tests.SmartCharging;
 

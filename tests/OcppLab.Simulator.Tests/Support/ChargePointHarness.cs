@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
+using OcppLab.ChargePoint;
+using OcppLab.ChargePoint.Transport;
 using OcppLab.Protocol.Messages.Core;
-using OcppLab.Simulator.ChargePoint;
-using OcppLab.Simulator.Transport;
 
 namespace OcppLab.Simulator.Tests.Support;
 

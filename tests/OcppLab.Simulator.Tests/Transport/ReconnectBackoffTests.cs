@@ -1,4 +1,4 @@
-using OcppLab.Simulator.Transport;
+using OcppLab.ChargePoint.Transport;
 
 namespace OcppLab.Simulator.Tests.Transport;
 

@@ -3,11 +3,11 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
+using OcppLab.ChargePoint.Security;
+using OcppLab.ChargePoint.Transport;
 using OcppLab.Protocol.Framing;
 using OcppLab.Protocol.Rpc;
 using OcppLab.Simulator.Fleet;
-using OcppLab.Simulator.Security;
-using OcppLab.Simulator.Transport;
 
 namespace OcppLab.Simulator.Tests.Transport;
 

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using OcppLab.ChargePoint.Transport;
 using OcppLab.Protocol.Messages.Core;
 using OcppLab.Protocol.Messages.Types;
 using OcppLab.Protocol.Rpc;
 using OcppLab.Simulator.Tests.Support;
-using OcppLab.Simulator.Transport;
 
 namespace OcppLab.Simulator.Tests.Transport;
 

@@ -1,7 +1,5 @@
-extern alias simulator;
-
 using System.Text.Json.Nodes;
-using simulator::OcppLab.Simulator.ChargePoint;
+using OcppLab.ChargePoint;
 
 namespace OcppLab.Conformance.Drivers.CentralSystem;
 

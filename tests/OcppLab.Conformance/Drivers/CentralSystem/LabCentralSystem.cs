@@ -1,18 +1,16 @@
-extern alias simulator;
-
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using OcppLab.ChargePoint;
+using OcppLab.ChargePoint.Security;
+using OcppLab.ChargePoint.Transport;
 using OcppLab.Conformance.Support.Gherkin;
 using OcppLab.Protocol;
 using OcppLab.Protocol.Framing;
 using OcppLab.Protocol.Messages;
 using OcppLab.Protocol.Rpc;
-using simulator::OcppLab.Simulator.ChargePoint;
-using simulator::OcppLab.Simulator.Security;
-using simulator::OcppLab.Simulator.Transport;
 
 namespace OcppLab.Conformance.Drivers.CentralSystem;
 

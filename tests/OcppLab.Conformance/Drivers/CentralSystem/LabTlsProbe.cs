@@ -1,5 +1,3 @@
-extern alias simulator;
-
 using System.Buffers;
 using System.Net;
 using System.Net.WebSockets;
@@ -11,7 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
-using simulator::OcppLab.Simulator.Transport;
+using OcppLab.ChargePoint.Transport;
 
 namespace OcppLab.Conformance.Drivers.CentralSystem;
 

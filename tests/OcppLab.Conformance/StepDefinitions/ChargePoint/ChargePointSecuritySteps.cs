@@ -1,13 +1,11 @@
-extern alias simulator;
-
 using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OcppLab.ChargePoint.Security;
 using OcppLab.Conformance.Drivers.CentralSystem;
-using simulator::OcppLab.Simulator.Security;
 
 namespace OcppLab.Conformance.StepDefinitions.ChargePoint;
 
@@ -88,7 +86,7 @@ public sealed class ChargePointSecuritySteps(LabCentralSystem lab, LabCertificat
     public void Password(string expected)
     {
         var header = LastConnection().AuthorizationHeader;
-        if (header != simulator::OcppLab.Simulator.Transport.WebSocketFactory.BasicAuthorization(lab.Data.ChargePointId, expected))
+        if (header != OcppLab.ChargePoint.Transport.WebSocketFactory.BasicAuthorization(lab.Data.ChargePointId, expected))
         {
             throw new AssertionException($"The Charge Point's last connection sent Authorization: {header ?? "(none)"}; expected Basic credentials with the password {expected}.");
         }
