@@ -6,7 +6,7 @@ namespace OcppLab.Conformance.StepDefinitions;
 
 /// <summary>Checks on the CSMS's answers (CALLRESULT payloads) to what the charge point sent.</summary>
 [Binding]
-public sealed class AnswerSteps(LabChargePoint chargePoint, LabSettings settings)
+public sealed class AnswerSteps(LabChargePoint chargePoint, LabSettings settings, ScenarioContext scenario)
 {
     private CallExchange Last => chargePoint.LastExchange ?? throw new InvalidOperationException("The charge point has sent nothing yet.");
 
@@ -66,7 +66,7 @@ public sealed class AnswerSteps(LabChargePoint chargePoint, LabSettings settings
         var actual = Last.Payload.TryGetProperty("status", out var status) ? status.GetString() : null;
         if (actual == "Accepted" && toleratingAccepted.Length > 0)
         {
-            TestContext.Out.WriteLine($"Warning: the CSMS accepted {Last.Action} for an unknown vendor; OCTT passes this with a warning.");
+            scenario.Warn($"The CSMS answered {Last.Action} for an unknown vendor ({settings.UnknownVendorId}) with Accepted; OCTT passes this with a warning.");
             return;
         }
 

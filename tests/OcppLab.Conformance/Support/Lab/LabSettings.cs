@@ -43,6 +43,9 @@ public sealed class LabSettings
     /// <summary>Security profiles (1, 2, 3) the target declares; empty = none (octt16-csms.md §1.2 c). The embedded CSMS declares all three.</summary>
     public string SecurityProfiles { get; set; } = "";
 
+    /// <summary>Where the report is written (Markdown, JSON, HTML, JUnit XML); empty = next to the test assembly.</summary>
+    public string ReportFolder { get; set; } = "";
+
     // --- Charge point identity ------------------------------------------------------------------------
 
     /// <summary>The charge point identity, the last segment of the connection URL.</summary>
