@@ -30,6 +30,11 @@ public sealed class ConformanceRun
 
         // The console is where a run ends: say where the report is and what it says, per profile.
         await TestContext.Error.WriteLineAsync($"Conformance report: {written} (also .json, .html and conformance-junit.xml beside it)");
+        if (run.PreFlightStarted && await run.PreFlightProblemAsync() is { } problem)
+        {
+            await TestContext.Error.WriteLineAsync("  Pre-flight failed, the Central System cases did not run: " + problem);
+        }
+
         if (report.CentralSystemRan)
         {
             foreach (var line in report.Summary())

@@ -13,6 +13,9 @@ namespace OcppLab.Conformance.Drivers;
 /// </summary>
 public sealed class OperatorClient(CsmsTarget target, LabSettings settings, ScenarioContext scenario)
 {
+    /// <summary>Where the contract's resources live, relative to <c>OCPPLAB_OPERATOR_URL</c>.</summary>
+    public const string ContractPath = "api/charge-points";
+
     public const string NeedsOperator =
         "This case needs the CSMS to send a CALL on an operator's request, and the target offers no operator contract. " +
         "Set OCPPLAB_OPERATOR_URL to a base URL serving POST {url}/api/charge-points/{id}/calls/{action}.";

@@ -8,7 +8,7 @@ namespace OcppLab.Conformance.StepDefinitions;
 /// isolation (every case starts on a clean station).
 /// </summary>
 [Binding]
-public sealed class Hooks(ScenarioContext scenario, LabSettings settings, StationCleanUp cleanUp)
+public sealed class Hooks(ScenarioContext scenario, LabSettings settings, StationCleanUp cleanUp, LabRun run)
 {
     [BeforeScenario(Order = 0)]
     public void SkipUndeclaredProfiles()
@@ -22,8 +22,28 @@ public sealed class Hooks(ScenarioContext scenario, LabSettings settings, Statio
         }
     }
 
+    /// <summary>
+    /// A set-up the pre-flight found wrong stops the Central System cases: the first fails with the one message
+    /// naming the setting to fix, the others do not run.
+    /// </summary>
+    [BeforeScenario("csms", Order = 1)]
+    public async Task SetUpChecked()
+    {
+        if (await run.PreFlightProblemAsync() is not { } problem)
+        {
+            return;
+        }
+
+        if (run.ClaimPreFlightReport())
+        {
+            throw new AssertionException("Pre-flight: " + problem);
+        }
+
+        Assert.Inconclusive("Not run: the pre-flight found the set-up wrong: " + problem);
+    }
+
     /// <summary>Whatever an earlier scenario could not clean up on this station is cleaned first, or this one does not run.</summary>
-    [BeforeScenario(Order = 1)]
+    [BeforeScenario(Order = 2)]
     public Task StartClean() => cleanUp.BeforeScenarioAsync();
 
     [AfterScenario]
