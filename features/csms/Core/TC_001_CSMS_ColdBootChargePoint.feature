@@ -8,7 +8,7 @@ Feature: TC_001_CSMS Cold Boot Charge Point
     Given the charge point is connected
     When the charge point sends BootNotification
     Then the CSMS answers with status Accepted
-    And the CSMS answers with a heartbeat interval above zero
+    And the CSMS answers with the configured heartbeat interval
     And the CSMS answers with its current time
     When the charge point reports connector 0 and every connector as Available
     And the charge point sends Heartbeat

@@ -12,6 +12,8 @@ public sealed class BrokenTargetTests
     public static IEnumerable<TestCaseData> Doubles()
     {
         yield return Case("Core", "TC_023_1_CSMS", "accepts unknown id tags", BrokenCsms.AcceptsUnknownIdTags, "with idTagInfo.status Accepted; expected Invalid");
+        yield return Case("Core", "TC_012_CSMS", "answers every stop with ConcurrentTx", BrokenCsms.AnswersStopsWithConcurrentTx, "StopTransaction for id tag VALID001 with idTagInfo.status ConcurrentTx; expected Accepted");
+        yield return Case("Core", "TC_001_CSMS", "hands out another heartbeat interval", BrokenCsms.HandsOutAnotherHeartbeatInterval, "interval is 60 s; the configured heartbeat interval is 300 s");
         yield return Case("FirmwareManagement", "TC_044_2_CSMS", "refuses FirmwareStatusNotification", BrokenCsms.RefusesFirmwareStatus, "answered FirmwareStatusNotification with CALLERROR NotImplemented");
         yield return Case("Reservation", "TC_046_CSMS", "ignores reservations", BrokenCsms.IgnoresReservations, "did not send ReserveNow");
         yield return Case("LocalAuthListManagement", "TC_043_5_CSMS", "sends a wrong list version", BrokenCsms.SendsWrongListVersion, "listVersion is 1; expected 2");

@@ -25,6 +25,16 @@ public static class BrokenCsms
         ReplaceRoute(services, router => router.Map<AuthorizeRequest, AuthorizeResponse>((_, _, _) =>
             ValueTask.FromResult(new AuthorizeResponse { IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Accepted } }))));
 
+    /// <summary>Core: answers every StopTransaction with idTagInfo ConcurrentTx (TC_012 must fail on the stop's answer).</summary>
+    public static EmbeddedCsmsTarget AnswersStopsWithConcurrentTx() => new("broken CSMS: ConcurrentTx to every stop", services =>
+        ReplaceRoute(services, router => router.Map<StopTransactionRequest, StopTransactionResponse>((_, _, _) =>
+            ValueTask.FromResult(new StopTransactionResponse { IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.ConcurrentTx } }))));
+
+    /// <summary>Core: hands out a heartbeat interval other than the configured 300 s (TC_001 must fail).</summary>
+    public static EmbeddedCsmsTarget HandsOutAnotherHeartbeatInterval() => new(
+        "broken CSMS: heartbeat interval 60 s",
+        configuration: new Dictionary<string, string?> { ["Csms:HeartbeatIntervalSeconds"] = "60" });
+
     /// <summary>Firmware Management: refuses FirmwareStatusNotification with a CALLERROR (TC_044_2 must fail).</summary>
     public static EmbeddedCsmsTarget RefusesFirmwareStatus() => new("broken CSMS: no FirmwareStatusNotification", services =>
         ReplaceRoute(services, router => router.Map<FirmwareStatusNotificationRequest, FirmwareStatusNotificationResponse>((_, _, _) =>

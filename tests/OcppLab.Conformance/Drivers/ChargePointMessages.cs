@@ -12,6 +12,7 @@ public sealed class ChargePointMessages(LabChargePoint chargePoint, LabSettings 
 {
     private int meter = 1000;
     private string? sessionIdTag;
+    private string? sessionKind;
 
     /// <summary>Whether a transaction the CSMS gave an id to has not been stopped yet.</summary>
     public bool TransactionOpen { get; private set; }
@@ -41,6 +42,7 @@ public sealed class ChargePointMessages(LabChargePoint chargePoint, LabSettings 
     public async Task<CallExchange> StartTransactionAsync(string kind, bool reservation, bool offline)
     {
         sessionIdTag = values.IdTag(kind);
+        sessionKind = kind;
         var payload = new JsonObject
         {
             ["connectorId"] = settings.ConnectorId,
@@ -63,20 +65,55 @@ public sealed class ChargePointMessages(LabChargePoint chargePoint, LabSettings 
         return exchange;
     }
 
-    public Task<CallExchange> StopTransactionAsync(string reason, bool offline)
+    /// <summary>The id tag the running (or last) transaction started with.</summary>
+    public string? SessionIdTag => sessionIdTag;
+
+    /// <summary>
+    /// The idTagInfo.status StopTransaction.conf must carry for the session's tag (OCPP 1.6 §6.47: the CSMS
+    /// reports the tag's authorization when the stop names one): Accepted for a tag the CSMS holds as valid,
+    /// the tag's own status otherwise. Null when the session had no tag.
+    /// </summary>
+    public string? ExpectedStopStatus => sessionKind?.Trim().ToLowerInvariant() switch
     {
-        TransactionOpen = false;
+        null => null,
+        "invalid" or "unknown" => "Invalid",
+        "expired" => "Expired",
+        "blocked" => "Blocked",
+        _ => "Accepted",
+    };
+
+    /// <summary>The transaction still open, for the clean-up; null when none is.</summary>
+    public OpenTransaction? Open => TransactionOpen && chargePoint.TransactionId is { } id ? new OpenTransaction(id, sessionIdTag, meter) : null;
+
+    /// <summary>
+    /// StopTransaction of the running transaction. The transaction counts as stopped only once the CSMS
+    /// answered with a CALLRESULT: a refused stop leaves it open in the CSMS, and the clean-up must know.
+    /// </summary>
+    public async Task<CallExchange> StopTransactionAsync(string reason, bool offline)
+    {
         meter += 2500;
+        var exchange = await StopAsync(new OpenTransaction(
+            chargePoint.TransactionId ?? throw new InvalidOperationException("StopTransaction needs a transaction that the CSMS gave an id."),
+            sessionIdTag,
+            meter), reason, offline);
+        TransactionOpen = false;
+        return exchange;
+    }
+
+    /// <summary>StopTransaction of <paramref name="transaction"/>, which may be one an earlier scenario left open.</summary>
+    public Task<CallExchange> StopAsync(OpenTransaction transaction, string reason, bool offline)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
         var payload = new JsonObject
         {
-            ["transactionId"] = chargePoint.TransactionId ?? throw new InvalidOperationException("StopTransaction needs a transaction that the CSMS gave an id."),
-            ["meterStop"] = meter,
+            ["transactionId"] = transaction.TransactionId,
+            ["meterStop"] = transaction.MeterStop,
             ["timestamp"] = offline ? LabValues.Timestamp(chargePoint.Target.Clock.GetUtcNow().AddMinutes(-settings.OfflineMinutesAgo / 2.0)) : Now(),
             ["reason"] = reason,
         };
-        if (sessionIdTag is not null)
+        if (transaction.IdTag is not null)
         {
-            payload["idTag"] = sessionIdTag;
+            payload["idTag"] = transaction.IdTag;
         }
 
         return CallAsync("StopTransaction", payload);
@@ -115,32 +152,6 @@ public sealed class ChargePointMessages(LabChargePoint chargePoint, LabSettings 
 
     public Task<CallExchange> SignCertificateAsync() =>
         CallAsync("SignCertificate", new JsonObject { ["csr"] = certificates.CertificateSigningRequestPem() });
-
-    /// <summary>
-    /// Leaves the CSMS as OCTT assumes every case starts (no transaction in progress, §2.1): a transaction
-    /// a scenario left running is stopped, so that the next scenario's tag is not busy (ConcurrentTx).
-    /// </summary>
-    public async Task StopLeftoverTransactionAsync()
-    {
-        if (!TransactionOpen)
-        {
-            return;
-        }
-
-        try
-        {
-            if (!chargePoint.IsConnected)
-            {
-                await chargePoint.ConnectAsync();
-            }
-
-            await StopTransactionAsync("Local", offline: false);
-        }
-        catch (AssertionException)
-        {
-            // Clean-up only: the scenario's verdict is already made.
-        }
-    }
 
     private string Now() => LabValues.Timestamp(chargePoint.Target.Clock.GetUtcNow());
 }

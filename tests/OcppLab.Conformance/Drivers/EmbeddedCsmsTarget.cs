@@ -27,10 +27,16 @@ namespace OcppLab.Conformance.Drivers;
 /// and certificates (<see cref="CsmsTls"/>, issued by its throwaway CA) that hands each upgrade to the same
 /// connection handler, so a station has one state whichever way it connects.
 /// <paramref name="replace"/> swaps services of the host: the broken test doubles are built that way.
+/// <paramref name="configuration"/> adds Central System settings; with <paramref name="provisionsSecurity"/> false the
+/// lab leaves the stations' security as configured, the way a foreign CSMS is set up by hand.
 /// </summary>
-public sealed partial class EmbeddedCsmsTarget(string description = "embedded CSMS (in process)", Action<IServiceCollection>? replace = null) : CsmsTarget
+public sealed partial class EmbeddedCsmsTarget(
+    string description = "embedded CSMS (in process)",
+    Action<IServiceCollection>? replace = null,
+    IReadOnlyDictionary<string, string?>? configuration = null,
+    bool provisionsSecurity = true) : CsmsTarget
 {
-    private readonly Host host = new(replace);
+    private readonly Host host = new(replace, configuration);
     private readonly SemaphoreSlim tlsStart = new(1, 1);
     private HttpClient? operatorClient;
     private WebApplication? tlsFront;
@@ -84,6 +90,11 @@ public sealed partial class EmbeddedCsmsTarget(string description = "embedded CS
     /// <summary>Sets the station's profile and password through the operator API (<c>PUT /api/charge-points/{id}/security</c>).</summary>
     public override async Task ProvisionSecurityAsync(string chargePointId, int securityProfile, string password, CancellationToken cancellationToken)
     {
+        if (!provisionsSecurity)
+        {
+            return;
+        }
+
         using var response = await Operator!.PutAsJsonAsync(
             $"/api/charge-points/{Uri.EscapeDataString(chargePointId)}/security",
             new { securityProfile, authorizationKey = password },
@@ -149,7 +160,7 @@ public sealed partial class EmbeddedCsmsTarget(string description = "embedded CS
     [GeneratedRegex(@"status code:?\s*(\d{3})", RegexOptions.IgnoreCase)]
     private static partial Regex StatusCode();
 
-    private sealed class Host(Action<IServiceCollection>? replace) : WebApplicationFactory<Program>
+    private sealed class Host(Action<IServiceCollection>? replace, IReadOnlyDictionary<string, string?>? configuration) : WebApplicationFactory<Program>
     {
         public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
@@ -161,7 +172,7 @@ public sealed partial class EmbeddedCsmsTarget(string description = "embedded CS
                 // The CSMS checks its own payloads too: a schema slip on its side shows up as its failure.
                 ["Csms:ValidateOutgoing"] = "true",
                 ["Logging:LogLevel:Default"] = "Warning",
-            }));
+            }).AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()));
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<TimeProvider>(Time);

@@ -26,22 +26,30 @@ public sealed partial class LabChargePoint(
     LabSettings settings,
     CsmsTarget target,
     Measurements measurements,
-    ScriptedAnswers answers) : IAsyncDisposable, IFrameObserver, IOcppCallDispatcher
+    ScriptedAnswers answers,
+    LabCertificates certificates) : IAsyncDisposable, IFrameObserver, IOcppCallDispatcher
 {
     public const string Ocpp16 = "ocpp1.6";
 
     private readonly Lock gate = new();
     private readonly List<Call> received = [];
     private readonly HashSet<Call> consumed = [];
+    private readonly List<(Call Call, JsonObject Answer)> answered = [];
     private readonly SemaphoreSlim sendGate = new(1, 1);
     private readonly List<CallExchange> exchanges = [];
     private TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Connection? connection;
     private string? id;
+    private int? provisionedProfile;
 
-    /// <summary>The identity: the configured one, made unique per scenario when the target is shared.</summary>
+    /// <summary>
+    /// The identity: the configured one, or (embedded target) one per scenario and Examples row, so that no
+    /// scenario and no row depends on what another left on its station.
+    /// </summary>
     public string Id => id ??= settings.ChargePointIdPerScenario && scenario.TestCaseId is { } tc
-        ? $"{settings.ChargePointId}-{NonIdentifier().Replace(tc, "")}"
+        ? scenario.Scenario.ExampleValues.Count == 0
+            ? $"{settings.ChargePointId}-{NonIdentifier().Replace(tc, "")}"
+            : string.Create(CultureInfo.InvariantCulture, $"{settings.ChargePointId}-{NonIdentifier().Replace(tc, "")}-L{scenario.Scenario.Line}")
         : settings.ChargePointId;
 
     public bool IsConnected => connection is { Endpoint.IsClosed: false };
@@ -67,8 +75,11 @@ public sealed partial class LabChargePoint(
 
     public CsmsTarget Target => target;
 
-    /// <summary>The security profile the charge point connects with by default (0 = none; Security Whitepaper ed. 3 §2).</summary>
-    public int SecurityProfile { get; set; }
+    /// <summary>
+    /// The security profile the charge point connects with by default (Security Whitepaper ed. 3 §2): the one the
+    /// target declares as current, as OCTT connects every case, or 0 when the target declares none.
+    /// </summary>
+    public int SecurityProfile { get; set; } = settings.ConnectionSecurityProfile;
 
     /// <summary>Its Basic password (Security Profiles 1 and 2).</summary>
     public string Password { get; set; } = settings.BasicAuthPassword;
@@ -127,9 +138,36 @@ public sealed partial class LabChargePoint(
         return attempt;
     }
 
-    /// <summary>Opens the WebSocket offering ocpp1.6; the CSMS must accept it.</summary>
+    /// <summary>
+    /// Puts the charge point on <paramref name="profile"/>: the target gets the profile and the configured password
+    /// (OCTT's tester sets them up in the CSMS beforehand, octt16-csms.md §2.1; nothing for a target configured by
+    /// hand), and profile 3 gets a client certificate (the configured one, else one from the target's CA).
+    /// </summary>
+    public async Task UseSecurityProfileAsync(int profile)
+    {
+        SecurityProfile = profile;
+        Password = settings.BasicAuthPassword;
+        if (provisionedProfile != profile)
+        {
+            using var timeout = new CancellationTokenSource(settings.OperatorTimeout);
+            await target.ProvisionSecurityAsync(Id, profile, settings.BasicAuthPassword, timeout.Token);
+            provisionedProfile = profile;
+        }
+
+        if (profile == 3 && ClientCertificate is null)
+        {
+            ClientCertificate = settings.LoadClientCertificate() ?? target.IssueClientCertificate(Id, certificates.ChargePointKey);
+        }
+    }
+
+    /// <summary>Opens the WebSocket at <see cref="SecurityProfile"/> offering ocpp1.6; the CSMS must accept it.</summary>
     public async Task ConnectAsync(AuthenticationHeaderValue? authorization = null)
     {
+        if (authorization is null && SecurityProfile > 0 && provisionedProfile != SecurityProfile)
+        {
+            await UseSecurityProfileAsync(SecurityProfile);
+        }
+
         var attempt = authorization is null && SecurityProfile > 0
             ? await TryConnectAtProfileAsync(SecurityProfile)
             : await TryConnectAsync(authorization: authorization);
@@ -240,6 +278,21 @@ public sealed partial class LabChargePoint(
         }
     }
 
+    /// <summary>The CALLs the CSMS sent so far, each with the answer the charge point gave.</summary>
+    public IReadOnlyList<(Call Call, JsonObject Answer)> AnsweredCalls
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. answered];
+            }
+        }
+    }
+
+    /// <summary>The CALLs the charge point sent and the CSMS answered with a CALLRESULT, in order.</summary>
+    public IReadOnlyList<CallExchange> Exchanges => [.. exchanges];
+
     /// <summary>Puts a frame on the wire exactly as given.</summary>
     public async Task SendRawAsync(string frame)
     {
@@ -254,6 +307,7 @@ public sealed partial class LabChargePoint(
         lock (gate)
         {
             received.Add(call);
+            answered.Add((call, (JsonObject)answer.DeepClone()));
             arrived.TrySetResult();
             arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }

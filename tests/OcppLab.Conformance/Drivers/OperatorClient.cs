@@ -13,6 +13,9 @@ namespace OcppLab.Conformance.Drivers;
 /// </summary>
 public sealed class OperatorClient(CsmsTarget target, LabSettings settings, ScenarioContext scenario)
 {
+    /// <summary>Where the contract's resources live, relative to <c>OCPPLAB_OPERATOR_URL</c>.</summary>
+    public const string ContractPath = "api/charge-points";
+
     public const string NeedsOperator =
         "This case needs the CSMS to send a CALL on an operator's request, and the target offers no operator contract. " +
         "Set OCPPLAB_OPERATOR_URL to a base URL serving POST {url}/api/charge-points/{id}/calls/{action}.";
@@ -51,6 +54,10 @@ public sealed class OperatorClient(CsmsTarget target, LabSettings settings, Scen
         LastReply = new OperatorReply(action, (int)response.StatusCode, parsed, text);
         return LastReply;
     }
+
+    /// <summary>Has the CSMS cancel reservation <paramref name="reservationId"/> (the clean-up after a case).</summary>
+    public Task<OperatorReply> CancelReservationAsync(string chargePointId, int reservationId) =>
+        SendAsync(chargePointId, "CancelReservation", new JsonObject { ["reservationId"] = reservationId });
 }
 
 /// <summary>What the operator contract answered: 200 with the charge point's payload, or a problem document.</summary>

@@ -14,12 +14,18 @@ public sealed class RemoteCsmsTarget : CsmsTarget
 {
     private readonly Uri baseUri;
     private readonly HttpClient? operatorClient;
+    private readonly X509Certificate2? trustedCa;
 
     public RemoteCsmsTarget(LabSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         baseUri = new Uri(WithSlash(settings.CsmsUrl));
         TlsBaseUri = settings.CsmsTlsUrl.Length > 0 ? new Uri(WithSlash(settings.CsmsTlsUrl)) : null;
+        if (settings.CsmsCaCertificateFile.Length > 0)
+        {
+            trustedCa = X509Certificate2.CreateFromPemFile(settings.CsmsCaCertificateFile);
+        }
+
         if (settings.OperatorUrl.Length > 0)
         {
             operatorClient = new HttpClient { BaseAddress = new Uri(WithSlash(settings.OperatorUrl)), Timeout = settings.OperatorTimeout };
@@ -33,6 +39,22 @@ public sealed class RemoteCsmsTarget : CsmsTarget
     public override HttpClient? Operator => operatorClient;
 
     public override Uri? TlsBaseUri { get; }
+
+    /// <summary>With <c>OCPPLAB_CSMS_CA_CERTIFICATE_FILE</c>, the server certificate must chain to that CA (and name the host); else the system's trust store decides.</summary>
+    public override RemoteCertificateValidationCallback? ServerCertificateValidation => trustedCa is null ? null : (_, certificate, _, errors) =>
+    {
+        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(trustedCa);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var presented = new X509Certificate2(certificate);
+        return chain.Build(presented);
+    };
 
     public override Task<ConnectionAttempt> ConnectAsync(string chargePointId, IReadOnlyList<string> subprotocols, AuthenticationHeaderValue? authorization, CancellationToken cancellationToken) =>
         ConnectAsync(new Uri(baseUri, Uri.EscapeDataString(chargePointId)), subprotocols, authorization, cancellationToken);
@@ -97,6 +119,7 @@ public sealed class RemoteCsmsTarget : CsmsTarget
     public override ValueTask DisposeAsync()
     {
         operatorClient?.Dispose();
+        trustedCa?.Dispose();
         return base.DisposeAsync();
     }
 

@@ -60,10 +60,10 @@ public sealed class ConformanceReportTests
         Assert.Multiple(() =>
         {
             Assert.That(markdown, Does.Contain("# OCPP 1.6-J conformance report (Charge Point)"));
-            Assert.That(markdown, Does.Contain("| Core | PASS | 1 | 0 | 0 |"));
-            Assert.That(markdown, Does.Contain("| Reservation | FAIL | 1 | 1 | 0 |"));
-            Assert.That(markdown, Does.Contain("| Security | INCOMPLETE | 0 | 0 | 1 |"));
-            Assert.That(markdown, Does.Contain("| Smart Charging | NOT RUN | 0 | 0 | 0 |"));
+            Assert.That(markdown, Does.Contain("| Core | PASS | 1 of 1 | 1 | 0 | 0 | 0 |"));
+            Assert.That(markdown, Does.Contain("| Reservation | FAIL | 2 of 2 | 1 | 1 | 0 | 0 |"));
+            Assert.That(markdown, Does.Contain("| Security | NOT TESTED | 0 of 1 | 0 | 0 | 1 | 0 |"));
+            Assert.That(markdown, Does.Contain("| Smart Charging | NOT TESTED | 0 of 0 | 0 | 0 | 0 | 0 |"));
             Assert.That(markdown, Does.Not.Contain("(Central System)"), "no csms case ran, so that section is left out");
         });
     }
@@ -131,7 +131,7 @@ public sealed class ConformanceReportTests
         {
             Assert.That(report.ChargePoint, Is.Null);
             Assert.That(report.ToMarkdown(), Does.Contain("# OCPP 1.6-J conformance report (Central System)"));
-            Assert.That(report.ToMarkdown(), Does.Contain("| Core | PASS | 1 | 0 | 0 |"));
+            Assert.That(report.ToMarkdown(), Does.Contain("| Core | PASS | 1 of 1 | 1 | 0 | 0 | 0 |"));
             Assert.That(report.ToMarkdown(), Does.Not.Contain("(Charge Point)"));
             Assert.That(json.RootElement.GetProperty("chargePoint").ValueKind, Is.EqualTo(JsonValueKind.Null));
         });
@@ -175,6 +175,113 @@ public sealed class ConformanceReportTests
             Assert.That(File.ReadAllText(Path.Combine(folder, ConformanceReport.MarkdownFileName)), Does.Contain("(Charge Point)"));
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ConformanceReport.JsonFileName)));
             Assert.That(json.RootElement.GetProperty("chargePoint").GetProperty("profiles").GetArrayLength(), Is.EqualTo(ConformanceReport.Profiles.Count));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_profile_with_a_case_that_did_not_run_is_not_pass()
+    {
+        List<ScenarioResult> results =
+        [
+            Result("features/csms/Core/TC_001_CSMS_ColdBootChargePoint.feature", ScenarioOutcome.Passed),
+            Result("features/csms/Core/TC_013_CSMS_HardReset.feature", ScenarioOutcome.Inconclusive, "This case needs the CSMS to send a CALL on an operator's request"),
+        ];
+
+        var report = Build(results);
+
+        Assert.That(report.ProfileVerdicts.Single(p => p.Tag == "Core").Result, Is.EqualTo("INCOMPLETE"));
+        Assert.That(report.ToMarkdown(), Does.Contain("| Core | INCOMPLETE | 1 of 2 | 1 | 0 | 1 | 0 |"));
+        Assert.That(report.Summary(), Has.Member("Core: INCOMPLETE (1 of 2 applicable cases run, 1 passed, 0 failed)"));
+    }
+
+    [Test]
+    public void A_profile_whose_cases_all_did_not_run_is_not_tested()
+    {
+        List<ScenarioResult> results = [Result("features/csms/Core/TC_013_CSMS_HardReset.feature", ScenarioOutcome.Inconclusive, "no operator contract")];
+
+        Assert.That(Build(results).ProfileVerdicts.Single(p => p.Tag == "Core").Result, Is.EqualTo("NOT TESTED"));
+    }
+
+    [Test]
+    public void A_profile_the_target_does_not_declare_says_so()
+    {
+        var settings = LabSettings.Load(new Dictionary<string, string?> { ["OCPPLAB_CSMS_URL"] = "ws://elsewhere.invalid/ocpp/" });
+        List<ScenarioResult> results =
+        [
+            Result("features/csms/Core/TC_001_CSMS_ColdBootChargePoint.feature", ScenarioOutcome.Passed),
+            Result("features/csms/Reservation/TC_046_CSMS_ReservationOfAConnectorTransaction.feature", ScenarioOutcome.Ignored, "Not applicable"),
+        ];
+
+        var report = ConformanceReport.Build(results, new Measurements(), settings, "foreign");
+
+        Assert.That(report.ProfileVerdicts.Single(p => p.Tag == "Reservation").Result, Is.EqualTo("NOT DECLARED"));
+        Assert.That(report.ProfileVerdicts.Single(p => p.Tag == "Security").Result, Is.EqualTo("NOT DECLARED"));
+        Assert.That(report.ProfileVerdicts.Single(p => p.Tag == "Core").Result, Is.EqualTo("PASS"));
+    }
+
+    [Test]
+    public void A_warning_appears_in_every_form_of_the_report()
+    {
+        List<ScenarioResult> results =
+        [
+            Result("features/csms/Core/TC_064_CSMS_DataTransferToACentralSystem.feature", ScenarioOutcome.Passed) with { Warnings = ["accepted an unknown vendor"] },
+        ];
+
+        var report = Build(results);
+
+        Assert.That(report.ToMarkdown(), Does.Contain("## Warnings").And.Contain("accepted an unknown vendor"));
+        Assert.That(report.ToJson(), Does.Contain("accepted an unknown vendor"));
+        Assert.That(HtmlReport.Render(report), Does.Contain("accepted an unknown vendor"));
+    }
+
+    [Test]
+    public void The_settings_used_are_listed_with_their_source_and_secrets_hidden()
+    {
+        var settings = LabSettings.Load(new Dictionary<string, string?> { ["OCPPLAB_VALID_ID_TAG"] = "TAG-FROM-ENV" });
+
+        var markdown = ConformanceReport.Build([], new Measurements(), settings, "t").ToMarkdown();
+
+        Assert.That(markdown, Does.Contain("| ValidIdTag | OCPPLAB_VALID_ID_TAG | TAG-FROM-ENV | OCPPLAB_VALID_ID_TAG |"));
+        Assert.That(markdown, Does.Contain("| BasicAuthPassword | OCPPLAB_BASIC_AUTH_PASSWORD | (set, not shown) | default |"));
+        Assert.That(markdown, Does.Not.Contain(settings.BasicAuthPassword));
+    }
+
+    [Test]
+    public void A_failing_case_carries_its_frame_log_folded_in_html()
+    {
+        const string message = "Step 'Then x' failed (f:3):\nexpected Accepted\n\n[+0.001s] CP → CSMS [2,\"1\",\"Authorize\",{}]";
+        List<ScenarioResult> results = [Result("features/csms/Core/TC_023_1_CSMS_StartChargingSessionAuthorizeInvalid.feature", ScenarioOutcome.Failed, message)];
+
+        var report = Build(results);
+
+        Assert.That(report.ToMarkdown(), Does.Contain("## Frame logs of the failing scenarios").And.Contain("CP → CSMS [2,\"1\",\"Authorize\",{}]"));
+        Assert.That(HtmlReport.Render(report), Does.Contain("<details><summary>Step &#39;Then x&#39; failed (f:3):</summary>").And.Contain("CP → CSMS [2,&quot;1&quot;,&quot;Authorize&quot;,{}]"));
+    }
+
+    [Test]
+    public void No_scenario_drops_out_of_the_counts()
+    {
+        List<ScenarioResult> results =
+        [
+            Result("features/csms/Core/TC_001_CSMS_ColdBootChargePoint.feature", ScenarioOutcome.Passed),
+            Result("features/csms/Core/TC_013_CSMS_HardReset.feature", ScenarioOutcome.Inconclusive, "not run"),
+            Result("features/csms/Core/TC_014_CSMS_SoftReset.feature", ScenarioOutcome.Failed, "failed"),
+            Result("features/csms/Security/TC_074_CSMS_UpdateChargePointCertificateByRequestOfCentralSystem.feature", ScenarioOutcome.Ignored, "n/a"),
+        ];
+        var report = Build(results);
+        var folder = Directory.CreateTempSubdirectory("ocpplab-junit-").FullName;
+        try
+        {
+            report.Write(folder);
+            var junit = System.Xml.Linq.XDocument.Load(Path.Combine(folder, ConformanceReport.JUnitFileName)).Root!;
+
+            Assert.That(report.Totals, Is.EqualTo((4, 1, 1, 1, 1)));
+            Assert.That((junit.Attribute("tests")!.Value, junit.Attribute("failures")!.Value, junit.Attribute("skipped")!.Value), Is.EqualTo(("4", "1", "2")));
+            Assert.That(File.Exists(Path.Combine(folder, ConformanceReport.HtmlFileName)), Is.True);
         }
         finally
         {

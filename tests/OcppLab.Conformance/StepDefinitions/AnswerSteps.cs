@@ -6,7 +6,7 @@ namespace OcppLab.Conformance.StepDefinitions;
 
 /// <summary>Checks on the CSMS's answers (CALLRESULT payloads) to what the charge point sent.</summary>
 [Binding]
-public sealed class AnswerSteps(LabChargePoint chargePoint, LabSettings settings)
+public sealed class AnswerSteps(LabChargePoint chargePoint, LabSettings settings, ScenarioContext scenario)
 {
     private CallExchange Last => chargePoint.LastExchange ?? throw new InvalidOperationException("The charge point has sent nothing yet.");
 
@@ -38,15 +38,16 @@ public sealed class AnswerSteps(LabChargePoint chargePoint, LabSettings settings
         }
     }
 
-    /// <summary>BootNotification.conf: the schema requires currentTime and interval; OCTT also wants an interval above 0.</summary>
-    [Then("^the CSMS answers with a heartbeat interval above zero$")]
+    /// <summary>BootNotification.conf: the schema requires currentTime and interval; OCTT compares the interval with the configured one.</summary>
+    [Then("^the CSMS answers with the configured heartbeat interval$")]
     public void HeartbeatInterval()
     {
         var interval = Last.Payload.GetProperty("interval").GetInt32();
-        Assert.That(interval, Is.GreaterThan(0), "BootNotification.conf interval");
-        if (settings.HeartbeatIntervalSeconds > 0)
+        if (interval != settings.HeartbeatIntervalSeconds)
         {
-            Assert.That(interval, Is.EqualTo(settings.HeartbeatIntervalSeconds), "BootNotification.conf interval (configured heartbeat interval)");
+            throw new AssertionException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"BootNotification.conf interval is {interval} s; the configured heartbeat interval is {settings.HeartbeatIntervalSeconds} s (set {LabSettings.EnvironmentName(nameof(LabSettings.HeartbeatIntervalSeconds))} to the interval your CSMS is configured with)."));
         }
     }
 
@@ -65,7 +66,7 @@ public sealed class AnswerSteps(LabChargePoint chargePoint, LabSettings settings
         var actual = Last.Payload.TryGetProperty("status", out var status) ? status.GetString() : null;
         if (actual == "Accepted" && toleratingAccepted.Length > 0)
         {
-            TestContext.Out.WriteLine($"Warning: the CSMS accepted {Last.Action} for an unknown vendor; OCTT passes this with a warning.");
+            scenario.Warn($"The CSMS answered {Last.Action} for an unknown vendor ({settings.UnknownVendorId}) with Accepted; OCTT passes this with a warning.");
             return;
         }
 

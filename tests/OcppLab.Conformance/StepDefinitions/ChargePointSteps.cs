@@ -101,7 +101,7 @@ public sealed class ChargePointSteps(LabChargePoint chargePoint, ChargePointMess
         messages.StartTransactionAsync(kind, reservation.Length > 0, past.Length > 0);
 
     [When("^the charge point sends StopTransaction with reason (\\w+)( and a timestamp in the past)?$")]
-    public Task StopTransaction(string reason, string past) => messages.StopTransactionAsync(reason, past.Length > 0);
+    public async Task StopTransaction(string reason, string past) => StopAnswer(await messages.StopTransactionAsync(reason, past.Length > 0));
 
     /// <summary>
     /// OCTT accepts StatusNotification Charging before or after StartTransaction (test case document §1.3),
@@ -132,10 +132,22 @@ public sealed class ChargePointSteps(LabChargePoint chargePoint, ChargePointMess
             await messages.StatusNotificationAsync(settings.ConnectorId, "Finishing");
         }
 
-        await messages.StopTransactionAsync(reason, offline: false);
+        StopAnswer(await messages.StopTransactionAsync(reason, offline: false));
         if (order == "after")
         {
             await messages.StatusNotificationAsync(settings.ConnectorId, "Finishing");
+        }
+    }
+
+    /// <summary>
+    /// StopTransaction.conf names the stopping tag's authorization (OCPP 1.6 §6.47); OCTT checks it is Accepted
+    /// for the valid tag, so a CSMS answering Invalid or ConcurrentTx to every stop fails here.
+    /// </summary>
+    private void StopAnswer(CallExchange stop)
+    {
+        if (messages.ExpectedStopStatus is { } expected)
+        {
+            Expect.IdTagStatus(stop, expected);
         }
     }
 

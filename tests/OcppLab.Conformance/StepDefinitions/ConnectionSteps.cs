@@ -9,7 +9,7 @@ namespace OcppLab.Conformance.StepDefinitions;
 
 /// <summary>The WebSocket handshake: subprotocols (TC_088), HTTP Basic credentials (Security Profiles 1/2), TLS (2/3).</summary>
 [Binding]
-public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings settings, LabCertificates certificates)
+public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings settings, LabCertificates certificates, ScenarioContext scenario)
 {
     private string password = settings.BasicAuthPassword;
 
@@ -82,7 +82,7 @@ public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings sett
         var next = settings.CurrentSecurityProfile + 1;
         if (next == 3 && chargePoint.ClientCertificate is null)
         {
-            chargePoint.ClientCertificate = chargePoint.Target.IssueClientCertificate(chargePoint.Id, certificates.ChargePointKey);
+            chargePoint.ClientCertificate = settings.LoadClientCertificate() ?? chargePoint.Target.IssueClientCertificate(chargePoint.Id, certificates.ChargePointKey);
         }
 
         var attempt = await chargePoint.TryConnectAtProfileAsync(next);
@@ -145,24 +145,19 @@ public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings sett
         var tls = chargePoint.Target.TlsBaseUri
             ?? throw new AssertionException("The target offers no wss:// endpoint (OCPPLAB_CSMS_TLS_URL), so its TLS handshake cannot be checked.");
         using var timeout = new CancellationTokenSource(settings.CallTimeout);
-        var problems = await TlsProbe.CheckAsync(tls, clientCertificate: null, timeout.Token);
-        if (problems.Count > 0)
+        var probe = await TlsProbe.CheckAsync(tls, clientCertificate: null, timeout.Token);
+        foreach (var note in probe.Notes)
         {
-            throw new AssertionException("The TLS endpoint does not meet OCTT's requirements: " + string.Join("; ", problems));
+            scenario.Log($"TLS probe of {tls}: {note}");
+        }
+
+        if (probe.Problems.Count > 0)
+        {
+            throw new AssertionException("The TLS endpoint does not meet OCTT's requirements: " + string.Join("; ", probe.Problems));
         }
     }
 
     private AuthenticationHeaderValue Basic(string secret) => chargePoint.Basic(secret);
 
-    private async Task UseProfileAsync(int profile)
-    {
-        chargePoint.SecurityProfile = profile;
-        chargePoint.Password = settings.BasicAuthPassword;
-        using var timeout = new CancellationTokenSource(settings.OperatorTimeout);
-        await chargePoint.Target.ProvisionSecurityAsync(chargePoint.Id, profile, settings.BasicAuthPassword, timeout.Token);
-        if (profile == 3 && chargePoint.ClientCertificate is null)
-        {
-            chargePoint.ClientCertificate = chargePoint.Target.IssueClientCertificate(chargePoint.Id, certificates.ChargePointKey);
-        }
-    }
+    private Task UseProfileAsync(int profile) => chargePoint.UseSecurityProfileAsync(profile);
 }

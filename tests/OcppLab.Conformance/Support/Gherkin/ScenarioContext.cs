@@ -11,6 +11,7 @@ public sealed class ScenarioContext
 {
     private readonly Lock _gate = new();
     private readonly List<DiagnosticLine> _diagnostics = [];
+    private readonly List<string> _warnings = [];
     private readonly long _started = Stopwatch.GetTimestamp();
 
     public ScenarioContext(ScenarioDefinition scenario)
@@ -41,6 +42,28 @@ public sealed class ScenarioContext
             {
                 return [.. _diagnostics];
             }
+        }
+    }
+
+    /// <summary>What passed with a warning (OCTT's "passed with a warning", e.g. TC_064), for the report.</summary>
+    public IReadOnlyList<string> Warnings
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _warnings];
+            }
+        }
+    }
+
+    /// <summary>Records a warning: the scenario still passes, and the report lists it.</summary>
+    public void Warn(string warning)
+    {
+        Log("warning: " + warning);
+        lock (_gate)
+        {
+            _warnings.Add(warning);
         }
     }
 

@@ -22,6 +22,7 @@ public enum StepStatus
 /// <summary>What the conformance report needs from one scenario run.</summary>
 /// <param name="Name">The NUnit test name (id, title and example values).</param>
 /// <param name="FailureMessage">The full message given to NUnit; null when the scenario passed.</param>
+/// <param name="Warnings">What the scenario passed with a warning; null or empty when nothing.</param>
 public sealed record ScenarioResult(
     string Name,
     string? TestCaseId,
@@ -32,6 +33,7 @@ public sealed record ScenarioResult(
     DateTimeOffset StartedAt,
     TimeSpan Duration,
     string? FailureMessage,
-    IReadOnlyList<StepResult> Steps);
+    IReadOnlyList<StepResult> Steps,
+    IReadOnlyList<string>? Warnings = null);
 
 public sealed record StepResult(string Keyword, string Text, int Line, StepStatus Status, TimeSpan Duration);

@@ -71,7 +71,8 @@ public sealed class ScenarioRunner(
             startedAt,
             Stopwatch.GetElapsedTime(started),
             run.Message(),
-            run.Steps);
+            run.Steps,
+            context.Warnings);
         results?.Add(result);
         return result;
     }

@@ -10,6 +10,8 @@ public sealed class LabRun : IAsyncDisposable
 {
     private static readonly Lazy<LabRun> Shared = new(() => new LabRun(LabSettings.Load()));
     private readonly Lazy<CsmsTarget> target;
+    private readonly Lazy<Task<string?>> preFlight;
+    private int preFlightReported;
 
     public LabRun(LabSettings settings, Func<CsmsTarget>? target = null)
     {
@@ -17,7 +19,16 @@ public sealed class LabRun : IAsyncDisposable
         this.target = new Lazy<CsmsTarget>(target ?? (() => settings.TargetsEmbeddedCsms
             ? new EmbeddedCsmsTarget()
             : new RemoteCsmsTarget(settings)));
+        preFlight = new Lazy<Task<string?>>(() => PreFlight.CheckAsync(Settings, Target, new Measurements()));
     }
+
+    /// <summary>The pre-flight's verdict on the set-up (null = right), checked once per run.</summary>
+    public Task<string?> PreFlightProblemAsync() => preFlight.Value;
+
+    public bool PreFlightStarted => preFlight.IsValueCreated;
+
+    /// <summary>True for the first caller only: the first case carries a failed pre-flight as its failure, the rest do not run.</summary>
+    public bool ClaimPreFlightReport() => Interlocked.Exchange(ref preFlightReported, 1) == 0;
 
     /// <summary>The conformance run's own.</summary>
     public static LabRun Conformance => Shared.Value;
@@ -30,6 +41,9 @@ public sealed class LabRun : IAsyncDisposable
 
     public Measurements Measurements { get; } = new();
 
+    /// <summary>What scenarios could not clean up, per station, for the next scenario on it.</summary>
+    public StationLedger Ledger { get; } = new();
+
     /// <summary>Registers the run's shared objects in a scenario's container.</summary>
     public void Configure(ScenarioContainer container)
     {
@@ -37,6 +51,8 @@ public sealed class LabRun : IAsyncDisposable
         container.RegisterInstance(Settings);
         container.RegisterInstance(Target);
         container.RegisterInstance(Measurements);
+        container.RegisterInstance(Ledger);
+        container.RegisterInstance(this);
     }
 
     public async ValueTask DisposeAsync()

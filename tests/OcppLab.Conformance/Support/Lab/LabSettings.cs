@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 
 namespace OcppLab.Conformance.Support.Lab;
@@ -14,6 +15,8 @@ public sealed class LabSettings
 {
     public const string EnvironmentPrefix = "OCPPLAB_";
     public const string SettingsFileName = "conformance.settings.json";
+
+    private readonly Dictionary<string, string> sources = new(StringComparer.Ordinal);
 
     /// <summary>Every feature profile a Central System can declare (OCPP 1.6 §3.1 plus the security white paper).</summary>
     public static readonly IReadOnlyList<string> AllProfiles =
@@ -30,11 +33,18 @@ public sealed class LabSettings
     /// <summary>wss:// base URL of the target's TLS endpoint (Security Profiles 2 and 3, TC_086/TC_087).</summary>
     public string CsmsTlsUrl { get; set; } = "";
 
-    /// <summary>Feature profiles the target declares; cases of undeclared profiles are not applicable (octt16-csms.md §1.2 b).</summary>
-    public string Profiles { get; set; } = string.Join(',', AllProfiles);
+    /// <summary>
+    /// Feature profiles the target declares; cases of undeclared profiles are not applicable (octt16-csms.md §1.2 b).
+    /// Unset: Core only against a foreign target (a CSMS is not assumed to claim what it never declared), every
+    /// profile against the embedded CSMS.
+    /// </summary>
+    public string Profiles { get; set; } = "";
 
     /// <summary>Security profiles (1, 2, 3) the target declares; empty = none (octt16-csms.md §1.2 c). The embedded CSMS declares all three.</summary>
     public string SecurityProfiles { get; set; } = "";
+
+    /// <summary>Where the report is written (Markdown, JSON, HTML, JUnit XML); empty = next to the test assembly.</summary>
+    public string ReportFolder { get; set; } = "";
 
     // --- Charge point identity ------------------------------------------------------------------------
 
@@ -81,8 +91,11 @@ public sealed class LabSettings
 
     // --- Timing ----------------------------------------------------------------------------------------
 
-    /// <summary>The expected heartbeat interval from BootNotification.conf; 0 accepts any positive value.</summary>
-    public int HeartbeatIntervalSeconds { get; set; }
+    /// <summary>
+    /// The heartbeat interval the CSMS hands out in BootNotification.conf (OCTT's configured "Heartbeat interval");
+    /// TC_001 fails on any other value. The default is the embedded CSMS's.
+    /// </summary>
+    public int HeartbeatIntervalSeconds { get; set; } = 300;
 
     /// <summary>How long the lab waits for the CSMS's answer to a CALL (the PICS "OCPP response timeout").</summary>
     public double CallTimeoutSeconds { get; set; } = 10;
@@ -143,8 +156,24 @@ public sealed class LabSettings
     /// <summary>The new password TC_073 has the CSMS install.</summary>
     public string NewBasicAuthPassword { get; set; } = "OcppLabSecret0002";
 
-    /// <summary>The security profile the lab's charge point uses now (TC_083 moves it one up).</summary>
+    /// <summary>
+    /// The security profile the target runs the lab's charge point on: every case connects at it (with the Basic
+    /// password for 1 and 2, the client certificate for 3, over <see cref="CsmsTlsUrl"/> for 2 and 3), as OCTT
+    /// does; TC_083 moves it one up. Ignored when the target declares no security profile.
+    /// </summary>
     public int CurrentSecurityProfile { get; set; } = 1;
+
+    /// <summary>Security Profile 3 against a foreign target: the charge point's client certificate (PEM, or PKCS#12 ending .pfx/.p12).</summary>
+    public string ClientCertificateFile { get; set; } = "";
+
+    /// <summary>The PEM private key of <see cref="ClientCertificateFile"/>, when the certificate file holds none.</summary>
+    public string ClientKeyFile { get; set; } = "";
+
+    /// <summary>The password of a PKCS#12 <see cref="ClientCertificateFile"/>.</summary>
+    public string ClientCertificatePassword { get; set; } = "";
+
+    /// <summary>A PEM CA certificate the target's wss:// server certificate chains to; empty = the system's trust store.</summary>
+    public string CsmsCaCertificateFile { get; set; } = "";
 
     /// <summary>A PEM root certificate for InstallCertificate; empty = the lab's own built-in test root.</summary>
     public string RootCertificatePem { get; set; } = "";
@@ -165,6 +194,29 @@ public sealed class LabSettings
     public TimeSpan OperatorTimeout => TimeSpan.FromSeconds(OperatorTimeoutSeconds);
 
     public double ChargingLimit => ChargingRateUnit == "W" ? 6000.0 : 6.0;
+
+    /// <summary>The profile every case connects at: <see cref="CurrentSecurityProfile"/> when declared, else the lowest declared, else 0.</summary>
+    public int ConnectionSecurityProfile =>
+        DeclaredSecurityProfiles is not { Count: > 0 } declared ? 0
+        : declared.Contains(CurrentSecurityProfile) ? CurrentSecurityProfile
+        : declared.Min();
+
+    /// <summary>Where each setting that is not a default came from (the settings file or an environment variable).</summary>
+    public IReadOnlyDictionary<string, string> Sources => sources;
+
+    /// <summary>The configured client certificate with its key, or null when none is configured.</summary>
+    public X509Certificate2? LoadClientCertificate()
+    {
+        if (ClientCertificateFile.Length == 0)
+        {
+            return null;
+        }
+
+        var extension = Path.GetExtension(ClientCertificateFile).ToLowerInvariant();
+        return extension is ".pfx" or ".p12"
+            ? X509CertificateLoader.LoadPkcs12FromFile(ClientCertificateFile, ClientCertificatePassword)
+            : X509Certificate2.CreateFromPemFile(ClientCertificateFile, ClientKeyFile.Length > 0 ? ClientKeyFile : null);
+    }
 
     public bool Declares(string profile) =>
         profile == "Core" || Split(Profiles).Contains(profile, StringComparer.OrdinalIgnoreCase);
@@ -201,7 +253,13 @@ public sealed class LabSettings
         }
 
         // The embedded CSMS is ours: it declares every profile, security included, so that missing
-        // support shows up as failures rather than as cases that do not apply (issue 5).
+        // support shows up as failures rather than as cases that do not apply. A foreign CSMS declares
+        // Core only unless told otherwise: a profile it never claimed must not read as FAIL.
+        if (settings.Profiles.Length == 0)
+        {
+            settings.Profiles = settings.TargetsEmbeddedCsms ? string.Join(',', AllProfiles) : "Core";
+        }
+
         if (settings.TargetsEmbeddedCsms)
         {
             if (!environment.ContainsKey(EnvironmentName(nameof(SecurityProfiles))) && settings.SecurityProfiles.Length == 0)
@@ -245,13 +303,15 @@ public sealed class LabSettings
     private static string[] Split(string list) =>
         list.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private void Set(string name, string value, string source)
+    /// <summary>Sets <paramref name="name"/> from text, remembering <paramref name="source"/> for the report.</summary>
+    public void Set(string name, string value, string source)
     {
         var property = typeof(LabSettings).GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
             ?? throw new InvalidOperationException($"{source}: '{name}' is not a lab setting.");
         try
         {
             property.SetValue(this, StepArgumentConverter.ConvertText(value, property.PropertyType));
+            sources[property.Name] = source;
         }
         catch (Exception ex) when (ex is FormatException or OverflowException)
         {

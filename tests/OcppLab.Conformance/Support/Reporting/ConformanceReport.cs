@@ -17,6 +17,14 @@ public sealed class ConformanceReport
 {
     public const string MarkdownFileName = "conformance-report.md";
     public const string JsonFileName = "conformance-report.json";
+    public const string HtmlFileName = "conformance-report.html";
+    public const string JUnitFileName = "conformance-junit.xml";
+
+    /// <summary>Settings whose value the report does not show.</summary>
+    private static readonly HashSet<string> Secrets = new(StringComparer.Ordinal)
+    {
+        nameof(LabSettings.BasicAuthPassword), nameof(LabSettings.NewBasicAuthPassword), nameof(LabSettings.ClientCertificatePassword),
+    };
 
     /// <summary>The profiles in the order a certificate lists them, with their display names.</summary>
     public static readonly IReadOnlyList<(string Tag, string Name)> Profiles =
@@ -34,6 +42,8 @@ public sealed class ConformanceReport
 
     private ConformanceReport(string target, DateTimeOffset generatedAt, IReadOnlyList<ProfileVerdict> profiles, IReadOnlyList<ActionTiming> timings, double callTimeoutSeconds, ChargePointSection? chargePoint)
     {
+        Results = [];
+        Settings = [];
         Target = target;
         GeneratedAt = generatedAt;
         ProfileVerdicts = profiles;
@@ -57,6 +67,27 @@ public sealed class ConformanceReport
     /// <summary>The charge-point cases; null when none ran.</summary>
     public ChargePointSection? ChargePoint { get; }
 
+    /// <summary>Every scenario of the Central System section, in the order it ran.</summary>
+    public IReadOnlyList<ScenarioResult> Results { get; private init; }
+
+    /// <summary>Every scenario of the run, both ends, for the JUnit XML.</summary>
+    public IReadOnlyList<ScenarioResult> AllResults { get; private init; } = [];
+
+    /// <summary>The settings the run used: name, value (secrets hidden), where it came from.</summary>
+    public IReadOnlyList<(string Name, string Value, string Source)> Settings { get; private init; }
+
+    /// <summary>Everything that passed with a warning: case and warning.</summary>
+    public IReadOnlyList<(string Case, string Warning)> Warnings =>
+        [.. Results.SelectMany(r => (r.Warnings ?? []).Select(w => (r.Name, w)))];
+
+    /// <summary>How many scenarios ran, and how each ended; the four counts always add up to <see cref="ScenarioOutcome"/> total.</summary>
+    public (int Total, int Passed, int Failed, int NotRun, int NotApplicable) Totals =>
+        (Results.Count,
+         Results.Count(r => r.Outcome == ScenarioOutcome.Passed),
+         Results.Count(r => r.Outcome == ScenarioOutcome.Failed),
+         Results.Count(r => r.Outcome == ScenarioOutcome.Inconclusive),
+         Results.Count(r => r.Outcome == ScenarioOutcome.Ignored));
+
     /// <summary>Whether any case under features/csms ran; a run of only charge-point cases leaves that section out.</summary>
     public bool CentralSystemRan => ProfileVerdicts.Any(p => p.Cases.Count > 0);
 
@@ -69,7 +100,7 @@ public sealed class ConformanceReport
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(measurements);
         ArgumentNullException.ThrowIfNull(settings);
-        var profiles = VerdictsByProfile(results, "features/csms/", FirstLine);
+        var profiles = VerdictsByProfile(results, CentralSystemRoot, FirstLine, settings.Declares);
 
         var timings = measurements.All
             .GroupBy(m => m.Action)
@@ -77,11 +108,21 @@ public sealed class ConformanceReport
             .Select(g => ActionTiming.From(g.Key, [.. g.Select(m => m.RoundTrip.TotalMilliseconds)]))
             .ToList();
         var chargePoint = ChargePointSection.Build(results, chargePointTimings ?? new ChargePointTimings());
-        return new ConformanceReport(target, DateTimeOffset.UtcNow, profiles, timings, settings.CallTimeoutSeconds, chargePoint);
+        return new ConformanceReport(target, DateTimeOffset.UtcNow, profiles, timings, settings.CallTimeoutSeconds, chargePoint)
+        {
+            AllResults = results,
+            Results = [.. results.Where(r => r.FeatureFile.StartsWith(CentralSystemRoot, StringComparison.Ordinal))],
+            Settings = [.. settings.Describe().Select(d => (
+                d.Name,
+                Secrets.Contains(d.Name) ? (d.Value.Length > 0 ? "(set, not shown)" : "(empty)") : d.Value,
+                settings.Sources.GetValueOrDefault(d.Name) ?? "default"))],
+        };
     }
 
+    public const string CentralSystemRoot = "features/csms/";
+
     /// <summary>A verdict per profile of the scenarios under <paramref name="root"/>; <paramref name="reason"/> shortens a failure message.</summary>
-    internal static List<ProfileVerdict> VerdictsByProfile(IReadOnlyList<ScenarioResult> results, string root, Func<string?, string> reason)
+    internal static List<ProfileVerdict> VerdictsByProfile(IReadOnlyList<ScenarioResult> results, string root, Func<string?, string> reason, Func<string, bool>? declared = null)
     {
         var scoped = results.Where(r => r.FeatureFile.StartsWith(root, StringComparison.Ordinal)).ToList();
         return [.. Profiles.Select(p =>
@@ -98,7 +139,8 @@ public sealed class ConformanceReport
                     };
                 })
                 .ToList();
-            return new ProfileVerdict(p.Tag, p.Name, Verdict(cases), cases);
+            var isDeclared = declared?.Invoke(p.Tag) ?? true;
+            return new ProfileVerdict(p.Tag, p.Name, Verdict(cases, isDeclared), cases) { Declared = isDeclared };
         })];
     }
 
@@ -108,11 +150,22 @@ public sealed class ConformanceReport
             ? string.Create(CultureInfo.InvariantCulture, $"{step.Keyword} {step.Text} (line {step.Line})")
             : null;
 
-    public void Write(string folder)
+    /// <summary>Writes the Markdown, JSON, HTML and JUnit XML forms into <paramref name="folder"/>; returns the Markdown's path.</summary>
+    public string Write(string folder)
     {
+        Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, MarkdownFileName), ToMarkdown());
         File.WriteAllText(Path.Combine(folder, JsonFileName), ToJson());
+        File.WriteAllText(Path.Combine(folder, HtmlFileName), HtmlReport.Render(this));
+        JUnitReport.Write(AllResults, Path.Combine(folder, JUnitFileName));
+        return Path.Combine(folder, MarkdownFileName);
     }
+
+    /// <summary>One line per profile, as the run prints it: "Core: PASS (34 of 34 applicable cases run)".</summary>
+    public IEnumerable<string> Summary() =>
+        ProfileVerdicts.Select(p => p.Declared
+            ? string.Create(CultureInfo.InvariantCulture, $"{p.Name}: {p.Result} ({p.Run} of {p.Applicable} applicable cases run, {p.Passed} passed, {p.Failed} failed)")
+            : $"{p.Name}: {p.Result}");
 
     public string ToMarkdown()
     {
@@ -146,7 +199,28 @@ public sealed class ConformanceReport
         md.AppendLine();
         md.AppendLine("## Feature profiles");
         md.AppendLine();
+        md.AppendLine("A profile is PASS only when every case that applies ran and passed; FAIL when a case failed; INCOMPLETE when");
+        md.AppendLine("some applicable case did not run; NOT TESTED when none did. A profile the target does not declare is NOT DECLARED.");
+        md.AppendLine();
         ConformanceReport.WriteProfileTable(md, ProfileVerdicts);
+        var totals = Totals;
+        md.AppendLine();
+        md.AppendLine(invariant, $"Scenarios (Examples rows count one each): {totals.Total} = {totals.Passed} passed + {totals.Failed} failed + {totals.NotRun} not run + {totals.NotApplicable} not applicable.");
+
+        md.AppendLine();
+        md.AppendLine("## Warnings");
+        md.AppendLine();
+        if (Warnings.Count == 0)
+        {
+            md.AppendLine("None.");
+        }
+        else
+        {
+            foreach (var (name, warning) in Warnings)
+            {
+                md.AppendLine(invariant, $"- {name}: {warning}");
+            }
+        }
 
         md.AppendLine();
         md.AppendLine("## Failing and not-run test cases");
@@ -164,6 +238,17 @@ public sealed class ConformanceReport
             {
                 md.AppendLine(invariant, $"| {c.Id} {c.Title} | {p.Name} | {c.Outcome} | {Escape((c.Reasons.Count > 0 ? c.Reasons[0] : ""))} |");
             }
+        }
+
+        AppendFrameLogs(md);
+        md.AppendLine();
+        md.AppendLine("## Settings used");
+        md.AppendLine();
+        md.AppendLine("| Setting | Environment variable | Value | From |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var (name, value, source) in Settings)
+        {
+            md.AppendLine(invariant, $"| {name} | {LabSettings.EnvironmentName(name)} | {Escape(value)} | {Escape(source)} |");
         }
 
         md.AppendLine();
@@ -184,19 +269,60 @@ public sealed class ConformanceReport
         }
     }
 
+    /// <summary>The full message, frame log included, of every failing scenario.</summary>
+    private void AppendFrameLogs(StringBuilder md)
+    {
+        var failed = Results.Where(r => r.Outcome == ScenarioOutcome.Failed).ToList();
+        if (failed.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Frame logs of the failing scenarios");
+        foreach (var result in failed)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"### {result.Name}");
+            md.AppendLine();
+            md.AppendLine("```text");
+            md.AppendLine(result.FailureMessage?.Replace("```", "'''", StringComparison.Ordinal));
+            md.AppendLine("```");
+        }
+    }
+
     public string ToJson()
     {
+        var totals = Totals;
         var document = new
         {
             target = Target,
             generatedAt = GeneratedAt,
+            totals = new { scenarios = totals.Total, passed = totals.Passed, failed = totals.Failed, notRun = totals.NotRun, notApplicable = totals.NotApplicable },
             profiles = ProfileVerdicts.Select(p => new
             {
                 profile = p.Tag,
                 name = p.Name,
+                declared = p.Declared,
                 result = p.Result,
+                applicable = p.Applicable,
+                run = p.Run,
+                passed = p.Passed,
+                failed = p.Failed,
+                notRun = p.NotRun,
+                notApplicable = p.NotApplicable,
                 cases = p.Cases.Select(c => new { id = c.Id, title = c.Title, outcome = c.Outcome.ToString(), failingStep = c.FailingStep, reasons = c.Reasons }),
             }),
+            warnings = Warnings.Select(w => new { @case = w.Case, warning = w.Warning }),
+            scenarios = Results.Select(r => new
+            {
+                name = r.Name,
+                id = r.TestCaseId,
+                outcome = r.Outcome.ToString(),
+                message = r.FailureMessage,
+                warnings = r.Warnings ?? [],
+            }),
+            settings = Settings.Select(x => new { name = x.Name, variable = LabSettings.EnvironmentName(x.Name), value = x.Value, from = x.Source }),
             failingCases = ProfileVerdicts.SelectMany(p => p.Cases.Where(c => c.Outcome == ScenarioOutcome.Failed).Select(c => c.Id)),
             performance = new
             {
@@ -226,11 +352,16 @@ public sealed class ConformanceReport
             : ScenarioOutcome.Passed;
     }
 
-    /// <summary>PASS only when every applicable case passed; a case that could not run keeps the profile open.</summary>
-    internal static string Verdict(IReadOnlyList<CaseVerdict> cases) =>
-        cases.Count == 0 ? "NOT RUN"
+    /// <summary>
+    /// PASS only when every applicable case ran and passed; a case that could not run keeps the profile open
+    /// (INCOMPLETE, or NOT TESTED when none ran); a profile the target does not declare is NOT DECLARED.
+    /// </summary>
+    internal static string Verdict(IReadOnlyList<CaseVerdict> cases, bool declared = true) =>
+        !declared ? "NOT DECLARED"
         : cases.Any(c => c.Outcome == ScenarioOutcome.Failed) ? "FAIL"
+        : cases.Count == 0 ? "NOT TESTED"
         : cases.All(c => c.Outcome == ScenarioOutcome.Ignored) ? "NOT APPLICABLE"
+        : cases.All(c => c.Outcome is ScenarioOutcome.Inconclusive or ScenarioOutcome.Ignored) ? "NOT TESTED"
         : cases.Any(c => c.Outcome == ScenarioOutcome.Inconclusive) ? "INCOMPLETE"
         : "PASS";
 
@@ -249,18 +380,38 @@ public sealed class ConformanceReport
     /// <summary>The verdict table per feature profile, shared by the Central System and charge point sections.</summary>
     internal static void WriteProfileTable(StringBuilder md, IEnumerable<ProfileVerdict> verdicts)
     {
-        md.AppendLine("| Profile | Result | Passed | Failed | Not run |");
-        md.AppendLine("|---|---|---:|---:|---:|");
-        foreach (var profile in verdicts)
+        md.AppendLine("| Profile | Result | Run | Passed | Failed | Not run | Not applicable |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var p in verdicts)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {profile.Name} | {profile.Result} | {profile.Cases.Count(c => c.Outcome == ScenarioOutcome.Passed)} | {profile.Cases.Count(c => c.Outcome == ScenarioOutcome.Failed)} | {profile.Cases.Count(c => c.Outcome is ScenarioOutcome.Inconclusive or ScenarioOutcome.Ignored)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Name} | {p.Result} | {p.Run} of {p.Applicable} | {p.Passed} | {p.Failed} | {p.NotRun} | {p.NotApplicable} |");
         }
     }
 
     internal static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }
 
-public sealed record ProfileVerdict(string Tag, string Name, string Result, IReadOnlyList<CaseVerdict> Cases);
+/// <summary>A profile's verdict and its case counts; a case counts once, by its worst scenario.</summary>
+public sealed record ProfileVerdict(string Tag, string Name, string Result, IReadOnlyList<CaseVerdict> Cases)
+{
+    /// <summary>Whether the target declares the profile.</summary>
+    public bool Declared { get; init; } = true;
+
+    /// <summary>Cases that apply to the target (every case but the not applicable ones).</summary>
+    public int Applicable => Cases.Count(c => c.Outcome != ScenarioOutcome.Ignored);
+
+    /// <summary>Applicable cases that ran to a verdict (passed or failed).</summary>
+    public int Run => Passed + Failed;
+
+    public int Passed => Cases.Count(c => c.Outcome == ScenarioOutcome.Passed);
+
+    public int Failed => Cases.Count(c => c.Outcome == ScenarioOutcome.Failed);
+
+    /// <summary>Applicable cases that did not run to a verdict (Inconclusive: no operator contract, a station not clean, ...).</summary>
+    public int NotRun => Cases.Count(c => c.Outcome == ScenarioOutcome.Inconclusive);
+
+    public int NotApplicable => Cases.Count(c => c.Outcome == ScenarioOutcome.Ignored);
+}
 
 public sealed record CaseVerdict(string Id, string Title, ScenarioOutcome Outcome, IReadOnlyList<string> Reasons)
 {
