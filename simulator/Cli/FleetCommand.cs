@@ -16,13 +16,16 @@ internal static class FleetCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
         var (output, error) = (terminal.Output, terminal.Error);
+
+        // While the live view redraws, logs go to a file beside the report (the view shows their count and the latest).
+        using var log = terminal.IsTerminal && !options.Quiet ? new FleetLog(options.ReportPrefix + ".log") : null;
         EmbeddedCsms? embedded = null;
         var centralSystem = options.CentralSystem;
         if (centralSystem is null)
         {
             try
             {
-                embedded = await EmbeddedCsms.StartAsync(EmbeddedUrl(options), options.ToPlan(new Uri("ws://127.0.0.1/ocpp")).AllIdTags(), cancellationToken);
+                embedded = await EmbeddedCsms.StartAsync(EmbeddedUrl(options), options.ToPlan(new Uri("ws://127.0.0.1/ocpp")).AllIdTags(), new Dictionary<string, string?>(), log, cancellationToken);
             }
             catch (IOException e)
             {
@@ -37,12 +40,13 @@ internal static class FleetCommand
             }
 
             centralSystem = embedded.OcppUrl;
-            output.WriteLine($"Central System (embedded): {centralSystem}   dashboard: {embedded.BaseAddress}   operator API: {new Uri(embedded.BaseAddress, "/api")}");
+            output.WriteLine($"Central System (embedded): {centralSystem}");
+            output.WriteLine($"  dashboard {embedded.BaseAddress}   operator API {new Uri(embedded.BaseAddress, "/api")}");
         }
 
         try
         {
-            return await RunFleetAsync(options, options.ToPlan(centralSystem), embedded is not null, terminal, cancellationToken);
+            return await RunFleetAsync(options, options.ToPlan(centralSystem), embedded is not null, terminal, log, cancellationToken);
         }
         finally
         {
@@ -53,7 +57,7 @@ internal static class FleetCommand
         }
     }
 
-    private static async Task<int> RunFleetAsync(FleetOptions options, FleetPlan plan, bool embedded, Terminal terminal, CancellationToken cancellationToken)
+    private static async Task<int> RunFleetAsync(FleetOptions options, FleetPlan plan, bool embedded, Terminal terminal, FleetLog? log, CancellationToken cancellationToken)
     {
         var (output, error) = (terminal.Output, terminal.Error);
         var startedAt = DateTimeOffset.UtcNow;
@@ -83,7 +87,12 @@ internal static class FleetCommand
         }
 
         using var otlp = options.Otlp is { } otlpUrl ? OtlpExport.Start(otlpUrl, plan.Shard.ToString()) : null;
-        var view = new LiveView(output, terminal.IsTerminal, options.Quiet);
+        var view = new LiveView(output, terminal.IsTerminal, options.Quiet, terminal.Size, log);
+        if (log is not null)
+        {
+            output.WriteLine($"Logs go to {log.Path} while the live view runs.");
+        }
+
         output.WriteLine($"{runner.Size} charge points (shard {plan.Shard} of {plan.Chargers}) -> {plan.CentralSystem}, ramp {plan.RampPerSecond.ToString(CultureInfo.InvariantCulture)}/s, {options.Security.Describe()}, {(options.Duration is { } d ? "for " + d : "until Ctrl+C")}");
         try
         {
@@ -116,8 +125,13 @@ internal static class FleetCommand
             var last = progress.Sample(runner.Gauges(), metrics);
             var report = FleetReportBuilder.Build(plan, metrics, progress, runner.Sessions, startedAt, embedded, runner.Size);
             var files = await ReportFiles.WriteAsync(report, options.ReportPrefix, CancellationToken.None);
-            output.WriteLine(LiveView.Render(Status(options, plan, runner, metrics, progress, last)));
+            output.Write(view.Render(Status(options, plan, runner, metrics, progress, last)));
             output.WriteLine($"Report: {string.Join(", ", files)}");
+            if (log?.Summary is { Count: > 0 } logged)
+            {
+                output.WriteLine($"Log: {logged.Count} entries in {log.Path}");
+            }
+
             if (progress.Samples.Select(s => s.Connected).Append(last.Connected).Max() == 0)
             {
                 var errors = string.Join(", ", metrics.Errors.OrderByDescending(e => e.Value).Take(3).Select(e => $"{e.Key} x{e.Value}"));
