@@ -25,5 +25,6 @@ var terminal = new Terminal(
     Console.Error,
     input,
     !Console.IsOutputRedirected,
-    () => Console.IsOutputRedirected ? null : (Console.WindowWidth, Console.WindowHeight));
+    () => Console.IsOutputRedirected ? null : (Console.WindowWidth, Console.WindowHeight),
+    !Console.IsInputRedirected);
 return await SimulatorCommandLine.RunAsync(args, terminal, stop.Token);

@@ -55,7 +55,7 @@ internal static class ChargerCommand
             chargePoint.PowerOn();
             try
             {
-                await ConsoleDriver.RunAsync(chargePoint, input, output, cancellationToken);
+                await new ConsoleDriver(chargePoint, output, terminal.InputIsTerminal).RunAsync(input, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

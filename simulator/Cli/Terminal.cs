@@ -8,7 +8,8 @@ namespace OcppLab.Simulator.Cli;
 /// <param name="Input">Standard input: the charger console's commands.</param>
 /// <param name="IsTerminal">Whether the output is a terminal (the live view redraws) rather than a file or a pipe.</param>
 /// <param name="Size">The terminal's columns and rows, read at each draw; null off a terminal.</param>
-internal sealed record Terminal(TextWriter Output, TextWriter Error, TextReader Input, bool IsTerminal, Func<(int Columns, int Rows)?> Size)
+/// <param name="InputIsTerminal">Whether a person types the input (the charger console shows a prompt) rather than a script.</param>
+internal sealed record Terminal(TextWriter Output, TextWriter Error, TextReader Input, bool IsTerminal, Func<(int Columns, int Rows)?> Size, bool InputIsTerminal = false)
 {
     /// <summary>Streams that are no terminal: output captured in writers, no input.</summary>
     public static Terminal Captured(TextWriter output, TextWriter error, TextReader? input = null) =>
