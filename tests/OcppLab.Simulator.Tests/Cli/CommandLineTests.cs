@@ -124,9 +124,7 @@ public sealed class CommandLineTests
     [CancelAfter(60_000)]
     public async Task A_busy_port_for_the_embedded_central_system_is_one_line_with_what_to_do_and_exit_code_1(CancellationToken cancellationToken)
     {
-        using var busy = new TcpListener(IPAddress.Loopback, 0);
-        busy.Start();
-        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+        using var busy = Occupy(out var port);
 
         var (code, _, error) = await RunAsync(cancellationToken, "fleet", "--urls", $"http://127.0.0.1:{port}", "--duration", "1s", "--report", Path.Combine(folder, "report"));
 
@@ -139,9 +137,7 @@ public sealed class CommandLineTests
     [CancelAfter(60_000)]
     public async Task The_same_busy_port_with_verbose_adds_the_stack_trace(CancellationToken cancellationToken)
     {
-        using var busy = new TcpListener(IPAddress.Loopback, 0);
-        busy.Start();
-        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+        using var busy = Occupy(out var port);
 
         var (code, _, error) = await RunAsync(cancellationToken, "fleet", "--urls", $"http://127.0.0.1:{port}", "--verbose", "--report", Path.Combine(folder, "report"));
 
@@ -153,12 +149,31 @@ public sealed class CommandLineTests
     [CancelAfter(60_000)]
     public async Task A_charger_against_a_dead_url_logs_each_retry_in_one_line_without_a_stack_trace(CancellationToken cancellationToken)
     {
+        var log = await ChargerAgainstDeadUrlAsync([], cancellationToken);
+
+        var line = log.Split(Environment.NewLine).First(l => l.Contains("could not connect", StringComparison.Ordinal));
+        Assert.That(line, Does.Contain("warn CP001 could not connect (attempt 1)").And.Contain("Connection refused"));
+        Assert.That(log, Does.Not.Contain("   at "));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task With_verbose_a_charger_against_a_dead_url_logs_the_stack_trace_too(CancellationToken cancellationToken)
+    {
+        var log = await ChargerAgainstDeadUrlAsync(["--verbose"], cancellationToken);
+
+        Assert.That(log, Does.Contain("warn CP001 could not connect (attempt 1)").And.Contain("   at "));
+    }
+
+    /// <summary>Runs <c>charger</c> against a port nothing listens on until it logged its first failed attempt; returns its output.</summary>
+    private static async Task<string> ChargerAgainstDeadUrlAsync(string[] extra, CancellationToken cancellationToken)
+    {
         var text = new StringWriter();
         var output = TextWriter.Synchronized(text);
         using var error = new StringWriter();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var run = SimulatorCommandLine.RunAsync(
-            ["charger", "--csms", $"ws://127.0.0.1:{ClosedPort()}/ocpp", "--id", "CP001", "--connect-timeout", "2", "--quiet"],
+            ["charger", "--csms", $"ws://127.0.0.1:{ClosedPort()}/ocpp", "--id", "CP001", "--connect-timeout", "2", "--quiet", .. extra],
             Terminal.Captured(output, error),
             stop.Token);
 
@@ -177,16 +192,23 @@ public sealed class CommandLineTests
 
         await stop.CancelAsync();
         Assert.That(await run, Is.EqualTo(ExitCodes.Success), error.ToString());
-        var line = Read().Split(Environment.NewLine).First(l => l.Contains("could not connect", StringComparison.Ordinal));
-        Assert.That(line, Does.Contain("warn CP001 could not connect (attempt 1)").And.Contain("Connection refused"));
-        Assert.That(Read(), Does.Not.Contain("   at "));
+        return Read();
     }
 
+    /// <summary>A port nothing listens on: one the system just gave out and took back.</summary>
     private static int ClosedPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        using var listener = Occupy(out var port);
+        return port;
+    }
+
+    /// <summary>A loopback port held by a listener until it is disposed.</summary>
+    private static TcpListener Occupy(out int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        return listener;
     }
 
     private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
