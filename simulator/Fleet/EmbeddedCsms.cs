@@ -58,7 +58,14 @@ public sealed class EmbeddedCsms : IAsyncDisposable
     /// <c>Csms:Security:TlsUrl</c> (a wss:// listener too, port 0 for a free one), <c>Csms:Security:DefaultSecurityProfile</c>,
     /// <c>Csms:Security:CaCertificatePath</c> and <c>CaKeyPath</c>, or <c>Csms:ChargePoints:0:AuthorizationKey</c>.
     /// </summary>
-    public static async Task<EmbeddedCsms> StartAsync(string url, IEnumerable<string> idTags, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
+    public static Task<EmbeddedCsms> StartAsync(string url, IEnumerable<string> idTags, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken) =>
+        StartAsync(url, idTags, settings, null, cancellationToken);
+
+    /// <summary>
+    /// Starts the Central System as <see cref="StartAsync(string, IEnumerable{string}, IReadOnlyDictionary{string, string?}, CancellationToken)"/>
+    /// does, logging to <paramref name="log"/> instead of the console when given (the fleet's live view owns the terminal).
+    /// </summary>
+    public static async Task<EmbeddedCsms> StartAsync(string url, IEnumerable<string> idTags, IReadOnlyDictionary<string, string?> settings, ILoggerProvider? log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(idTags);
         ArgumentNullException.ThrowIfNull(settings);
@@ -76,6 +83,10 @@ public sealed class EmbeddedCsms : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddCentralSystem([]);
         builder.Logging.SetMinimumLevel(LogLevel.Error);
+        if (log is not null)
+        {
+            builder.Logging.ClearProviders().AddProvider(log);
+        }
 
         // The fleet owns the process: the Central System must not stop on SIGTERM or Ctrl+C by itself, before
         // the fleet has delivered its StopTransactions; it stops when the fleet disposes it.
