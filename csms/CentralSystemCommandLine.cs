@@ -24,7 +24,8 @@ public static class CentralSystemCommandLine
     /// <summary>The command line was not understood; nothing ran.</summary>
     public const int UsageError = 2;
 
-    private static readonly Option<string?> Urls = new("--urls")
+    // --Urls too: the configuration key is case-insensitive, and scripts (bench/, the restart test) spell it so.
+    private static readonly Option<string?> Urls = new("--urls", "--Urls")
     {
         Description = $"Addresses to listen on, ';'-separated, e.g. http://0.0.0.0:8180 (default {ServerAddress.Default} when neither this, ASPNETCORE_URLS nor Kestrel:Endpoints is set)",
         HelpName = "urls",

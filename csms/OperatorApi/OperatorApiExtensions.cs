@@ -38,7 +38,9 @@ public static class OperatorApiExtensions
     /// </summary>
     public static IApplicationBuilder UseOperatorApi(this IApplicationBuilder app)
     {
-        app.UseExceptionHandler();
+        // A WebSocket under /ocpp has no response to write a problem into once upgraded; its failures stay
+        // with the OCPP endpoint's own handling.
+        app.UseWhen(http => !IsOcpp(http), branch => branch.UseExceptionHandler());
         app.UseStatusCodePages(WriteEmptyErrorAsProblem);
         app.UseMiddleware<BadBodyProblems>();
         app.UseMiddleware<RequestBodyChecks>();
@@ -50,7 +52,7 @@ public static class OperatorApiExtensions
         var http = context.HttpContext;
 
         // The OCPP endpoint's refusals answer a WebSocket upgrade; a station reads the status, not a body.
-        if (http.Request.Path.StartsWithSegments("/ocpp", StringComparison.OrdinalIgnoreCase))
+        if (IsOcpp(http))
         {
             return;
         }
@@ -81,4 +83,6 @@ public static class OperatorApiExtensions
         app.MapOpenApiDocument();
         return app;
     }
+
+    private static bool IsOcpp(HttpContext http) => http.Request.Path.StartsWithSegments("/ocpp", StringComparison.OrdinalIgnoreCase);
 }

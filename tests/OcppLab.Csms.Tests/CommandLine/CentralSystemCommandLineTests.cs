@@ -103,11 +103,12 @@ public sealed class CentralSystemCommandLineTests
         }
     }
 
-    [Test]
-    public async Task The_urls_option_sets_the_address()
+    [TestCase("--urls")]
+    [TestCase("--Urls")]
+    public async Task The_urls_option_sets_the_address(string option)
     {
         var port = FreePort();
-        var (_, _, _, settings) = await InvokeAsync("--urls", $"http://127.0.0.1:{port}");
+        var (_, _, _, settings) = await InvokeAsync(option, $"http://127.0.0.1:{port}");
 
         var addresses = await BoundAddressesAsync(settings!);
 
