@@ -41,10 +41,7 @@ public sealed partial class VirtualChargePoint
     {
         var local = LocalInfo(idTag);
         bool online;
-        lock (sync)
-        {
-            online = IsOnline;
-        }
+        online = IsOnline;
 
         if (online)
         {

@@ -4,9 +4,9 @@ using OcppLab.Protocol.Rpc;
 namespace OcppLab.ChargePoint;
 
 /// <summary>
-/// Inbound CALLs: handlers answer at once and register their follow-up work (e.g. the StatusNotification
-/// after ChangeAvailability.conf) to run right after the answer has been queued, so the Central System
-/// always sees the .conf before the consequences.
+/// Inbound CALLs: handlers run on the charge point's scheduler, answer at once and register their follow-up
+/// work (e.g. the StatusNotification after ChangeAvailability.conf) to run right after the answer has been
+/// queued, so the Central System always sees the .conf before the consequences.
 /// </summary>
 public sealed partial class VirtualChargePoint
 {
@@ -14,36 +14,29 @@ public sealed partial class VirtualChargePoint
     private string? answering;
 
     /// <summary>Runs <paramref name="action"/> after the answer to the CALL being handled has been queued for sending.</summary>
-    private void AfterResponse(Action action)
-    {
-        lock (sync)
-        {
-            afterResponse.Add(action);
-        }
-    }
+    private void AfterResponse(Action action) => afterResponse.Add(action);
 
     private void OnFrame(FrameEvent frame)
     {
         frameObserver?.OnFrame(frame);
         framesIn.OnNext(frame);
-        if (frame.Direction != FrameDirection.Out || frame.TypeId is not (MessageTypeId.CallResult or MessageTypeId.CallError))
+        if (frame.Direction == FrameDirection.Out && frame.TypeId is MessageTypeId.CallResult or MessageTypeId.CallError)
+        {
+            var messageId = frame.MessageId;
+            scheduler.Post(() => OnAnswerSent(messageId));
+        }
+    }
+
+    private void OnAnswerSent(string? messageId)
+    {
+        if (answering is null || answering != messageId)
         {
             return;
         }
 
-        List<Action> pending;
-        lock (sync)
-        {
-            if (answering is null || answering != frame.MessageId)
-            {
-                return;
-            }
-
-            answering = null;
-            pending = [.. afterResponse];
-            afterResponse.Clear();
-        }
-
+        answering = null;
+        List<Action> pending = [.. afterResponse];
+        afterResponse.Clear();
         try
         {
             foreach (var action in pending)
@@ -53,7 +46,7 @@ public sealed partial class VirtualChargePoint
         }
         finally
         {
-            activity.End();
+            scheduler.EndAwait();
         }
     }
 
@@ -61,26 +54,25 @@ public sealed partial class VirtualChargePoint
     {
         public async ValueTask<InboundCallOutcome> DispatchAsync(Call call, CancellationToken cancellationToken)
         {
-            owner.activity.Begin();
-            lock (owner.sync)
-            {
-                owner.answering = call.MessageId;
-                owner.afterResponse.Clear();
-            }
-
+            // Counted as due work until the answer is on its way and the follow-ups have run.
+            owner.scheduler.BeginAwait();
             try
             {
-                return await inner.DispatchAsync(call, cancellationToken);
+                return await owner.scheduler.InvokeAsync(() =>
+                {
+                    owner.answering = call.MessageId;
+                    owner.afterResponse.Clear();
+                    return inner.DispatchAsync(call, cancellationToken).AsTask();
+                });
             }
             catch
             {
-                lock (owner.sync)
+                owner.scheduler.Post(() =>
                 {
                     owner.answering = null;
                     owner.afterResponse.Clear();
-                }
-
-                owner.activity.End();
+                });
+                owner.scheduler.EndAwait();
                 throw;
             }
         }

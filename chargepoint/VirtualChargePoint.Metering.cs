@@ -18,12 +18,18 @@ public sealed partial class VirtualChargePoint
     private readonly System.Reactive.Disposables.SerialDisposable clockAligned = new();
 
     /// <summary>The energy register of a connector in Wh.</summary>
-    public double EnergyRegisterWh(int connectorId) =>
-        (ConnectorAt(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId))).Meter.RegisterWh(Now);
+    public double EnergyRegisterWh(int connectorId)
+    {
+        var state = ConnectorAt(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId));
+        return scheduler.Invoke(() => state.Meter.RegisterWh(Now));
+    }
 
     /// <summary>The power drawn on a connector in W.</summary>
-    public double PowerW(int connectorId) =>
-        (ConnectorAt(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId))).Meter.PowerW;
+    public double PowerW(int connectorId)
+    {
+        var state = ConnectorAt(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId));
+        return scheduler.Invoke(() => state.Meter.PowerW);
+    }
 
     /// <summary>The limit in A per phase that the composite schedule allows on a connector now.</summary>
     private decimal LimitAmperes(ConnectorState state)
@@ -44,15 +50,12 @@ public sealed partial class VirtualChargePoint
     /// <summary>Sets the meter's current from the EV's demand and the limit in force.</summary>
     private void ApplyPower(ConnectorState state)
     {
-        lock (sync)
+        var delivering = state.Transaction is { SuspendedByInvalidId: false } && state.Plugged && !state.EvSuspended && !state.EvSideDisconnected;
+        var amperes = delivering ? Math.Min(state.EvDemandAmperes, LimitAmperes(state)) : 0;
+        state.Meter.SetCurrent(Now, (double)amperes);
+        if (state.Transaction is { SuspendAtWh: not null, SuspendedByInvalidId: false } invalidated)
         {
-            var delivering = state.Transaction is { SuspendedByInvalidId: false } && state.Plugged && !state.EvSuspended && !state.EvSideDisconnected;
-            var amperes = delivering ? Math.Min(state.EvDemandAmperes, LimitAmperes(state)) : 0;
-            state.Meter.SetCurrent(Now, (double)amperes);
-            if (state.Transaction is { SuspendAtWh: not null, SuspendedByInvalidId: false } invalidated)
-            {
-                ScheduleInvalidIdAllowanceCheck(state, invalidated);
-            }
+            ScheduleInvalidIdAllowanceCheck(state, invalidated);
         }
     }
 

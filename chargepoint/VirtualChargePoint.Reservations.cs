@@ -9,13 +9,7 @@ namespace OcppLab.ChargePoint;
 public sealed partial class VirtualChargePoint
 {
     /// <summary>The reservation held on a connector, if any.</summary>
-    public Reservation? ReservationOn(int connectorId)
-    {
-        lock (sync)
-        {
-            return ConnectorAt(connectorId)?.Reservation;
-        }
-    }
+    public Reservation? ReservationOn(int connectorId) => ConnectorAt(connectorId)?.Reservation;
 
     private ReserveNowResponse OnReserveNow(ReserveNowRequest request)
     {
@@ -30,32 +24,29 @@ public sealed partial class VirtualChargePoint
         }
 
         ConnectorState target;
-        lock (sync)
+        // A new ReserveNow with a known reservationId replaces that reservation (OCPP 1.6 §5.13).
+        var existing = Outlets.FirstOrDefault(c => c.Reservation?.ReservationId == request.ReservationId);
+        var candidates = request.ConnectorId == 0 ? [.. Outlets] : new[] { connectors[request.ConnectorId] };
+        var free = candidates.FirstOrDefault(c => ReservationRefusal(c, existing) is null);
+        if (free is null)
         {
-            // A new ReserveNow with a known reservationId replaces that reservation (OCPP 1.6 §5.13).
-            var existing = Outlets.FirstOrDefault(c => c.Reservation?.ReservationId == request.ReservationId);
-            var candidates = request.ConnectorId == 0 ? [.. Outlets] : new[] { connectors[request.ConnectorId] };
-            var free = candidates.FirstOrDefault(c => ReservationRefusal(c, existing) is null);
-            if (free is null)
-            {
-                return new() { Status = candidates.Select(c => ReservationRefusal(c, existing)!.Value).Min() };
-            }
+            return new() { Status = candidates.Select(c => ReservationRefusal(c, existing)!.Value).Min() };
+        }
 
-            if (existing is not null)
-            {
-                existing.Reservation!.Expiry?.Dispose();
-                existing.Reservation = null;
-            }
+        if (existing is not null)
+        {
+            existing.Reservation!.Expiry?.Dispose();
+            existing.Reservation = null;
+        }
 
-            target = free;
-            var reservation = new Reservation(request.ReservationId, request.ConnectorId, request.IdTag, request.ParentIdTag, request.ExpiryDate);
-            var wait = request.ExpiryDate - Now;
-            reservation.Expiry = Observable.Timer(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, scheduler).Subscribe(_ => Expire(free, reservation));
-            target.Reservation = reservation;
-            if (existing is not null && !ReferenceEquals(existing, target))
-            {
-                AfterResponse(() => RefreshStatus(existing));
-            }
+        target = free;
+        var reservation = new Reservation(request.ReservationId, request.ConnectorId, request.IdTag, request.ParentIdTag, request.ExpiryDate);
+        var wait = request.ExpiryDate - Now;
+        reservation.Expiry = Observable.Timer(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, scheduler).Subscribe(_ => Expire(free, reservation));
+        target.Reservation = reservation;
+        if (existing is not null && !ReferenceEquals(existing, target))
+        {
+            AfterResponse(() => RefreshStatus(existing));
         }
 
         AfterResponse(() => RefreshStatus(target));
@@ -86,15 +77,12 @@ public sealed partial class VirtualChargePoint
 
     private void Expire(ConnectorState state, Reservation reservation)
     {
-        lock (sync)
+        if (!ReferenceEquals(state.Reservation, reservation))
         {
-            if (!ReferenceEquals(state.Reservation, reservation))
-            {
-                return;
-            }
-
-            state.Reservation = null;
+            return;
         }
+
+        state.Reservation = null;
 
         RefreshStatus(state); // OCTT TC_047: Available at expiryDate
     }
@@ -102,17 +90,14 @@ public sealed partial class VirtualChargePoint
     private CancelReservationResponse OnCancelReservation(CancelReservationRequest request)
     {
         ConnectorState? state;
-        lock (sync)
+        state = Outlets.FirstOrDefault(c => c.Reservation?.ReservationId == request.ReservationId);
+        if (state is null)
         {
-            state = Outlets.FirstOrDefault(c => c.Reservation?.ReservationId == request.ReservationId);
-            if (state is null)
-            {
-                return new() { Status = CancelReservationStatus.Rejected }; // OCTT TC_052
-            }
-
-            state.Reservation!.Expiry?.Dispose();
-            state.Reservation = null;
+            return new() { Status = CancelReservationStatus.Rejected }; // OCTT TC_052
         }
+
+        state.Reservation!.Expiry?.Dispose();
+        state.Reservation = null;
 
         AfterResponse(() => RefreshStatus(state));
         return new() { Status = CancelReservationStatus.Accepted };

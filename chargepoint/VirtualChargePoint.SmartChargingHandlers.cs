@@ -85,12 +85,15 @@ public sealed partial class VirtualChargePoint
     }
 
     /// <summary>The composite schedule of a connector from now on.</summary>
-    public ChargingSchedule CompositeSchedule(int connectorId, int durationSeconds, ChargingRateUnitType unit = ChargingRateUnitType.A) =>
-        CompositeSchedule(ConnectorAt(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId)), durationSeconds, unit);
+    public ChargingSchedule CompositeSchedule(int connectorId, int durationSeconds, ChargingRateUnitType unit = ChargingRateUnitType.A)
+    {
+        var state = ConnectorAt(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId));
+        return scheduler.Invoke(() => CompositeSchedule(state, durationSeconds, unit));
+    }
 
     private ChargingSchedule CompositeSchedule(ConnectorState state, int durationSeconds, ChargingRateUnitType unit)
     {
-        var tx = TransactionOn(state.Id);
+        var tx = state.Transaction;
         return CompositeScheduleCalculator.Compute(ChargingProfiles.All, new CompositeScheduleQuery
         {
             ConnectorId = state.Id,
