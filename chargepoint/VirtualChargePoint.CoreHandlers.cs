@@ -42,13 +42,6 @@ public sealed partial class VirtualChargePoint
     private ChangeConfigurationResponse OnChangeConfiguration(ChangeConfigurationRequest request) =>
         new() { Status = OnSecurityConfigurationChange(request) ?? Configuration.Change(request.Key, request.Value) };
 
-    private ClearCacheResponse OnClearCache(ClearCacheRequest request)
-    {
-        _ = request;
-        AuthorizationCache.Clear();
-        return new() { Status = ClearCacheStatus.Accepted };
-    }
-
     private DataTransferResponse OnDataTransfer(DataTransferRequest request) =>
         new()
         {
@@ -92,7 +85,7 @@ public sealed partial class VirtualChargePoint
         if (Configuration.GetBool(Keys.AuthorizeRemoteTxRequests))
         {
             // OCPP 1.6 §5.11: authorize as for a local start, cache and local list included (OCTT TC_007).
-            var info = await AuthorizeIdTagAsync(request.IdTag);
+            var info = await authorization.AuthorizeAsync(request.IdTag);
             if (info.Status != AuthorizationStatus.Accepted)
             {
                 return;
@@ -103,7 +96,7 @@ public sealed partial class VirtualChargePoint
 
         if (request.ChargingProfile is { } profile)
         {
-            ChargingProfiles.Install(state.Id, profile, Configuration.GetInt(Keys.MaxChargingProfilesInstalled, 20));
+            chargingSchedules.Install(state.Id, profile);
         }
 
         SetAuthorized(state, new Authorized(request.IdTag, parent, state.Reservation?.ReservationId, Remote: true));

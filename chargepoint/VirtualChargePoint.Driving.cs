@@ -82,7 +82,7 @@ public sealed partial class VirtualChargePoint
             return AuthorizationStatus.Blocked; // reserved for someone else (OCTT TC_046_1)
         }
 
-        var info = await AuthorizeIdTagAsync(idTag).WaitAsync(cancellationToken);
+        var info = await authorization.AuthorizeAsync(idTag).WaitAsync(cancellationToken);
         if (info.Status != AuthorizationStatus.Accepted)
         {
             return info.Status;
@@ -112,7 +112,7 @@ public sealed partial class VirtualChargePoint
             return AuthorizationStatus.Invalid;
         }
 
-        var info = await AuthorizeIdTagAsync(idTag);
+        var info = await authorization.AuthorizeAsync(idTag);
         if (info.Status == AuthorizationStatus.Accepted && string.Equals(info.ParentIdTag, tx.ParentIdTag, StringComparison.OrdinalIgnoreCase))
         {
             StopTransaction(state, Reason.Local, idTag); // OCTT TC_069

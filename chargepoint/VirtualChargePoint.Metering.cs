@@ -31,27 +31,11 @@ public sealed partial class VirtualChargePoint
         return scheduler.Invoke(() => state.Meter.PowerW);
     }
 
-    /// <summary>The limit in A per phase that the composite schedule allows on a connector now.</summary>
-    private decimal LimitAmperes(ConnectorState state)
-    {
-        var query = new CompositeScheduleQuery
-        {
-            ConnectorId = state.Id,
-            Start = Now,
-            Duration = 1,
-            Transaction = state.Transaction is { } tx ? (tx.TransactionId ?? -1, tx.StartedAt) : null,
-            HardwareLimitAmperes = Template.MaxCurrentAmperes,
-            Phases = Template.Phases,
-            Voltage = (decimal)Template.Voltage,
-        };
-        return CompositeScheduleCalculator.LimitAt(ChargingProfiles.All, query, Now);
-    }
-
     /// <summary>Sets the meter's current from the EV's demand and the limit in force.</summary>
     private void ApplyPower(ConnectorState state)
     {
         var delivering = state.Transaction is { SuspendedByInvalidId: false } && state.Plugged && !state.EvSuspended && !state.EvSideDisconnected;
-        var amperes = delivering ? Math.Min(state.EvDemandAmperes, LimitAmperes(state)) : 0;
+        var amperes = delivering ? Math.Min(state.EvDemandAmperes, chargingSchedules.LimitAmperes(state)) : 0;
         state.Meter.SetCurrent(Now, (double)amperes);
         if (state.Transaction is { SuspendAtWh: not null, SuspendedByInvalidId: false } invalidated)
         {
@@ -156,7 +140,7 @@ public sealed partial class VirtualChargePoint
     private MeterValue Sample(ConnectorState state, IReadOnlyList<Measurand> measurands, ReadingContext context, DateTimeOffset at)
     {
         var wanted = measurands.Count > 0 ? measurands : [Measurand.EnergyActiveImportRegister];
-        var limit = LimitAmperes(state);
+        var limit = chargingSchedules.LimitAmperes(state);
         return new MeterValue
         {
             Timestamp = at,

@@ -1,4 +1,5 @@
 using System.Reactive.Disposables;
+using OcppLab.ChargePoint.Behaviours;
 using OcppLab.Protocol.Messages;
 using OcppLab.Protocol.Messages.Types;
 using OcppLab.Protocol.Rpc;
@@ -191,5 +192,15 @@ public sealed partial class VirtualChargePoint
         public Task SendAsync(OcppRpcEndpoint endpoint, CancellationToken cancellationToken) => send(endpoint, cancellationToken);
 
         public void Abandon(Exception reason) => abandon(reason);
+    }
+
+    /// <summary>The queue as the behaviours see it.</summary>
+    private sealed class MessageSender(VirtualChargePoint owner) : IMessageSender
+    {
+        public bool IsOnline => owner.IsOnline;
+
+        public Task<TResponse> Send<TResponse>(IOcppRequest<TResponse> request, Action<TResponse>? onResponse = null)
+            where TResponse : class, IOcppResponse =>
+            owner.Send(request, onResponse);
     }
 }

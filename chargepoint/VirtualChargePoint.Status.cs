@@ -128,7 +128,7 @@ public sealed partial class VirtualChargePoint
 
         if (state.Transaction is { } tx)
         {
-            if (tx.SuspendedByInvalidId || LimitAmperes(state) <= 0)
+            if (tx.SuspendedByInvalidId || chargingSchedules.LimitAmperes(state) <= 0)
             {
                 return new StatusReport(ChargePointStatus.SuspendedEVSE, ChargePointErrorCode.NoError, null);
             }

@@ -111,7 +111,7 @@ public sealed partial class VirtualChargePoint
     {
         tx.TransactionId = response.TransactionId;
         tx.ParentIdTag ??= response.IdTagInfo.ParentIdTag;
-        Learn(tx.IdTag, response.IdTagInfo);
+        authorization.Learn(tx.IdTag, response.IdTagInfo);
         if (response.IdTagInfo.Status == AuthorizationStatus.Accepted)
         {
             return;
@@ -198,7 +198,7 @@ public sealed partial class VirtualChargePoint
             state.ScheduledOperative = null;
         }
 
-        ChargingProfiles.EndTransaction(state.Id);
+        chargingSchedules.Profiles.EndTransaction(state.Id);
         var data = StopTransactionData(tx, stoppedAt);
         _ = SendTransactional(
             () => tx.TransactionId is { } id
@@ -216,7 +216,7 @@ public sealed partial class VirtualChargePoint
             {
                 if (idTag is not null && response.IdTagInfo is { } info)
                 {
-                    Learn(idTag, info);
+                    authorization.Learn(idTag, info);
                 }
             });
         RefreshStatus(state);

@@ -4,6 +4,7 @@ using System.Reactive.Subjects;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OcppLab.ChargePoint.Authorization;
+using OcppLab.ChargePoint.Behaviours;
 using OcppLab.ChargePoint.Configuration;
 using OcppLab.ChargePoint.Metering;
 using OcppLab.ChargePoint.Scheduling;
@@ -35,6 +36,9 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
     private readonly Subject<FrameEvent> frames = new();
     private readonly ISubject<FrameEvent> framesIn;
     private readonly CancellationTokenSource lifetime = new();
+    private readonly IdTagAuthorization authorization;
+    private readonly Reservations reservations;
+    private readonly ChargingSchedules chargingSchedules;
     private int disposed;
 
     /// <summary>Creates a charge point; call <see cref="PowerOn"/> to boot it.</summary>
@@ -63,6 +67,23 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         Configuration.Set(Keys.SupportedFeatureProfiles, string.Join(',', template.FeatureProfiles));
         connectors = [.. Enumerable.Range(0, template.NumberOfConnectors + 1)
             .Select(i => new ConnectorState(i, new EnergyMeter(time.GetUtcNow(), 0, template.Voltage, template.Phases)))];
+        var context = new ChargePointContext
+        {
+            Id = chargePointId,
+            Template = template,
+            Configuration = Configuration,
+            Scheduler = this.scheduler,
+            Time = time,
+            Logger = this.logger,
+            Connectors = connectors,
+            Messages = new MessageSender(this),
+            AfterResponse = AfterResponse,
+            RefreshStatus = RefreshStatus,
+            ApplyPowerEverywhere = ApplyPowerEverywhere,
+        };
+        authorization = new IdTagAuthorization(context);
+        reservations = new Reservations(context);
+        chargingSchedules = new ChargingSchedules(context);
         // Frames are observed on the receive path and the send path at once: serialize them (Rx grammar).
         framesIn = Subject.Synchronize(frames);
         Configuration.Changed += OnConfigurationChanged;
@@ -89,13 +110,23 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
     public ConfigurationStore Configuration { get; }
 
     /// <summary>The authorization cache.</summary>
-    public AuthorizationCache AuthorizationCache { get; } = new();
+    public AuthorizationCache AuthorizationCache => authorization.Cache;
 
     /// <summary>The local authorization list.</summary>
-    public LocalAuthorizationList LocalList { get; } = new();
+    public LocalAuthorizationList LocalList => authorization.LocalList;
+
+    /// <summary>The reservation held on a connector, if any.</summary>
+    public Reservation? ReservationOn(int connectorId) => reservations.On(connectorId);
 
     /// <summary>The installed charging profiles.</summary>
-    public ChargingProfileStore ChargingProfiles { get; } = new();
+    public ChargingProfileStore ChargingProfiles => chargingSchedules.Profiles;
+
+    /// <summary>The composite schedule of a connector from now on.</summary>
+    public ChargingSchedule CompositeSchedule(int connectorId, int durationSeconds, ChargingRateUnitType unit = ChargingRateUnitType.A)
+    {
+        var state = ConnectorAt(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId));
+        return scheduler.Invoke(() => chargingSchedules.CompositeSchedule(state, durationSeconds, unit));
+    }
 
     /// <summary>Every frame sent or received, on every connection.</summary>
     public IObservable<FrameEvent> Frames => frames;
