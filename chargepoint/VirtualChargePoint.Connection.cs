@@ -204,6 +204,7 @@ public sealed partial class VirtualChargePoint
 
     private void OnDisconnected()
     {
+        AbandonAnswers();
         heartbeat.Disposable = null;
         bootRetry.Disposable = null;
         DropNonTransactionalMessages();

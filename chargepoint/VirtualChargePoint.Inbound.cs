@@ -5,43 +5,45 @@ namespace OcppLab.ChargePoint;
 
 /// <summary>
 /// Inbound CALLs: handlers run on the charge point's scheduler, answer at once and register their follow-up
-/// work (e.g. the StatusNotification after ChangeAvailability.conf) to run right after the answer has been
-/// queued, so the Central System always sees the .conf before the consequences.
+/// work (e.g. the StatusNotification after ChangeAvailability.conf, the StartTransaction after an accepted
+/// RemoteStartTransaction, the reboot after Reset) with <see cref="AfterResponse"/>. The follow-ups run on the
+/// scheduler once the endpoint reports the CALLRESULT written (its after-sent continuation), so the Central
+/// System always sees the .conf before the consequences; after a CALLERROR, or an answer that never left, none run.
 /// </summary>
 public sealed partial class VirtualChargePoint
 {
-    private readonly List<Action> afterResponse = [];
-    private string? answering;
+    private readonly Dictionary<string, List<Action>> unsentAnswers = [];
+    private List<Action>? handling;
 
-    /// <summary>Runs <paramref name="action"/> after the answer to the CALL being handled has been queued for sending.</summary>
-    private void AfterResponse(Action action) => afterResponse.Add(action);
-
-    private void OnFrame(FrameEvent frame)
+    /// <summary>Runs <paramref name="action"/> after the answer to the CALL being handled is on the wire.</summary>
+    private void AfterResponse(Action action)
     {
-        frameObserver?.OnFrame(frame);
-        framesIn.OnNext(frame);
-        if (frame.Direction == FrameDirection.Out && frame.TypeId is MessageTypeId.CallResult or MessageTypeId.CallError)
+        if (handling is { } followUps)
         {
-            var messageId = frame.MessageId;
-            scheduler.Post(() => OnAnswerSent(messageId));
+            followUps.Add(action);
+        }
+        else
+        {
+            scheduler.Post(action);
         }
     }
 
-    private void OnAnswerSent(string? messageId)
+    /// <summary>Ends an answered CALL: its follow-ups run when <paramref name="sent"/>, and it no longer counts as due work.</summary>
+    private void Answered(string messageId, bool sent)
     {
-        if (answering is null || answering != messageId)
+        if (!unsentAnswers.Remove(messageId, out var followUps))
         {
             return;
         }
 
-        answering = null;
-        List<Action> pending = [.. afterResponse];
-        afterResponse.Clear();
         try
         {
-            foreach (var action in pending)
+            if (sent)
             {
-                action();
+                foreach (var action in followUps)
+                {
+                    action();
+                }
             }
         }
         finally
@@ -50,31 +52,73 @@ public sealed partial class VirtualChargePoint
         }
     }
 
+    /// <summary>The connection is gone: answers still waiting to be written never will be.</summary>
+    private void AbandonAnswers()
+    {
+        foreach (var messageId in unsentAnswers.Keys.ToList())
+        {
+            Answered(messageId, sent: false);
+        }
+    }
+
+    private void OnFrame(FrameEvent frame)
+    {
+        frameObserver?.OnFrame(frame);
+        framesIn.OnNext(frame);
+    }
+
+    private async Task<InboundCallOutcome> HandleAsync(IOcppCallDispatcher inner, Call call, CancellationToken cancellationToken)
+    {
+        var followUps = new List<Action>();
+        handling = followUps;
+        try
+        {
+            return await inner.DispatchAsync(call, cancellationToken);
+        }
+        finally
+        {
+            handling = null;
+            unsentAnswers[call.MessageId] = followUps;
+        }
+    }
+
     private sealed class InboundDispatcher(VirtualChargePoint owner, IOcppCallDispatcher inner) : IOcppCallDispatcher
     {
         public async ValueTask<InboundCallOutcome> DispatchAsync(Call call, CancellationToken cancellationToken)
         {
-            // Counted as due work until the answer is on its way and the follow-ups have run.
+            // Counted as due work until the answer is on the wire and the follow-ups have run.
             owner.scheduler.BeginAwait();
+            InboundCallOutcome outcome;
             try
             {
-                return await owner.scheduler.InvokeAsync(() =>
-                {
-                    owner.answering = call.MessageId;
-                    owner.afterResponse.Clear();
-                    return inner.DispatchAsync(call, cancellationToken).AsTask();
-                });
+                outcome = await owner.scheduler.InvokeAsync(() => owner.HandleAsync(inner, call, cancellationToken));
             }
             catch
             {
-                owner.scheduler.Post(() =>
-                {
-                    owner.answering = null;
-                    owner.afterResponse.Clear();
-                });
-                owner.scheduler.EndAwait();
+                owner.scheduler.Post(() => owner.Answered(call.MessageId, sent: false));
                 throw;
             }
+
+            if (outcome.Error is not null)
+            {
+                owner.scheduler.Post(() => owner.Answered(call.MessageId, sent: false));
+                return outcome;
+            }
+
+            return outcome with
+            {
+                AfterSent = (_, _) =>
+                {
+                    owner.scheduler.Post(() => owner.Answered(call.MessageId, sent: true));
+                    return Task.CompletedTask;
+                },
+            };
+        }
+
+        public void ReportFailure(Call call, Exception exception)
+        {
+            inner.ReportFailure(call, exception);
+            owner.scheduler.Post(() => owner.Answered(call.MessageId, sent: false));
         }
     }
 

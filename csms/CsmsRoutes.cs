@@ -9,9 +9,13 @@ namespace OcppLab.Csms;
 /// <summary>The route table: which handler answers each action a charge point sends.</summary>
 public static class CsmsRoutes
 {
-    /// <summary>Builds the router from the handlers registered in <paramref name="services"/>.</summary>
-    public static OcppRouter<ChargePointSession> Build(IServiceProvider services, Action<ChargePointSession, string, Exception>? handlerFailed, bool validateOutgoing) =>
-        new OcppRouter<ChargePointSession> { HandlerFailed = handlerFailed, ValidateOutgoing = validateOutgoing }
+    /// <summary>
+    /// Builds the router from the handlers registered in <paramref name="services"/>. <paramref name="handlerFailed"/>
+    /// hears of every handler that threw and every answer refused for breaking its schema (the endpoint checks what
+    /// it sends, <c>Csms:ValidateOutgoing</c>).
+    /// </summary>
+    public static OcppRouter<ChargePointSession> Build(IServiceProvider services, Action<ChargePointSession, string, Exception>? handlerFailed) =>
+        new OcppRouter<ChargePointSession> { HandlerFailed = handlerFailed }
             // Core (OCPP 1.6 §4)
             .Map(services.GetRequiredService<AuthorizeHandler>())
             .Map(services.GetRequiredService<BootNotificationHandler>())

@@ -66,8 +66,7 @@ public static class CsmsServiceCollectionExtensions
             var logger = sp.GetRequiredService<ILogger<OcppConnectionHandler>>();
             return CsmsRoutes.Build(
                 sp,
-                (station, action, e) => Log.HandlerFailed(logger, e, station.Id, action),
-                sp.GetRequiredService<IOptions<CsmsOptions>>().Value.ValidateOutgoing);
+                (station, action, e) => Log.HandlerFailed(logger, e, station.Id, action));
         });
 
         // Connections and what watches them.

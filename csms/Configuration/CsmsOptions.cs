@@ -73,8 +73,12 @@ public sealed class CsmsOptions
     /// </summary>
     public string? DataDirectory { get; set; }
 
-    /// <summary>Check the Central System's own outgoing payloads against the 1.6 schemas.</summary>
-    public bool ValidateOutgoing { get; set; }
+    /// <summary>
+    /// Strict outbound: check every CALL and CALLRESULT the Central System sends against the 1.6 schemas before it
+    /// is written (an answer that breaks it becomes an InternalError CALLERROR and an error log). On by default;
+    /// false only for a lab that must send deliberately bad frames.
+    /// </summary>
+    public bool ValidateOutgoing { get; set; } = true;
 
     /// <summary>
     /// The phase-to-neutral voltage the Central System's composite schedule assumes to convert A and W

@@ -49,5 +49,7 @@ public sealed class RegistrationGate(IOptionsMonitor<CsmsOptions> options)
             var description = $"{station.Id} is not accepted by this Central System (registration {station.Registration?.ToString() ?? "unknown"}); only BootNotification is allowed.";
             return ValueTask.FromResult(new InboundCallOutcome(FrameWriter.CallError(call.MessageId, OcppErrorCode.SecurityError, description), OcppErrorCode.SecurityError));
         }
+
+        public void ReportFailure(Call call, Exception exception) => inner.ReportFailure(call, exception);
     }
 }

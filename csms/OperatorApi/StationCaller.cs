@@ -11,7 +11,8 @@ namespace OcppLab.Csms.OperatorApi;
 /// <summary>
 /// Sends an operator's CALL to a connected station and turns the outcome into an HTTP result: the
 /// station's payload (200), or a problem naming the CALLERROR (502), the timeout (504), a schema-breaking
-/// answer (502), a lost connection (503) or a station that is not connected (404/409).
+/// answer or a malformed answer frame (502), a lost connection (503) or a station that is not connected (404/409).
+/// An answer that arrived counts, even when the station closes the connection right after it (a reboot after Reset).
 /// </summary>
 public sealed class StationCaller(ChargePointRegistry registry)
 {
@@ -46,7 +47,7 @@ public sealed class StationCaller(ChargePointRegistry registry)
             }
         }
 
-        var answer = await SendRawAsync(chargePointId, action, payload, http, cancellationToken);
+        var answer = await SendRawAsync(chargePointId, action, payload, validate, http, cancellationToken);
         return answer.Problem ?? Results.Json(answer.Payload);
     }
 
@@ -70,13 +71,13 @@ public sealed class StationCaller(ChargePointRegistry registry)
             return new(null, Problems.BadRequest($"The {descriptor.Action} request does not fit its 1.6 schema ({violation.Code.ToWire()}): {violation}."));
         }
 
-        var answer = await SendRawAsync(chargePointId, descriptor.Action, payload, http, cancellationToken);
+        var answer = await SendRawAsync(chargePointId, descriptor.Action, payload, validate: true, http, cancellationToken);
         return answer.Problem is { } problem
             ? new(null, problem)
             : new((TResponse)answer.Payload.Deserialize(descriptor.ResponseTypeInfo)!, null);
     }
 
-    private async Task<(JsonElement Payload, IResult? Problem)> SendRawAsync(string chargePointId, string action, JsonElement payload, HttpContext? http, CancellationToken cancellationToken)
+    private async Task<(JsonElement Payload, IResult? Problem)> SendRawAsync(string chargePointId, string action, JsonElement payload, bool validate, HttpContext? http, CancellationToken cancellationToken)
     {
         var station = registry.Find(chargePointId);
         var connection = station?.Connection;
@@ -90,7 +91,17 @@ public sealed class StationCaller(ChargePointRegistry registry)
         RawCallOutcome outcome;
         try
         {
-            outcome = await connection.CallRawAsync(action, payload, cancellationToken);
+            // ?validate=false is the operator's deliberate bad frame: the endpoint's strict outbound check is skipped too.
+            outcome = await connection.CallRawAsync(action, payload, validate, cancellationToken);
+        }
+        catch (OcppOutboundSchemaException e)
+        {
+            return (default, Problems.Create(
+                StatusCodes.Status400BadRequest,
+                "bad-request",
+                "The request is not valid",
+                $"{e.Message} Add ?validate=false to send it anyway.",
+                new Dictionary<string, object?> { ["errorCode"] = e.Violation.Code.ToWire(), ["path"] = e.Member }));
         }
         catch (OcppCallTimeoutException e)
         {
@@ -99,6 +110,15 @@ public sealed class StationCaller(ChargePointRegistry registry)
         catch (OcppDisconnectedException e)
         {
             return (default, Problems.Create(StatusCodes.Status503ServiceUnavailable, "disconnected", "The charge point disconnected", e.Message));
+        }
+        catch (OcppInvalidResponseException e) when (e.Fault is { } fault)
+        {
+            return (default, Problems.Create(
+                StatusCodes.Status502BadGateway,
+                "invalid-response",
+                "The charge point's answer frame is malformed",
+                e.Message,
+                new Dictionary<string, object?> { ["errorCode"] = fault.Code.ToWire() }));
         }
 
         if (http is not null)

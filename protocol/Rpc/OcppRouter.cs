@@ -18,18 +18,27 @@ public interface IOcppHandler<in TContext, in TRequest, TResponse>
 }
 
 /// <summary>
-/// The route table for inbound CALLs: validate → deserialize → handle → serialize, one route per action.
+/// The route table for inbound CALLs: validate → deserialize → handle → serialize, one route per action; and the
+/// answer routes for the peer's answers to our own CALLs (<see cref="MapAnswer{TRequest, TResponse}(IOcppAnswerHandler{TContext, TRequest, TResponse})"/>).
 /// Built once and shared by every connection; <see cref="Bind"/> gives one connection its dispatcher.
 /// </summary>
 /// <typeparam name="TContext">The per-connection context handed to every handler.</typeparam>
 public sealed class OcppRouter<TContext>
 {
     private readonly Dictionary<string, Route> routes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<AnswerRoute>> answerRoutes = new(StringComparer.Ordinal);
 
-    /// <summary>Whether outgoing responses are checked against their schema too.</summary>
+    /// <summary>
+    /// Whether the router checks each response against its schema itself, before the endpoint does. The endpoint
+    /// checks every CALLRESULT it sends anyway (<see cref="OcppRpcOptions.ValidateOutgoing"/>, on by default), so this
+    /// only matters for a router used with a dispatcher of its own.
+    /// </summary>
     public bool ValidateOutgoing { get; init; }
 
-    /// <summary>Told of every handler exception that became an InternalError, so that the host can log it.</summary>
+    /// <summary>
+    /// Told of every handler exception that became an InternalError, and of every response the endpoint refused
+    /// to send because it broke its schema (<see cref="OcppOutboundSchemaException"/>), so that the host can log it.
+    /// </summary>
     public Action<TContext, string, Exception>? HandlerFailed { get; init; }
 
     /// <summary>The actions this router answers.</summary>
@@ -47,9 +56,56 @@ public sealed class OcppRouter<TContext>
         where TResponse : class, IOcppResponse
     {
         var descriptor = OcppActions.Of<TRequest, TResponse>();
-        routes[descriptor.Action] = new Route<TRequest, TResponse>(descriptor, handler, this);
+        routes[descriptor.Action] = new Route<TRequest, TResponse>(descriptor, handler, null, this);
         return this;
     }
+
+    /// <summary>Routes <typeparamref name="TRequest"/> to a handler that answers with an <see cref="OcppReply{TResponse}"/> (an answer and its follow-up).</summary>
+    public OcppRouter<TContext> Map<TRequest, TResponse>(IOcppReplyHandler<TContext, TRequest, TResponse> handler)
+        where TRequest : class, IOcppRequest<TRequest, TResponse>
+        where TResponse : class, IOcppResponse =>
+        MapReply<TRequest, TResponse>(handler.HandleAsync);
+
+    /// <summary>
+    /// Routes <typeparamref name="TRequest"/> to a handler function that answers with an <see cref="OcppReply{TResponse}"/>:
+    /// its <see cref="OcppReply{TResponse}.AfterSent"/> runs once the CALLRESULT is on the wire.
+    /// </summary>
+    public OcppRouter<TContext> MapReply<TRequest, TResponse>(Func<TContext, TRequest, CancellationToken, ValueTask<OcppReply<TResponse>>> handler)
+        where TRequest : class, IOcppRequest<TRequest, TResponse>
+        where TResponse : class, IOcppResponse
+    {
+        var descriptor = OcppActions.Of<TRequest, TResponse>();
+        routes[descriptor.Action] = new Route<TRequest, TResponse>(descriptor, null, handler, this);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds an answer route: <paramref name="handler"/> is told of every conforming CALLRESULT the peer sends to our
+    /// <typeparamref name="TRequest"/> CALLs, with both payloads typed, whoever made the CALL (a typed call or the
+    /// raw relay). Several may be added for one action; they run in the order added.
+    /// </summary>
+    public OcppRouter<TContext> MapAnswer<TRequest, TResponse>(IOcppAnswerHandler<TContext, TRequest, TResponse> handler)
+        where TRequest : class, IOcppRequest<TRequest, TResponse>
+        where TResponse : class, IOcppResponse =>
+        MapAnswer<TRequest, TResponse>(handler.OnAnswerAsync);
+
+    /// <summary>Adds an answer route as a function; see <see cref="MapAnswer{TRequest, TResponse}(IOcppAnswerHandler{TContext, TRequest, TResponse})"/>.</summary>
+    public OcppRouter<TContext> MapAnswer<TRequest, TResponse>(Func<TContext, TRequest, TResponse, CancellationToken, ValueTask> handler)
+        where TRequest : class, IOcppRequest<TRequest, TResponse>
+        where TResponse : class, IOcppResponse
+    {
+        var descriptor = OcppActions.Of<TRequest, TResponse>();
+        if (!answerRoutes.TryGetValue(descriptor.Action, out var list))
+        {
+            answerRoutes[descriptor.Action] = list = [];
+        }
+
+        list.Add(new AnswerRoute<TRequest, TResponse>(descriptor, handler));
+        return this;
+    }
+
+    /// <summary>The actions whose answers have routes.</summary>
+    public IEnumerable<string> AnsweredActions => answerRoutes.Keys;
 
     /// <summary>A dispatcher for one connection whose handlers receive <paramref name="context"/>.</summary>
     public IOcppCallDispatcher Bind(TContext context) => new BoundDispatcher(this, context);
@@ -70,6 +126,30 @@ public sealed class OcppRouter<TContext>
         return await route.InvokeAsync(context, call, cancellationToken);
     }
 
+    /// <summary>Runs the answer routes of <paramref name="answer"/>'s action; a route that throws is reported to <see cref="HandlerFailed"/> and the others still run.</summary>
+    public async ValueTask OnAnswerAsync(TContext context, OcppAnswer answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if (!answerRoutes.TryGetValue(answer.Action, out var list))
+        {
+            return;
+        }
+
+        foreach (var route in list)
+        {
+            try
+            {
+                await route.InvokeAsync(context, answer, cancellationToken);
+            }
+#pragma warning disable CA1031 // One failing route must not keep the answer from the caller or from the other routes.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                HandlerFailed?.Invoke(context, answer.Action, e);
+            }
+        }
+    }
+
     private static InboundCallOutcome Error(Call call, OcppErrorCode code, string description) =>
         new(FrameWriter.CallError(call.MessageId, code, description), code);
 
@@ -77,6 +157,58 @@ public sealed class OcppRouter<TContext>
     {
         public ValueTask<InboundCallOutcome> DispatchAsync(Call call, CancellationToken cancellationToken) =>
             router.DispatchAsync(context, call, cancellationToken);
+
+        public void ReportFailure(Call call, Exception exception) =>
+            router.HandlerFailed?.Invoke(context, call.Action, exception);
+
+        public ValueTask OnAnswerAsync(OcppAnswer answer, CancellationToken cancellationToken) =>
+            router.answerRoutes.Count == 0 ? ValueTask.CompletedTask : router.OnAnswerAsync(context, answer, cancellationToken);
+    }
+
+    private abstract class AnswerRoute
+    {
+        public abstract ValueTask InvokeAsync(TContext context, OcppAnswer answer, CancellationToken cancellationToken);
+    }
+
+    private sealed class AnswerRoute<TRequest, TResponse>(
+        OcppActionDescriptor descriptor,
+        Func<TContext, TRequest, TResponse, CancellationToken, ValueTask> handler) : AnswerRoute
+        where TRequest : class, IOcppRequest<TRequest, TResponse>
+        where TResponse : class, IOcppResponse
+    {
+        private readonly JsonTypeInfo<TRequest> requestInfo = (JsonTypeInfo<TRequest>)descriptor.RequestTypeInfo;
+        private readonly JsonTypeInfo<TResponse> responseInfo = (JsonTypeInfo<TResponse>)descriptor.ResponseTypeInfo;
+
+        public override ValueTask InvokeAsync(TContext context, OcppAnswer answer, CancellationToken cancellationToken)
+        {
+            // A raw CALL's payload is read as the typed request only here; one the schema refuses never reaches a route
+            // (the endpoint judges the answer, and a raw request sent with validation off may not deserialize).
+            var request = answer.TypedRequest is TRequest typed
+                ? typed
+                : descriptor.RequestSchema.Validate(answer.Request) is null ? Read(answer.Request, requestInfo) : null;
+            var response = answer.TypedResponse as TResponse ?? Read(answer.Response, responseInfo);
+            return request is null || response is null
+                ? ValueTask.CompletedTask
+                : handler(context, request, response, cancellationToken);
+        }
+
+        private static T? Read<T>(JsonElement element, JsonTypeInfo<T> info)
+            where T : class
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            try
+            {
+                return element.Deserialize(info);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
     }
 
     private abstract class Route
@@ -86,7 +218,8 @@ public sealed class OcppRouter<TContext>
 
     private sealed class Route<TRequest, TResponse>(
         OcppActionDescriptor descriptor,
-        Func<TContext, TRequest, CancellationToken, ValueTask<TResponse>> handler,
+        Func<TContext, TRequest, CancellationToken, ValueTask<TResponse>>? handler,
+        Func<TContext, TRequest, CancellationToken, ValueTask<OcppReply<TResponse>>>? replyHandler,
         OcppRouter<TContext> router) : Route
         where TRequest : class, IOcppRequest<TRequest, TResponse>
         where TResponse : class, IOcppResponse
@@ -118,9 +251,19 @@ public sealed class OcppRouter<TContext>
             }
 
             TResponse response;
+            Func<OcppRpcEndpoint, CancellationToken, Task>? afterSent = null;
             try
             {
-                response = await handler(context, request, cancellationToken);
+                if (handler is not null)
+                {
+                    response = await handler(context, request, cancellationToken);
+                }
+                else
+                {
+                    var reply = await replyHandler!(context, request, cancellationToken);
+                    response = reply.Response;
+                    afterSent = reply.AfterSent;
+                }
             }
             catch (OcppCallErrorException e)
             {
@@ -148,7 +291,24 @@ public sealed class OcppRouter<TContext>
                 }
             }
 
-            return new InboundCallOutcome(FrameWriter.CallResult(call.MessageId, response, responseInfo), null);
+            return new InboundCallOutcome(FrameWriter.CallResult(call.MessageId, response, responseInfo), null)
+            {
+                AfterSent = afterSent is null ? null : (endpoint, token) => FollowUpAsync(afterSent, context, endpoint, token),
+            };
+        }
+
+        private async Task FollowUpAsync(Func<OcppRpcEndpoint, CancellationToken, Task> afterSent, TContext context, OcppRpcEndpoint endpoint, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await afterSent(endpoint, cancellationToken);
+            }
+#pragma warning disable CA1031 // A failed follow-up is the host's to log; the answer has gone out already.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                router.HandlerFailed?.Invoke(context, descriptor.Action, e);
+            }
         }
     }
 }

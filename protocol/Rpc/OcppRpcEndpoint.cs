@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Threading.Channels;
 using OcppLab.Protocol.Framing;
@@ -30,9 +31,16 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
     // Set once the first Close has finished with the cancellation source, so that DisposeAsync never disposes it under that Close.
     private readonly TaskCompletionSource closeDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock sync = new();
+
+    // Answers whose follow-up waits for the frame to be written, by frame (the very array queued).
+    private readonly Dictionary<byte[], (Call Call, Func<OcppRpcEndpoint, CancellationToken, Task> FollowUp)> afterSent = new(ReferenceEqualityComparer.Instance);
+    private int followUps;
     private Task draining = Task.CompletedTask;
     private bool dispatching;
     private PendingCall? pending;
+
+    // The CALL from the moment it is sent until it has settled (its answer routes included); pending ends at the answer.
+    private PendingCall? outstanding;
     private Exception? closeReason;
     private int consecutiveBadFrames;
     private long badFrames;
@@ -57,13 +65,19 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
             FullMode = BoundedChannelFullMode.Wait,
             AllowSynchronousContinuations = this.options.SendInline,
         });
+        Outbound = new WrittenFrames(this, outbound.Reader);
     }
 
     /// <summary>The charge point identity of this connection.</summary>
     public string Identity { get; }
 
-    /// <summary>The frames to send, in order. Exactly one reader (the transport) drains it.</summary>
-    public ChannelReader<byte[]> Outbound => outbound.Reader;
+    /// <summary>
+    /// The frames to send, in order. Exactly one reader (the transport) drains it, one frame at a time: it reads a
+    /// frame, writes it to the socket, and only then reads (or waits for) the next. The endpoint takes that next read
+    /// as the proof that the previous frame is on the wire, which is when an answer's after-sent follow-up
+    /// (<see cref="OcppReply{TResponse}.AfterSent"/>) runs; a transport that stops after a failed write never runs it.
+    /// </summary>
+    public ChannelReader<byte[]> Outbound { get; }
 
     /// <summary>Completes when the endpoint wants the transport to close, with the WebSocket close status to use.</summary>
     public Task<EndpointCloseRequest> CloseRequested => closeRequested.Task;
@@ -79,6 +93,35 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
 
     /// <summary>The options in force.</summary>
     public OcppRpcOptions Options => options;
+
+    /// <summary>The action of our CALL that is sent and has not settled yet (no answer, or its answer routes still run); null when none.</summary>
+    public string? OutstandingAction
+    {
+        get
+        {
+            lock (sync)
+            {
+                return outstanding?.Action;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes when our CALL outstanding now (if any) has settled: answered and its answer routes run, answered with
+    /// a CALLERROR, timed out, or cut off by the close. Never faults; completes at once when nothing is outstanding.
+    /// A host uses it to act on the answer to a change before it judges what follows (a station that accepts a new
+    /// AuthorizationKey and reconnects at once with it).
+    /// </summary>
+    public Task WhenOutstandingCallSettledAsync(CancellationToken cancellationToken = default)
+    {
+        PendingCall? call;
+        lock (sync)
+        {
+            call = outstanding;
+        }
+
+        return call is null ? Task.CompletedTask : call.Settled.Task.WaitAsync(cancellationToken);
+    }
 
     /// <summary>
     /// Takes one received text frame. A CALL goes to the dispatcher at once when no other CALL is being
@@ -149,6 +192,7 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
     /// <exception cref="OcppCallTimeoutException">No answer within <see cref="OcppRpcOptions.CallTimeout"/>.</exception>
     /// <exception cref="OcppDisconnectedException">The connection is or became closed.</exception>
     /// <exception cref="OcppInvalidResponseException">The answer did not conform to the response schema.</exception>
+    /// <exception cref="OcppOutboundSchemaException">Strict outbound is on and <paramref name="request"/> breaks its schema: nothing was sent.</exception>
     public async Task<TResponse> CallAsync<TResponse>(IOcppRequest<TResponse> request, CancellationToken cancellationToken = default)
         where TResponse : class, IOcppResponse
     {
@@ -158,45 +202,98 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
             throw new ArgumentException($"{request.GetType().Name} is not a catalogued OCPP request.", nameof(request));
         }
 
+        Func<string, byte[]> write;
+        var judged = default(JsonElement);
         if (options.ValidateOutgoing)
         {
-            var own = descriptor.RequestSchema.Validate(JsonSerializer.SerializeToElement(request, descriptor.RequestTypeInfo));
+            // Strict outbound: judged as the peer will judge it, then written from the very element that was judged.
+            judged = JsonSerializer.SerializeToElement(request, descriptor.RequestTypeInfo);
+            var own = descriptor.RequestSchema.Validate(judged);
             if (own is not null)
             {
-                throw new ArgumentException($"The {descriptor.Action} request violates its schema: {own}", nameof(request));
+                throw new OcppOutboundSchemaException(descriptor.Action, own, response: false);
             }
+
+            write = id => FrameWriter.Call(id, descriptor.Action, judged);
+        }
+        else
+        {
+            write = id => FrameWriter.Call(id, descriptor.Action, request, descriptor.RequestTypeInfo);
         }
 
-        var (response, _) = await SendCallAsync(descriptor.Action, id => FrameWriter.Call(id, descriptor.Action, request, descriptor.RequestTypeInfo), cancellationToken);
+        TResponse? answer = null;
+        SchemaViolation? violation = null;
+        var (response, _) = await SendCallAsync(
+            descriptor.Action,
+            write,
+            result =>
+            {
+                violation = descriptor.ResponseSchema.Validate(result.Payload);
+                if (violation is not null)
+                {
+                    return ValueTask.CompletedTask;
+                }
+
+                answer = (TResponse)result.Payload.Deserialize(descriptor.ResponseTypeInfo)!;
+                return AnsweredAsync(new OcppAnswer(descriptor.Action, result.MessageId, judged, result.Payload, request, answer));
+            },
+            cancellationToken);
         if (response is CallError error)
         {
             throw OcppCallErrorException.From(error);
         }
 
-        var payload = ((CallResult)response).Payload;
-        var violation = descriptor.ResponseSchema.Validate(payload);
         if (violation is not null)
         {
             throw new OcppInvalidResponseException(descriptor.Action, violation);
         }
 
-        return (TResponse)payload.Deserialize(descriptor.ResponseTypeInfo)!;
+        return answer!;
     }
 
     /// <summary>
     /// Sends any action with any payload, exactly as given, and returns the peer's answer frame without
     /// judging it (the operator API and the conformance lab send deliberately odd values). When the
-    /// action is catalogued, the answer is also checked against its response schema.
+    /// action is catalogued, the answer is also checked against its response schema, and — with strict outbound
+    /// on (<see cref="OcppRpcOptions.ValidateOutgoing"/>) — the request is checked before it is sent.
     /// </summary>
-    public async Task<RawCallOutcome> CallRawAsync(string action, JsonElement payload, CancellationToken cancellationToken = default)
+    /// <exception cref="OcppOutboundSchemaException">Strict outbound is on and the catalogued action's payload breaks its schema: nothing was sent.</exception>
+    public Task<RawCallOutcome> CallRawAsync(string action, JsonElement payload, CancellationToken cancellationToken = default) =>
+        CallRawAsync(action, payload, options.ValidateOutgoing, cancellationToken);
+
+    /// <summary>
+    /// Sends any action with any payload, as <see cref="CallRawAsync(string, JsonElement, CancellationToken)"/> does;
+    /// <paramref name="validate"/> false sends a catalogued action's payload even when it breaks its schema (a
+    /// deliberate bad frame), true checks it even when strict outbound is off.
+    /// </summary>
+    /// <exception cref="OcppOutboundSchemaException"><paramref name="validate"/> is true and the catalogued action's payload breaks its schema: nothing was sent.</exception>
+    public async Task<RawCallOutcome> CallRawAsync(string action, JsonElement payload, bool validate, CancellationToken cancellationToken = default)
     {
-        var (response, roundTrip) = await SendCallAsync(action, id => FrameWriter.Call(id, action, payload), cancellationToken);
-        SchemaViolation? violation = null;
-        if (response is CallResult result && OcppActions.TryGet(action, out var descriptor))
+        ArgumentNullException.ThrowIfNull(action);
+        var catalogued = OcppActions.TryGet(action, out var descriptor);
+        if (validate && catalogued && descriptor!.RequestSchema.Validate(payload) is { } own)
         {
-            violation = descriptor.ResponseSchema.Validate(result.Payload);
+            throw new OcppOutboundSchemaException(action, own, response: false);
         }
 
+        SchemaViolation? violation = null;
+        var (response, roundTrip) = await SendCallAsync(
+            action,
+            id => FrameWriter.Call(id, action, payload),
+            result =>
+            {
+                if (!catalogued)
+                {
+                    return ValueTask.CompletedTask;
+                }
+
+                // The answer routes see what the relay sent as well as what a typed call sent.
+                violation = descriptor!.ResponseSchema.Validate(result.Payload);
+                return violation is null
+                    ? AnsweredAsync(new OcppAnswer(action, result.MessageId, payload, result.Payload, null, null))
+                    : ValueTask.CompletedTask;
+            },
+            cancellationToken);
         return new RawCallOutcome(response, violation, roundTrip);
     }
 
@@ -238,11 +335,14 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         }
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Closes the endpoint (see <see cref="Close"/>) and waits for the inbound CALL being handled, if any, to
+    /// finish. Safe to call at any time and more than once, also while calls are in flight, queued or being
+    /// answered on other threads: each of them still ends as answered, timed out or disconnected.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        // Another thread may be inside Close (a newer connection replacing this one): let it finish with the
-        // cancellation source before it is disposed.
+        // Another thread may be inside Close (a newer connection replacing this one): let it finish first.
         Close();
         await closeDone.Task;
         Task last;
@@ -259,11 +359,19 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         {
         }
 
-        lifetime.Dispose();
-        callGate.Dispose();
+        // An answer that arrived before the close is still being acted on (its answer routes): once disposed, it has been.
+        await WhenOutstandingCallSettledAsync();
+
+        // Neither the call gate nor the lifetime source is disposed: neither holds anything to free (no wait handle is
+        // ever taken from the gate, the source has no timer), while a call resuming after this point still releases the
+        // gate and reads the token. Disposing them here turned a lost answer into ObjectDisposedException.
     }
 
-    private async Task<(OcppFrame Response, TimeSpan RoundTrip)> SendCallAsync(string action, Func<string, byte[]> write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one CALL when the outstanding one (if any) has ended, waits for its answer and, for a CALLRESULT, lets
+    /// <paramref name="answered"/> judge it and run the answer routes before the next CALL may go out.
+    /// </summary>
+    private async Task<(OcppFrame Response, TimeSpan RoundTrip)> SendCallAsync(string action, Func<string, byte[]> write, Func<CallResult, ValueTask> answered, CancellationToken cancellationToken)
     {
         ThrowIfClosed(action);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token);
@@ -276,25 +384,33 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
             throw new OcppDisconnectedException($"The connection of {Identity} closed before {action} could be sent.");
         }
 
+        PendingCall? call = null;
         try
         {
             var messageId = Guid.NewGuid().ToString("D");
             var frame = write(messageId);
-            var call = new PendingCall(messageId, action, time.GetTimestamp());
+            call = new PendingCall(messageId, action, time.GetTimestamp());
             lock (sync)
             {
                 ThrowIfClosed(action);
                 pending = call;
+                outstanding = call;
             }
 
             try
             {
                 // Observed before it is queued: once it is on the wire the answer may be observed first, and an
-                // observer that pairs a CALL with its answer (the security watcher, TC_073) would miss the pair.
+                // observer that pairs a CALL with its answer would miss the pair.
                 ObserveSent(MessageTypeId.Call, messageId, action, frame, null);
                 await outbound.Writer.WriteAsync(frame, linked.Token);
                 var response = await call.Completion.Task.WaitAsync(options.CallTimeout, time, cancellationToken);
-                return (response, time.GetElapsedTime(call.SentAt));
+                var roundTrip = time.GetElapsedTime(call.SentAt);
+                if (response is CallResult result)
+                {
+                    await answered(result);
+                }
+
+                return (response, roundTrip);
             }
             catch (TimeoutException)
             {
@@ -317,7 +433,34 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         }
         finally
         {
+            if (call is not null)
+            {
+                lock (sync)
+                {
+                    if (ReferenceEquals(outstanding, call))
+                    {
+                        outstanding = null;
+                    }
+                }
+
+                call.Settled.TrySetResult();
+            }
+
             callGate.Release();
+        }
+    }
+
+    /// <summary>Runs the dispatcher's answer routes; their failures are theirs to report (the router tells HandlerFailed).</summary>
+    private async ValueTask AnsweredAsync(OcppAnswer answer)
+    {
+        try
+        {
+            await dispatcher.OnAnswerAsync(answer, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // A failing answer route must not take the answer from the caller.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 
@@ -447,8 +590,9 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         }
 
         // The usual case: the handler answered at once, so the answer is queued (and, with SendInline, written) on this thread.
-        var outcome = handling.Result;
+        var outcome = Checked(call, handling.Result);
         CountOutcome(outcome);
+        AwaitWritten(call, outcome);
         if (!outbound.Writer.TryWrite(outcome.Frame))
         {
             Drain(call, receivedAt, ValueTask.FromResult(outcome), counted: true);
@@ -507,19 +651,22 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
             {
                 if (call is not null)
                 {
-                    var outcome = await OutcomeAsync(call, handling);
-                    if (outcome is null)
+                    var answer = await OutcomeAsync(call, handling);
+                    if (answer is null)
                     {
                         return;
                     }
 
+                    var outcome = Checked(call, answer.Value);
+
                     if (!counted)
                     {
-                        CountOutcome(outcome.Value);
+                        CountOutcome(outcome);
+                        AwaitWritten(call, outcome);
                     }
 
-                    await outbound.Writer.WriteAsync(outcome.Value.Frame, lifetime.Token);
-                    ObserveAnswer(call, receivedAt, outcome.Value);
+                    await outbound.Writer.WriteAsync(outcome.Frame, lifetime.Token);
+                    ObserveAnswer(call, receivedAt, outcome);
                 }
 
                 lock (sync)
@@ -561,6 +708,109 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
 #pragma warning restore CA1031
         {
             return new InboundCallOutcome(FrameWriter.CallError(call.MessageId, OcppErrorCode.InternalError, e.GetType().Name), OcppErrorCode.InternalError);
+        }
+    }
+
+    /// <summary>
+    /// Strict outbound for answers: a CALLRESULT that breaks the action's response schema is never written; the peer
+    /// gets an InternalError CALLERROR and the dispatcher hears why (a handler bug, logged by the host).
+    /// </summary>
+    private InboundCallOutcome Checked(Call call, InboundCallOutcome outcome)
+    {
+        if (!options.ValidateOutgoing || outcome.Error is not null || !OcppActions.TryGet(call.Action, out var descriptor))
+        {
+            return outcome;
+        }
+
+        SchemaViolation? violation;
+        try
+        {
+            using var frame = JsonDocument.Parse(outcome.Frame);
+            violation = frame.RootElement.GetArrayLength() == 3
+                ? descriptor.ResponseSchema.Validate(frame.RootElement[2])
+                : new SchemaViolation(OcppErrorCode.FormationViolation, "$", "the answer is not a CALLRESULT of three elements");
+        }
+        catch (JsonException e)
+        {
+            violation = new SchemaViolation(OcppErrorCode.FormationViolation, "$", e.Message);
+        }
+
+        if (violation is null)
+        {
+            return outcome;
+        }
+
+        var refused = new OcppOutboundSchemaException(call.Action, violation, response: true);
+        try
+        {
+            dispatcher.ReportFailure(call, refused);
+        }
+#pragma warning disable CA1031 // A failing report must not keep the peer from its answer.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        return new InboundCallOutcome(
+            FrameWriter.CallError(call.MessageId, OcppErrorCode.InternalError, $"Our own {call.Action} response would violate its schema: {violation}"),
+            OcppErrorCode.InternalError);
+    }
+
+    /// <summary>Keeps the answer's follow-up until its frame is written; registered before the frame is queued, since the transport may write it at once.</summary>
+    private void AwaitWritten(Call call, InboundCallOutcome outcome)
+    {
+        if (outcome.AfterSent is { } followUp && outcome.Error is null)
+        {
+            lock (sync)
+            {
+                afterSent[outcome.Frame] = (call, followUp);
+                followUps++;
+            }
+        }
+    }
+
+    /// <summary>The transport came back for the next frame, so <paramref name="frame"/> is on the wire: run its follow-up, if any.</summary>
+    internal void OnWritten(byte[] frame)
+    {
+        if (Volatile.Read(ref followUps) == 0)
+        {
+            return;
+        }
+
+        (Call Call, Func<OcppRpcEndpoint, CancellationToken, Task> FollowUp) entry;
+        lock (sync)
+        {
+            if (!afterSent.Remove(frame, out entry))
+            {
+                return;
+            }
+
+            followUps--;
+        }
+
+        // Off the transport's send path: the follow-up may make a CALL of its own, which waits for this very loop.
+        _ = Task.Run(() => FollowUpAsync(entry.Call, entry.FollowUp), CancellationToken.None);
+    }
+
+    private async Task FollowUpAsync(Call call, Func<OcppRpcEndpoint, CancellationToken, Task> followUp)
+    {
+        try
+        {
+            await followUp(this, lifetime.Token);
+        }
+#pragma warning disable CA1031 // The answer is out; a failed follow-up is the dispatcher's to report.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            try
+            {
+                dispatcher.ReportFailure(call, e);
+            }
+#pragma warning disable CA1031 // Nothing is left to tell.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
         }
     }
 
@@ -608,6 +858,63 @@ public sealed class OcppRpcEndpoint : IAsyncDisposable
         public long SentAt { get; } = sentAt;
 
         public TaskCompletionSource<OcppFrame> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the call has ended: answered and its answer routes run, failed, timed out or cut off.</summary>
+        public TaskCompletionSource Settled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
+
+/// <summary>
+/// The endpoint's send queue as its transport sees it: each read first tells the endpoint that the frame handed out
+/// before has been written (the transport only reads again after writing), so that after-sent follow-ups run then.
+/// </summary>
+file sealed class WrittenFrames(OcppRpcEndpoint endpoint, ChannelReader<byte[]> inner) : ChannelReader<byte[]>
+{
+    private byte[]? handedOut;
+
+    public override Task Completion => inner.Completion;
+
+    public override bool CanCount => inner.CanCount;
+
+    public override int Count => inner.Count;
+
+    public override bool CanPeek => inner.CanPeek;
+
+    public override bool TryPeek([MaybeNullWhen(false)] out byte[] item) => inner.TryPeek(out item);
+
+    public override bool TryRead([MaybeNullWhen(false)] out byte[] item)
+    {
+        Previous();
+        if (inner.TryRead(out item))
+        {
+            handedOut = item;
+            return true;
+        }
+
+        return false;
+    }
+
+    public override ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default)
+    {
+        Previous();
+        return inner.WaitToReadAsync(cancellationToken);
+    }
+
+    public override ValueTask<byte[]> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        Previous();
+        return inner.TryRead(out var item) ? new ValueTask<byte[]>(handedOut = item) : ReadLaterAsync(cancellationToken);
+    }
+
+    private async ValueTask<byte[]> ReadLaterAsync(CancellationToken cancellationToken) => handedOut = await inner.ReadAsync(cancellationToken);
+
+    private void Previous()
+    {
+        if (handedOut is { } frame)
+        {
+            handedOut = null;
+            endpoint.OnWritten(frame);
+        }
     }
 }
 

@@ -82,3 +82,32 @@ public sealed class OcppInvalidResponseException : Exception
     /// <summary>The frame fault, when the frame itself was the problem.</summary>
     public FrameFault? Fault { get; }
 }
+
+/// <summary>
+/// A payload this side was about to send breaks its 1.6 schema (strict outbound, <see cref="OcppRpcOptions.ValidateOutgoing"/>):
+/// the frame was not written. Thrown to the code that made a CALL; for a handler's CALLRESULT it is what
+/// <see cref="IOcppCallDispatcher.ReportFailure"/> is told while the peer gets an InternalError CALLERROR.
+/// </summary>
+public sealed class OcppOutboundSchemaException : ArgumentException
+{
+    /// <summary>Creates the exception for <paramref name="violation"/> of the <paramref name="action"/> request or response.</summary>
+    public OcppOutboundSchemaException(string action, SchemaViolation violation, bool response)
+        : base($"The {action} {(response ? "response" : "request")} breaks its 1.6 schema at {violation.Path} ({violation.Code.ToWire()}): {violation.Reason}; it was not sent.")
+    {
+        Action = action;
+        Violation = violation;
+        IsResponse = response;
+    }
+
+    /// <summary>The action of the CALL (or of the CALL answered).</summary>
+    public string Action { get; }
+
+    /// <summary>What breaks the schema, with the member's path (e.g. <c>$.idTagInfo.status</c>).</summary>
+    public SchemaViolation Violation { get; }
+
+    /// <summary>The member that breaks the schema, as a JSON path.</summary>
+    public string Member => Violation.Path;
+
+    /// <summary>Whether the payload was a CALLRESULT (true) or a CALL (false).</summary>
+    public bool IsResponse { get; }
+}

@@ -12,8 +12,14 @@ public sealed record OcppRpcOptions
     /// </summary>
     public int MaxConsecutiveBadFrames { get; init; } = 20;
 
-    /// <summary>Check our own outgoing payloads against the schema too (costly; for tests and strict labs).</summary>
-    public bool ValidateOutgoing { get; init; }
+    /// <summary>
+    /// Strict outbound: every CALL and CALLRESULT this endpoint sends is checked against the action's 1.6 schema
+    /// (the same <see cref="Validation.PayloadSchema"/> that judges what is received) before it is written. A CALL
+    /// that breaks it throws <see cref="OcppOutboundSchemaException"/> and is not sent; a CALLRESULT that breaks it is
+    /// replaced by an InternalError CALLERROR and reported to <see cref="IOcppCallDispatcher.ReportFailure"/>. On by
+    /// default; turn it off only to send deliberately bad frames (a lab testing the other side's error handling).
+    /// </summary>
+    public bool ValidateOutgoing { get; init; } = true;
 
     /// <summary>The largest frame accepted, in bytes; a larger one closes the connection with 1009 (message too big).</summary>
     public int MaxFrameBytes { get; init; } = 1024 * 1024;

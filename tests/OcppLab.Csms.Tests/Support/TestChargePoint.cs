@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using OcppLab.Protocol.Messages;
 using OcppLab.Protocol.Rpc;
@@ -40,8 +41,13 @@ public sealed class TestChargePoint : IAsyncDisposable
     public Task<TransportEnd> Closed => transport;
 
     /// <summary>Connects <paramref name="id"/> to the in-memory test server, with handlers from <paramref name="configure"/>.</summary>
-    public static async Task<TestChargePoint> ConnectAsync(CsmsFactory csms, string id, Action<OcppRouter<TestChargePoint>>? configure = null, string[]? subprotocols = null, string? authorization = null)
+    public static Task<TestChargePoint> ConnectAsync(CsmsFactory csms, string id, Action<OcppRouter<TestChargePoint>>? configure = null, string[]? subprotocols = null, string? authorization = null) =>
+        ConnectAsync((WebApplicationFactory<Program>)csms, id, configure, subprotocols, authorization);
+
+    /// <summary>Connects <paramref name="id"/> to a host derived from a <see cref="CsmsFactory"/> (e.g. with extra services).</summary>
+    public static async Task<TestChargePoint> ConnectAsync(WebApplicationFactory<Program> csms, string id, Action<OcppRouter<TestChargePoint>>? configure = null, string[]? subprotocols = null, string? authorization = null)
     {
+        ArgumentNullException.ThrowIfNull(csms);
         var client = csms.Server.CreateWebSocketClient();
         if (authorization is not null)
         {
@@ -53,7 +59,7 @@ public sealed class TestChargePoint : IAsyncDisposable
             client.SubProtocols.Add(protocol);
         }
 
-        var socket = await client.ConnectAsync(new Uri(csms.OcppBaseUri, Uri.EscapeDataString(id)), CancellationToken.None);
+        var socket = await client.ConnectAsync(new Uri(csms.Server.BaseAddress, "/ocpp/" + Uri.EscapeDataString(id)), CancellationToken.None);
         var router = new OcppRouter<TestChargePoint>();
         configure?.Invoke(router);
         return new TestChargePoint(id, socket, router);
