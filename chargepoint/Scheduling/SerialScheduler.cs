@@ -21,7 +21,7 @@ internal sealed class SerialScheduler : IScheduler
     private readonly Lock gate = new();
     private readonly Queue<Action> due = new();
     private readonly List<TaskCompletionSource> idleWaiters = [];
-    private readonly Context context;
+    private readonly SerialSynchronizationContext context;
     private bool draining;
     private int awaiting;
     private bool stopped;
@@ -30,7 +30,7 @@ internal sealed class SerialScheduler : IScheduler
     {
         this.clock = clock;
         this.unhandled = unhandled;
-        context = new Context(this);
+        context = new SerialSynchronizationContext(this);
     }
 
     public DateTimeOffset Now => clock.Now;
@@ -136,41 +136,7 @@ internal sealed class SerialScheduler : IScheduler
             }
         }
 
-        Post(() =>
-        {
-            Task<T> task;
-            try
-            {
-                task = work();
-            }
-#pragma warning disable CA1031 // The caller receives the failure through its task.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                completion.TrySetException(e);
-                return;
-            }
-
-            _ = task.ContinueWith(
-                t =>
-                {
-                    if (t.IsCanceled)
-                    {
-                        completion.TrySetCanceled();
-                    }
-                    else if (t.Exception is { } error)
-                    {
-                        completion.TrySetException(error.InnerExceptions);
-                    }
-                    else
-                    {
-                        completion.TrySetResult(t.Result);
-                    }
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-        });
+        Post(() => _ = ForwardAsync(work, completion));
         return completion.Task;
     }
 
@@ -289,6 +255,25 @@ internal sealed class SerialScheduler : IScheduler
 
     private bool IsIdle => !draining && due.Count == 0 && awaiting <= 0;
 
+    /// <summary>Runs <paramref name="work"/> (on the scheduler) and hands its outcome to <paramref name="completion"/>.</summary>
+    private static async Task ForwardAsync<T>(Func<Task<T>> work, TaskCompletionSource<T> completion)
+    {
+        try
+        {
+            completion.TrySetResult(await work());
+        }
+        catch (OperationCanceledException)
+        {
+            completion.TrySetCanceled();
+        }
+#pragma warning disable CA1031 // The caller receives the failure through its task.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            completion.TrySetException(e);
+        }
+    }
+
     private static TTask StartOutside<TTask>(Func<TTask> start)
     {
         var previous = SynchronizationContext.Current;
@@ -394,19 +379,5 @@ internal sealed class SerialScheduler : IScheduler
         {
             waiter.TrySetResult();
         }
-    }
-
-    /// <summary>Sends the continuations of awaits made on the scheduler back to it.</summary>
-    private sealed class Context(SerialScheduler owner) : SynchronizationContext
-    {
-        public override void Post(SendOrPostCallback d, object? state) => owner.Post(() => d(state));
-
-        public override void Send(SendOrPostCallback d, object? state) => owner.Invoke(() =>
-        {
-            d(state);
-            return true;
-        });
-
-        public override SynchronizationContext CreateCopy() => this;
     }
 }
