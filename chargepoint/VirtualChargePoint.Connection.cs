@@ -24,8 +24,7 @@ public sealed partial class VirtualChargePoint
     private bool connecting;
     private int generation;
 
-    private readonly System.Reactive.Subjects.ISubject<bool> connectivity =
-        System.Reactive.Subjects.Subject.Synchronize(new System.Reactive.Subjects.Subject<bool>());
+    private readonly System.Reactive.Subjects.Subject<bool> connectivity = new();
 
     /// <summary>True when a connection opens, false when it is lost or closed.</summary>
     public IObservable<bool> Connectivity => connectivity;
@@ -34,20 +33,19 @@ public sealed partial class VirtualChargePoint
     public ReconnectBackoff Backoff { get; init; } = DefaultBackoff;
 
     /// <summary>Switches the charge point on: it connects and sends BootNotification (OCPP 1.6 §4.2).</summary>
-    public void PowerOn()
+    public void PowerOn() => scheduler.Run(PowerOnNow);
+
+    private void PowerOnNow()
     {
         List<ConnectorState> interrupted;
-        lock (sync)
+        if (poweredOn)
         {
-            if (poweredOn)
-            {
-                return;
-            }
-
-            poweredOn = true;
-            registration = null;
-            interrupted = [.. Outlets.Where(c => c.Transaction is not null)];
+            return;
         }
+
+        poweredOn = true;
+        registration = null;
+        interrupted = [.. Outlets.Where(c => c.Transaction is not null)];
 
         // Without backup power the transactions were interrupted: end them now (OCTT TC_032_2, second outcome).
         foreach (var state in interrupted)
@@ -72,36 +70,20 @@ public sealed partial class VirtualChargePoint
 
     private async Task ConnectAsync()
     {
-        activity.Begin();
+        if (!poweredOn || !networkUp || current is not null || connecting || lifetime.IsCancellationRequested)
+        {
+            return;
+        }
+
+        connecting = true;
+        var attempt = ++connectAttempts;
         try
         {
-            int attempt;
-            lock (sync)
-            {
-                if (!poweredOn || !networkUp || current is not null || connecting || lifetime.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                connecting = true;
-                attempt = ++connectAttempts;
-            }
-
-            try
-            {
-                await ConnectOnceAsync(attempt);
-            }
-            finally
-            {
-                lock (sync)
-                {
-                    connecting = false;
-                }
-            }
+            await ConnectOnceAsync(attempt);
         }
         finally
         {
-            activity.End();
+            connecting = false;
         }
     }
 
@@ -116,13 +98,13 @@ public sealed partial class VirtualChargePoint
         IOcppConnection connection;
         try
         {
-            connection = await connector.ConnectAsync(Id, endpoint, lifetime.Token);
+            connection = await scheduler.Await(() => connector.ConnectAsync(Id, endpoint, lifetime.Token));
         }
 #pragma warning disable CA1031 // Any failure to connect means: try again later.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            await endpoint.DisposeAsync();
+            await scheduler.Await(() => endpoint.DisposeAsync().AsTask());
             var delay = Backoff.Delay(attempt, random.NextDouble());
             ChargePointLog.ConnectFailed(logger, Id, attempt, delay, e);
             ScheduleConnect(delay);
@@ -131,19 +113,16 @@ public sealed partial class VirtualChargePoint
 
         int gen;
         bool boot;
-        lock (sync)
+        if (!poweredOn || !networkUp)
         {
-            if (!poweredOn || !networkUp)
-            {
-                _ = connection.DisposeAsync().AsTask();
-                return;
-            }
-
-            current = (endpoint, connection);
-            connectAttempts = 0;
-            gen = ++generation;
-            boot = registration != RegistrationStatus.Accepted;
+            _ = CloseQuietlyAsync(connection, handshake: false);
+            return;
         }
+
+        current = (endpoint, connection);
+        connectAttempts = 0;
+        gen = ++generation;
+        boot = registration != RegistrationStatus.Accepted;
 
         ChargePointLog.Connected(logger, Id);
         connectivity.OnNext(true);
@@ -163,22 +142,18 @@ public sealed partial class VirtualChargePoint
     {
         await connection.Closed;
         bool reconnect;
-        lock (sync)
+        if (generation != gen || current is null)
         {
-            if (generation != gen || current is null)
-            {
-                return;
-            }
-
-            current = null;
-            reconnect = poweredOn && networkUp;
+            return;
         }
+
+        current = null;
+        reconnect = poweredOn && networkUp;
 
         // The Central System went away (killed, network reset): the CALL in flight has lost its answer. Fail it
         // now so that a transaction message is requeued at once instead of waiting out its call timeout, and
         // let go of the dead socket.
         endpoint.Close();
-        activity.Begin();
         _ = CloseQuietlyAsync(connection, handshake: false);
 
         ChargePointLog.Disconnected(logger, Id);
@@ -195,19 +170,15 @@ public sealed partial class VirtualChargePoint
     private void Disconnect()
     {
         (OcppRpcEndpoint Endpoint, IOcppConnection Connection)? closing;
-        lock (sync)
-        {
-            closing = current;
-            current = null;
-            generation++;
-        }
+        closing = current;
+        current = null;
+        generation++;
 
         if (closing is { } open)
         {
             open.Endpoint.Close();
             OnDisconnected();
             connectivity.OnNext(false);
-            activity.Begin();
             _ = CloseQuietlyAsync(open.Connection);
         }
     }
@@ -219,24 +190,21 @@ public sealed partial class VirtualChargePoint
         {
             if (handshake)
             {
-                await connection.CloseAsync(CancellationToken.None);
+                await scheduler.Await(() => connection.CloseAsync(CancellationToken.None));
             }
 
-            await connection.DisposeAsync();
+            await scheduler.Await(() => connection.DisposeAsync().AsTask());
         }
 #pragma warning disable CA1031 // Closing a connection that is already gone is not an error.
         catch (Exception)
 #pragma warning restore CA1031
         {
         }
-        finally
-        {
-            activity.End();
-        }
     }
 
     private void OnDisconnected()
     {
+        AbandonAnswers();
         heartbeat.Disposable = null;
         bootRetry.Disposable = null;
         DropNonTransactionalMessages();
@@ -245,24 +213,8 @@ public sealed partial class VirtualChargePoint
 
     private async Task BootAsync()
     {
-        activity.Begin();
-        try
-        {
-            await BootOnceAsync();
-        }
-        finally
-        {
-            activity.End();
-        }
-    }
-
-    private async Task BootOnceAsync()
-    {
         OcppRpcEndpoint? endpoint;
-        lock (sync)
-        {
-            endpoint = current?.Endpoint;
-        }
+        endpoint = current?.Endpoint;
 
         if (endpoint is null)
         {
@@ -272,7 +224,7 @@ public sealed partial class VirtualChargePoint
         BootNotificationResponse response;
         try
         {
-            response = await endpoint.CallAsync(BootRequest(), lifetime.Token);
+            response = await scheduler.Await(() => endpoint.CallAsync(BootRequest(), lifetime.Token));
         }
         catch (Exception e) when (e is OcppCallErrorException or OcppCallTimeoutException or OcppInvalidResponseException)
         {
@@ -285,10 +237,7 @@ public sealed partial class VirtualChargePoint
             return; // the next connection boots again
         }
 
-        lock (sync)
-        {
-            registration = response.Status;
-        }
+        registration = response.Status;
 
         ChargePointLog.Registered(logger, Id, response.Status, response.Interval);
         if (response.Status == RegistrationStatus.Accepted)
@@ -328,10 +277,7 @@ public sealed partial class VirtualChargePoint
     private void StartHeartbeat()
     {
         bool online;
-        lock (sync)
-        {
-            online = current is not null && registration == RegistrationStatus.Accepted;
-        }
+        online = current is not null && registration == RegistrationStatus.Accepted;
 
         var interval = Configuration.GetSeconds(Keys.HeartbeatInterval);
         heartbeat.Disposable = !online || interval <= TimeSpan.Zero

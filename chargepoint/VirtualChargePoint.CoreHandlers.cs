@@ -20,21 +20,18 @@ public sealed partial class VirtualChargePoint
 
         var operative = request.Type == AvailabilityType.Operative;
         var scheduled = false;
-        lock (sync)
+        foreach (var state in targets)
         {
-            foreach (var state in targets)
+            if (state.Transaction is not null)
             {
-                if (state.Transaction is not null)
-                {
-                    // OCPP 1.6 §5.2: a connector in a transaction changes when the transaction ends.
-                    state.ScheduledOperative = operative;
-                    scheduled = true;
-                }
-                else
-                {
-                    state.Operative = operative;
-                    state.ScheduledOperative = null;
-                }
+                // OCPP 1.6 §5.2: a connector in a transaction changes when the transaction ends.
+                state.ScheduledOperative = operative;
+                scheduled = true;
+            }
+            else
+            {
+                state.Operative = operative;
+                state.ScheduledOperative = null;
             }
         }
 
@@ -44,13 +41,6 @@ public sealed partial class VirtualChargePoint
 
     private ChangeConfigurationResponse OnChangeConfiguration(ChangeConfigurationRequest request) =>
         new() { Status = OnSecurityConfigurationChange(request) ?? Configuration.Change(request.Key, request.Value) };
-
-    private ClearCacheResponse OnClearCache(ClearCacheRequest request)
-    {
-        _ = request;
-        AuthorizationCache.Clear();
-        return new() { Status = ClearCacheStatus.Accepted };
-    }
 
     private DataTransferResponse OnDataTransfer(DataTransferRequest request) =>
         new()
@@ -76,16 +66,13 @@ public sealed partial class VirtualChargePoint
         }
 
         ConnectorState? state;
-        lock (sync)
+        state = request.ConnectorId is { } id
+            ? ConnectorAt(id)
+            : Outlets.FirstOrDefault(c => c.Transaction is null && c.PendingAuthorization is null && IsUsable(c) && (c.Reservation is null || c.Reservation.IdTag == request.IdTag));
+        if (state is null || state.Transaction is not null || !IsUsable(state)
+            || (state.Reservation is { } r && !string.Equals(r.IdTag, request.IdTag, StringComparison.OrdinalIgnoreCase)))
         {
-            state = request.ConnectorId is { } id
-                ? ConnectorAt(id)
-                : Outlets.FirstOrDefault(c => c.Transaction is null && c.PendingAuthorization is null && IsUsable(c) && (c.Reservation is null || c.Reservation.IdTag == request.IdTag));
-            if (state is null || state.Transaction is not null || !IsUsable(state)
-                || (state.Reservation is { } r && !string.Equals(r.IdTag, request.IdTag, StringComparison.OrdinalIgnoreCase)))
-            {
-                return rejected; // OCTT TC_026
-            }
+            return rejected; // OCTT TC_026
         }
 
         AfterResponse(() => _ = RemoteStartAsync(state, request));
@@ -94,42 +81,31 @@ public sealed partial class VirtualChargePoint
 
     private async Task RemoteStartAsync(ConnectorState state, RemoteStartTransactionRequest request)
     {
-        activity.Begin();
-        try
+        string? parent = null;
+        if (Configuration.GetBool(Keys.AuthorizeRemoteTxRequests))
         {
-            string? parent = null;
-            if (Configuration.GetBool(Keys.AuthorizeRemoteTxRequests))
+            // OCPP 1.6 §5.11: authorize as for a local start, cache and local list included (OCTT TC_007).
+            var info = await authorization.AuthorizeAsync(request.IdTag);
+            if (info.Status != AuthorizationStatus.Accepted)
             {
-                // OCPP 1.6 §5.11: authorize as for a local start, cache and local list included (OCTT TC_007).
-                var info = await AuthorizeIdTagAsync(request.IdTag);
-                if (info.Status != AuthorizationStatus.Accepted)
-                {
-                    return;
-                }
-
-                parent = info.ParentIdTag;
+                return;
             }
 
-            if (request.ChargingProfile is { } profile)
-            {
-                ChargingProfiles.Install(state.Id, profile, Configuration.GetInt(Keys.MaxChargingProfilesInstalled, 20));
-            }
+            parent = info.ParentIdTag;
+        }
 
-            SetAuthorized(state, new Authorized(request.IdTag, parent, state.Reservation?.ReservationId, Remote: true));
-        }
-        finally
+        if (request.ChargingProfile is { } profile)
         {
-            activity.End();
+            chargingSchedules.Install(state.Id, profile);
         }
+
+        SetAuthorized(state, new Authorized(request.IdTag, parent, state.Reservation?.ReservationId, Remote: true));
     }
 
     private RemoteStopTransactionResponse OnRemoteStop(RemoteStopTransactionRequest request)
     {
         ConnectorState? state;
-        lock (sync)
-        {
-            state = Outlets.FirstOrDefault(c => c.Transaction?.TransactionId == request.TransactionId);
-        }
+        state = Outlets.FirstOrDefault(c => c.Transaction?.TransactionId == request.TransactionId);
 
         if (state is null)
         {
@@ -159,10 +135,7 @@ public sealed partial class VirtualChargePoint
             return new() { Status = UnlockStatus.UnlockFailed }; // OCTT TC_030
         }
 
-        lock (sync)
-        {
-            state.Locked = false;
-        }
+        state.Locked = false;
 
         // OCPP 1.6 §5.17: unlocking during a transaction stops it with reason UnlockCommand (OCTT TC_018_1).
         AfterResponse(() => StopTransaction(state, Reason.UnlockCommand, null));

@@ -72,11 +72,8 @@ public sealed partial class VirtualChargePoint
                 return;
             }
 
-            lock (sync)
-            {
-                firmwareVersion = Path.GetFileNameWithoutExtension(new Uri(request.Location).AbsolutePath) is { Length: > 0 and <= 50 } name ? name : Template.FirmwareVersion;
-                reportInstalledAfterBoot = true;
-            }
+            firmwareVersion = Path.GetFileNameWithoutExtension(new Uri(request.Location).AbsolutePath) is { Length: > 0 and <= 50 } name ? name : Template.FirmwareVersion;
+            reportInstalledAfterBoot = true;
 
             // Installing needs a reboot; Installed is reported after the new BootNotification (OCTT TC_044_1).
             await RebootAsync(Reason.Reboot);
@@ -133,10 +130,9 @@ public sealed partial class VirtualChargePoint
     /// <summary>Runs one download or upload; a failure of any kind yields the default value.</summary>
     private async Task<T?> TryTransferAsync<T>(Func<Task<T>> transfer)
     {
-        activity.Begin();
         try
         {
-            return await transfer();
+            return await scheduler.Await(transfer);
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
@@ -148,10 +144,6 @@ public sealed partial class VirtualChargePoint
         {
             ChargePointLog.OperationFailed(logger, Id, "file transfer", e);
             return default;
-        }
-        finally
-        {
-            activity.End();
         }
     }
 
@@ -173,11 +165,8 @@ public sealed partial class VirtualChargePoint
     private void OnFirmwareBooted()
     {
         bool report;
-        lock (sync)
-        {
-            report = reportInstalledAfterBoot;
-            reportInstalledAfterBoot = false;
-        }
+        report = reportInstalledAfterBoot;
+        reportInstalledAfterBoot = false;
 
         if (report)
         {

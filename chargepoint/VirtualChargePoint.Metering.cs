@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Reactive.Linq;
+using OcppLab.ChargePoint.SmartCharging;
 using OcppLab.ChargePoint.Transactions;
 using OcppLab.Protocol.Messages.Core;
 using OcppLab.Protocol.Messages.Types;
-using OcppLab.Protocol.SmartCharging;
 using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.ChargePoint;
@@ -18,39 +18,28 @@ public sealed partial class VirtualChargePoint
     private readonly System.Reactive.Disposables.SerialDisposable clockAligned = new();
 
     /// <summary>The energy register of a connector in Wh.</summary>
-    public double EnergyRegisterWh(int connectorId) =>
-        (ConnectorAt(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId))).Meter.RegisterWh(Now);
+    public double EnergyRegisterWh(int connectorId)
+    {
+        var state = ConnectorAt(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId));
+        return scheduler.Invoke(() => state.Meter.RegisterWh(Now));
+    }
 
     /// <summary>The power drawn on a connector in W.</summary>
-    public double PowerW(int connectorId) =>
-        (ConnectorAt(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId))).Meter.PowerW;
-
-    /// <summary>The limit in A per phase that the composite schedule allows on a connector now.</summary>
-    private decimal LimitAmperes(ConnectorState state)
+    public double PowerW(int connectorId)
     {
-        var query = new CompositeScheduleQuery
-        {
-            ConnectorId = state.Id,
-            Start = Now,
-            Duration = 1,
-            Transaction = state.Transaction is { } tx ? (tx.TransactionId ?? -1, tx.StartedAt) : null,
-            HardwareLimitAmperes = Template.MaxCurrentAmperes,
-        };
-        return new CompositeScheduleCalculator((decimal)Template.Voltage, Template.Phases).LimitAt(ChargingProfiles.All, query, Now).Limit ?? Template.MaxCurrentAmperes;
+        var state = ConnectorAt(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId));
+        return scheduler.Invoke(() => state.Meter.PowerW);
     }
 
     /// <summary>Sets the meter's current from the EV's demand and the limit in force.</summary>
     private void ApplyPower(ConnectorState state)
     {
-        lock (sync)
+        var delivering = state.Transaction is { SuspendedByInvalidId: false } && state.Plugged && !state.EvSuspended && !state.EvSideDisconnected;
+        var amperes = delivering ? Math.Min(state.EvDemandAmperes, chargingSchedules.LimitAmperes(state)) : 0;
+        state.Meter.SetCurrent(Now, (double)amperes);
+        if (state.Transaction is { SuspendAtWh: not null, SuspendedByInvalidId: false } invalidated)
         {
-            var delivering = state.Transaction is { SuspendedByInvalidId: false } && state.Plugged && !state.EvSuspended && !state.EvSideDisconnected;
-            var amperes = delivering ? Math.Min(state.EvDemandAmperes, LimitAmperes(state)) : 0;
-            state.Meter.SetCurrent(Now, (double)amperes);
-            if (state.Transaction is { SuspendAtWh: not null, SuspendedByInvalidId: false } invalidated)
-            {
-                ScheduleInvalidIdAllowanceCheck(state, invalidated);
-            }
+            ScheduleInvalidIdAllowanceCheck(state, invalidated);
         }
     }
 
@@ -151,7 +140,7 @@ public sealed partial class VirtualChargePoint
     private MeterValue Sample(ConnectorState state, IReadOnlyList<Measurand> measurands, ReadingContext context, DateTimeOffset at)
     {
         var wanted = measurands.Count > 0 ? measurands : [Measurand.EnergyActiveImportRegister];
-        var limit = LimitAmperes(state);
+        var limit = chargingSchedules.LimitAmperes(state);
         return new MeterValue
         {
             Timestamp = at,

@@ -1,4 +1,5 @@
 using System.Reactive.Disposables;
+using OcppLab.ChargePoint.Behaviours;
 using OcppLab.Protocol.Messages;
 using OcppLab.Protocol.Messages.Types;
 using OcppLab.Protocol.Rpc;
@@ -16,21 +17,11 @@ public sealed partial class VirtualChargePoint
 {
     private readonly List<OutgoingMessage> queue = [];
     private readonly SerialDisposable retryTimer = new();
-    private readonly Task sendLoop;
-    private TaskCompletionSource wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private OutgoingMessage? inFlight;
+    private int queuedTransactional;
 
     /// <summary>Transaction messages waiting to be delivered (e.g. while offline).</summary>
-    public int QueuedTransactionMessages
-    {
-        get
-        {
-            lock (sync)
-            {
-                return queue.Count(m => m.Transactional);
-            }
-        }
-    }
+    public int QueuedTransactionMessages => Volatile.Read(ref queuedTransactional);
 
     private bool IsOnline => current is not null && registration == RegistrationStatus.Accepted;
 
@@ -63,55 +54,32 @@ public sealed partial class VirtualChargePoint
                     return;
                 }
 
-                var response = await endpoint.CallAsync(request, cancellationToken);
+                var response = await scheduler.Await(() => endpoint.CallAsync(request, cancellationToken));
                 onResponse?.Invoke(response);
                 completion.TrySetResult(response);
             },
             e => completion.TrySetException(e));
-        lock (sync)
+        if (!transactional && !IsOnline)
         {
-            if (!transactional && !IsOnline)
-            {
-                message.Abandon(new OcppDisconnectedException($"{Id} is offline."));
-                return completion.Task;
-            }
-
-            queue.Add(message);
+            message.Abandon(new OcppDisconnectedException($"{Id} is offline."));
+            return completion.Task;
         }
+
+        queue.Add(message);
+        Count(message, +1);
 
         Wake();
         return completion.Task;
     }
 
-    private void Wake()
-    {
-        TaskCompletionSource signal;
-        lock (sync)
-        {
-            signal = wake;
-            wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        signal.TrySetResult();
-        activity.Poke();
-    }
-
-    private bool HasRunnableWork()
-    {
-        lock (sync)
-        {
-            return inFlight is not null || (IsOnline && queue.Count > 0 && queue[0].NotBefore <= Now);
-        }
-    }
+    /// <summary>Looks at the queue once the work in hand is done.</summary>
+    private void Wake() => scheduler.Post(SendNext);
 
     private void DropNonTransactionalMessages()
     {
         List<OutgoingMessage> dropped;
-        lock (sync)
-        {
-            dropped = [.. queue.Where(m => !m.Transactional)];
-            queue.RemoveAll(m => !m.Transactional);
-        }
+        dropped = [.. queue.Where(m => !m.Transactional)];
+        queue.RemoveAll(m => !m.Transactional);
 
         foreach (var message in dropped)
         {
@@ -119,72 +87,57 @@ public sealed partial class VirtualChargePoint
         }
     }
 
-    private async Task SendLoopAsync()
+    /// <summary>Sends the head of the queue when online, nothing is in flight and its retry time has come.</summary>
+    private void SendNext()
+    {
+        if (inFlight is not null || !IsOnline || queue.Count == 0 || queue[0].NotBefore > Now || lifetime.IsCancellationRequested)
+        {
+            return;
+        }
+
+        inFlight = queue[0];
+        _ = SendAsync(inFlight, current!.Value.Endpoint);
+    }
+
+    private async Task SendAsync(OutgoingMessage next, OcppRpcEndpoint endpoint)
     {
         var token = lifetime.Token;
-        while (!token.IsCancellationRequested)
+        try
         {
-            OutgoingMessage? next = null;
-            OcppRpcEndpoint? endpoint = null;
-            Task signal;
-            lock (sync)
+            await next.SendAsync(endpoint, token);
+            Remove(next);
+        }
+        catch (OcppDisconnectedException)
+        {
+            // Stays queued if it is a transaction message; the rest is dropped with the connection.
+            if (!next.Transactional)
             {
-                signal = wake.Task;
-                if (IsOnline && queue.Count > 0 && queue[0].NotBefore <= Now)
-                {
-                    next = queue[0];
-                    endpoint = current!.Value.Endpoint;
-                    inFlight = next;
-                }
-            }
-
-            if (next is null)
-            {
-                activity.Poke();
-                await signal.WaitAsync(token).ConfigureAwait(false);
-                continue;
-            }
-
-            try
-            {
-                await next.SendAsync(endpoint!, token).ConfigureAwait(false);
                 Remove(next);
-            }
-            catch (OcppDisconnectedException)
-            {
-                // Stays queued if it is a transaction message; the rest is dropped with the connection.
-                if (!next.Transactional)
-                {
-                    Remove(next);
-                    next.Abandon(new OcppDisconnectedException($"{Id} went offline."));
-                }
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is OcppCallErrorException or OcppCallTimeoutException or OcppInvalidResponseException)
-            {
-                OnCallFailed(next, e);
-            }
-#pragma warning disable CA1031 // A response handler's failure must not stop the queue.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                ChargePointLog.OperationFailed(logger, Id, "sending a message", e);
-                Remove(next);
-                next.Abandon(e);
-            }
-            finally
-            {
-                lock (sync)
-                {
-                    inFlight = null;
-                }
-
-                activity.Poke();
+                next.Abandon(new OcppDisconnectedException($"{Id} went offline."));
             }
         }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e) when (e is OcppCallErrorException or OcppCallTimeoutException or OcppInvalidResponseException)
+        {
+            OnCallFailed(next, e);
+        }
+#pragma warning disable CA1031 // A response handler's failure must not stop the queue.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            ChargePointLog.OperationFailed(logger, Id, "sending a message", e);
+            Remove(next);
+            next.Abandon(e);
+        }
+        finally
+        {
+            inFlight = null;
+        }
+
+        SendNext();
     }
 
     private void OnCallFailed(OutgoingMessage message, Exception error)
@@ -212,12 +165,20 @@ public sealed partial class VirtualChargePoint
 
     private void Remove(OutgoingMessage message)
     {
-        lock (sync)
+        if (queue.Remove(message))
         {
-            queue.Remove(message);
+            Count(message, -1);
         }
 
         SignalDrainedIfDone();
+    }
+
+    private void Count(OutgoingMessage message, int delta)
+    {
+        if (message.Transactional)
+        {
+            Volatile.Write(ref queuedTransactional, queuedTransactional + delta);
+        }
     }
 
     private sealed class OutgoingMessage(bool transactional, Func<OcppRpcEndpoint, CancellationToken, Task> send, Action<Exception> abandon)
@@ -231,5 +192,15 @@ public sealed partial class VirtualChargePoint
         public Task SendAsync(OcppRpcEndpoint endpoint, CancellationToken cancellationToken) => send(endpoint, cancellationToken);
 
         public void Abandon(Exception reason) => abandon(reason);
+    }
+
+    /// <summary>The queue as the behaviours see it.</summary>
+    private sealed class MessageSender(VirtualChargePoint owner) : IMessageSender
+    {
+        public bool IsOnline => owner.IsOnline;
+
+        public Task<TResponse> Send<TResponse>(IOcppRequest<TResponse> request, Action<TResponse>? onResponse = null)
+            where TResponse : class, IOcppResponse =>
+            owner.Send(request, onResponse);
     }
 }

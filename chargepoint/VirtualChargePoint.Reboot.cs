@@ -14,20 +14,12 @@ public sealed partial class VirtualChargePoint
     /// <summary>Stops transactions with <paramref name="reason"/>, lets their StopTransaction go out while online, then reboots.</summary>
     private async Task RebootAsync(Reason reason)
     {
-        activity.Begin();
-        try
-        {
-            ChargePointLog.Rebooting(logger, Id, reason);
-            NoteRebootForSecurityLog(reason);
-            StopAllTransactions(reason);
-            await MessagesDrainedAsync();
-            PowerOff();
-            PowerOn();
-        }
-        finally
-        {
-            activity.End();
-        }
+        ChargePointLog.Rebooting(logger, Id, reason);
+        NoteRebootForSecurityLog(reason);
+        StopAllTransactions(reason);
+        await MessagesDrainedAsync();
+        PowerOff();
+        PowerOnNow();
     }
 
     /// <summary>
@@ -37,28 +29,22 @@ public sealed partial class VirtualChargePoint
     /// </summary>
     private Task MessagesDrainedAsync()
     {
-        lock (sync)
+        if (!IsOnline || queue.Count == 0)
         {
-            if (!IsOnline || queue.Count == 0)
-            {
-                return Task.CompletedTask;
-            }
-
-            drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return drained.Task.WaitAsync(lifetime.Token);
+            return Task.CompletedTask;
         }
+
+        drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return drained.Task;
     }
 
     private void SignalDrainedIfDone()
     {
         TaskCompletionSource? done = null;
-        lock (sync)
+        if (drained is not null && (!IsOnline || queue.Count == 0))
         {
-            if (drained is not null && (!IsOnline || queue.Count == 0))
-            {
-                done = drained;
-                drained = null;
-            }
+            done = drained;
+            drained = null;
         }
 
         done?.TrySetResult();
@@ -67,21 +53,18 @@ public sealed partial class VirtualChargePoint
     /// <summary>Everything stops as when the power goes: connection, timers, reservations, pending authorizations.</summary>
     private void PowerOff()
     {
-        lock (sync)
+        poweredOn = false;
+        registration = null;
+        foreach (var state in connectors)
         {
-            poweredOn = false;
-            registration = null;
-            foreach (var state in connectors)
-            {
-                state.ConnectionTimeout?.Dispose();
-                state.ConnectionTimeout = null;
-                state.PendingAuthorization = null;
-                state.Reservation?.Expiry?.Dispose();
-                state.Reservation = null;
-                state.Transaction?.Sampling?.Dispose();
-                state.Reported = null;
-                state.Meter.SetCurrent(Now, 0);
-            }
+            state.ConnectionTimeout?.Dispose();
+            state.ConnectionTimeout = null;
+            state.PendingAuthorization = null;
+            state.Reservation?.Expiry?.Dispose();
+            state.Reservation = null;
+            state.Transaction?.Sampling?.Dispose();
+            state.Reported = null;
+            state.Meter.SetCurrent(Now, 0);
         }
 
         heartbeat.Disposable = null;

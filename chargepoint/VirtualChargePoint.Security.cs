@@ -16,8 +16,7 @@ namespace OcppLab.ChargePoint;
 public sealed partial class VirtualChargePoint
 {
     private readonly List<SecurityLogEntry> unsentSecurityEvents = [];
-    private readonly System.Reactive.Subjects.ISubject<SecurityLogEntry> securityEvents =
-        System.Reactive.Subjects.Subject.Synchronize(new System.Reactive.Subjects.Subject<SecurityLogEntry>());
+    private readonly System.Reactive.Subjects.Subject<SecurityLogEntry> securityEvents = new();
 
     private Reason? rebootReason;
 
@@ -43,7 +42,7 @@ public sealed partial class VirtualChargePoint
         BasicAuthPassword,
         Certificates.Roots(CertificateUse.CentralSystemRootCertificate),
         Certificates.ChargePointCertificate,
-        problem => RaiseSecurityEvent(SecurityEventType.InvalidCentralSystemCertificate, problem, notify: true))
+        problem => scheduler.Post(() => LogSecurityEvent(SecurityEventType.InvalidCentralSystemCertificate, problem, notify: true)))
     {
         ClientCertificateIntermediates = Certificates.ChargePointIntermediates,
     };
@@ -52,10 +51,12 @@ public sealed partial class VirtualChargePoint
     public string? BasicAuthPassword => Configuration.Get(Keys.AuthorizationKey) is { Length: > 0 } key ? key : null;
 
     /// <summary>Clears the security log, which is itself a security event (§5 SecurityLogWasCleared).</summary>
-    public void ClearSecurityLog()
+    public void ClearSecurityLog() => scheduler.Run(ClearSecurityLogNow);
+
+    private void ClearSecurityLogNow()
     {
         SecurityLog.Clear();
-        RaiseSecurityEvent(SecurityEventType.SecurityLogWasCleared);
+        LogSecurityEvent(SecurityEventType.SecurityLogWasCleared);
     }
 
     /// <summary>
@@ -63,7 +64,10 @@ public sealed partial class VirtualChargePoint
     /// profile is in use, or when <paramref name="notify"/> says a use case requires it (§5). A notification
     /// that cannot go out now waits for the next accepted connection.
     /// </summary>
-    public void RaiseSecurityEvent(string type, string? techInfo = null, bool notify = false)
+    public void RaiseSecurityEvent(string type, string? techInfo = null, bool notify = false) =>
+        scheduler.Run(() => LogSecurityEvent(type, techInfo, notify));
+
+    private void LogSecurityEvent(string type, string? techInfo = null, bool notify = false)
     {
         var entry = new SecurityLogEntry(Now, type, techInfo is { Length: > 255 } ? techInfo[..255] : techInfo);
         SecurityLog.Add(entry);
@@ -76,34 +80,32 @@ public sealed partial class VirtualChargePoint
 
     private void NotifySecurityEvent(SecurityLogEntry entry)
     {
-        var sent = Send(new SecurityEventNotificationRequest { Type = entry.Type, Timestamp = entry.Timestamp, TechInfo = entry.TechInfo });
-        _ = sent.ContinueWith(
-            t =>
+        _ = NotifySecurityEventAsync(entry);
+    }
+
+    private async Task NotifySecurityEventAsync(SecurityLogEntry entry)
+    {
+        try
+        {
+            await Send(new SecurityEventNotificationRequest { Type = entry.Type, Timestamp = entry.Timestamp, TechInfo = entry.TechInfo });
+        }
+        catch (Exception e) when (e is OcppDisconnectedException or OcppCallTimeoutException && !lifetime.IsCancellationRequested)
+        {
+            // Lost with the connection (not refused by the Central System): send again once accepted.
+            if (IsOnline)
             {
-                // Lost with the connection (not refused by the Central System): send again once accepted.
-                if (t.Exception?.InnerException is not (OcppDisconnectedException or OcppCallTimeoutException) || lifetime.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                bool online;
-                lock (sync)
-                {
-                    online = IsOnline;
-                    if (!online)
-                    {
-                        unsentSecurityEvents.Add(entry);
-                    }
-                }
-
-                if (online)
-                {
-                    NotifySecurityEvent(entry);
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+                NotifySecurityEvent(entry);
+            }
+            else
+            {
+                unsentSecurityEvents.Add(entry);
+            }
+        }
+#pragma warning disable CA1031 // Refused by the Central System: logged, not sent again.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     /// <summary>ChangeConfiguration of SecurityProfile or AuthorizationKey; null for any other key.</summary>
@@ -123,7 +125,7 @@ public sealed partial class VirtualChargePoint
         if (status == ConfigurationStatus.Accepted)
         {
             // §2.3: the new password is used from the next connection; close and reconnect once the change is confirmed (OCTT TC_073).
-            RaiseSecurityEvent(SecurityEventType.ReconfigurationOfSecurityParameters, "AuthorizationKey changed");
+            LogSecurityEvent(SecurityEventType.ReconfigurationOfSecurityParameters, "AuthorizationKey changed");
             AfterResponse(Reconnect);
         }
 
@@ -160,7 +162,7 @@ public sealed partial class VirtualChargePoint
         }
 
         Configuration.Set(Keys.SecurityProfile, wanted.ToString(CultureInfo.InvariantCulture));
-        RaiseSecurityEvent(SecurityEventType.ReconfigurationOfSecurityParameters, $"SecurityProfile {currentProfile} to {wanted}");
+        LogSecurityEvent(SecurityEventType.ReconfigurationOfSecurityParameters, $"SecurityProfile {currentProfile} to {wanted}");
         AfterResponse(Reconnect);
         return ConfigurationStatus.Accepted;
     }
@@ -174,10 +176,7 @@ public sealed partial class VirtualChargePoint
     /// <summary>Remembers why the charge point reboots, for the ResetOrReboot event after the boot (§5).</summary>
     private void NoteRebootForSecurityLog(Reason reason)
     {
-        lock (sync)
-        {
-            rebootReason = reason;
-        }
+        rebootReason = reason;
     }
 
     /// <summary>Runs when the Central System has accepted the charge point: boot events, signed firmware, events that waited.</summary>
@@ -186,30 +185,24 @@ public sealed partial class VirtualChargePoint
         if (booted)
         {
             Reason? reason;
-            lock (sync)
-            {
-                reason = rebootReason;
-                rebootReason = null;
-            }
+            reason = rebootReason;
+            rebootReason = null;
 
             if (reason is { } why)
             {
-                RaiseSecurityEvent(SecurityEventType.ResetOrReboot, why.ToString());
+                LogSecurityEvent(SecurityEventType.ResetOrReboot, why.ToString());
             }
             else
             {
-                RaiseSecurityEvent(SecurityEventType.StartupOfTheDevice);
+                LogSecurityEvent(SecurityEventType.StartupOfTheDevice);
             }
 
             OnSignedFirmwareBooted();
         }
 
         List<SecurityLogEntry> waiting;
-        lock (sync)
-        {
-            waiting = [.. unsentSecurityEvents];
-            unsentSecurityEvents.Clear();
-        }
+        waiting = [.. unsentSecurityEvents];
+        unsentSecurityEvents.Clear();
 
         foreach (var entry in waiting)
         {

@@ -19,36 +19,27 @@ public sealed partial class VirtualChargePoint
     /// Makes a new key pair and CSR and sends SignCertificate, on the charge point's own initiative or on
     /// ExtendedTriggerMessage(SignChargePointCertificate) (§3.2). Completes with the Central System's answer.
     /// </summary>
-    public async Task<GenericStatus?> RenewCertificateAsync()
+    public Task<GenericStatus?> RenewCertificateAsync() => scheduler.InvokeAsync(RenewCertificateNowAsync);
+
+    private async Task<GenericStatus?> RenewCertificateNowAsync()
     {
-        activity.Begin();
+        var keys = ChargePointKeys.Create(Template.SerialNumber ?? Id, Configuration.Get(Keys.CpoName), KeyType);
+        ChargePointKeys? old;
+        old = pendingKeys;
+        pendingKeys = keys;
+
+        old?.Dispose();
         try
         {
-            var keys = ChargePointKeys.Create(Template.SerialNumber ?? Id, Configuration.Get(Keys.CpoName), KeyType);
-            ChargePointKeys? old;
-            lock (sync)
-            {
-                old = pendingKeys;
-                pendingKeys = keys;
-            }
-
-            old?.Dispose();
-            try
-            {
-                var response = await Send(new SignCertificateRequest { Csr = keys.CsrPem });
-                return response.Status;
-            }
-#pragma warning disable CA1031 // Not answered: the Central System may trigger the renewal again.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                ChargePointLog.OperationFailed(logger, Id, SignCertificateRequest.Action, e);
-                return null;
-            }
+            var response = await Send(new SignCertificateRequest { Csr = keys.CsrPem });
+            return response.Status;
         }
-        finally
+#pragma warning disable CA1031 // Not answered: the Central System may trigger the renewal again.
+        catch (Exception e)
+#pragma warning restore CA1031
         {
-            activity.End();
+            ChargePointLog.OperationFailed(logger, Id, SignCertificateRequest.Action, e);
+            return null;
         }
     }
 
@@ -86,10 +77,7 @@ public sealed partial class VirtualChargePoint
         var chain = CertificateChecks.ParsePemChain(request.CertificateChain);
         string? problem = null;
         ChargePointKeys? keys;
-        lock (sync)
-        {
-            keys = pendingKeys;
-        }
+        keys = pendingKeys;
 
         if (request.CertificateChain.Length > Configuration.GetInt(Keys.CertificateSignedMaxChainSize, 10000))
         {
@@ -116,7 +104,7 @@ public sealed partial class VirtualChargePoint
                 certificate.Dispose();
             }
 
-            AfterResponse(() => RaiseSecurityEvent(SecurityEventType.InvalidChargePointCertificate, problem, notify: true));
+            AfterResponse(() => LogSecurityEvent(SecurityEventType.InvalidChargePointCertificate, problem, notify: true));
             return rejected;
         }
 
@@ -124,10 +112,7 @@ public sealed partial class VirtualChargePoint
         // the new certificate in the TLS handshake.
         var intermediates = CertificateChecks.IntermediatesOf(chain);
         Certificates.SetChargePointCertificate(keys.Attach(chain[0]), intermediates);
-        lock (sync)
-        {
-            pendingKeys = null;
-        }
+        pendingKeys = null;
 
         keys.Dispose();
         foreach (var certificate in chain.Except(intermediates))
@@ -168,7 +153,7 @@ public sealed partial class VirtualChargePoint
                 // §3.4: an invalid or expired Central System root is Rejected and reported (OCTT TC_078).
                 if (request.CertificateType == CertificateUse.CentralSystemRootCertificate)
                 {
-                    AfterResponse(() => RaiseSecurityEvent(SecurityEventType.InvalidCentralSystemCertificate, "InstallCertificate: not a valid root certificate", notify: true));
+                    AfterResponse(() => LogSecurityEvent(SecurityEventType.InvalidCentralSystemCertificate, "InstallCertificate: not a valid root certificate", notify: true));
                 }
 
                 return new() { Status = CertificateStatus.Rejected };

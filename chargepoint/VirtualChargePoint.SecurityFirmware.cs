@@ -32,11 +32,8 @@ public sealed partial class VirtualChargePoint
         var fileName = $"{Id}-{kind}-{Now:yyyyMMddTHHmmssZ}.log";
         var upload = new CancellationTokenSource();
         CancellationTokenSource? previous;
-        lock (sync)
-        {
-            previous = logUpload;
-            logUpload = upload;
-        }
+        previous = logUpload;
+        logUpload = upload;
 
         // §3.6: a new request cancels the upload in progress, and the answer says so.
         previous?.Cancel();
@@ -89,11 +86,8 @@ public sealed partial class VirtualChargePoint
             return;
         }
 
-        lock (sync)
-        {
-            logStatus = status;
-            logRequestId = requestId;
-        }
+        logStatus = status;
+        logRequestId = requestId;
 
         _ = Send(new LogStatusNotificationRequest { Status = status, RequestId = requestId });
     }
@@ -102,12 +96,9 @@ public sealed partial class VirtualChargePoint
     private void SendLogStatus()
     {
         LogStatusNotificationRequest report;
-        lock (sync)
-        {
-            report = logStatus == UploadLogStatus.Uploading
-                ? new() { Status = UploadLogStatus.Uploading, RequestId = logRequestId }
-                : new() { Status = UploadLogStatus.Idle };
-        }
+        report = logStatus == UploadLogStatus.Uploading
+            ? new() { Status = UploadLogStatus.Uploading, RequestId = logRequestId }
+            : new() { Status = UploadLogStatus.Idle };
 
         _ = Send(report);
     }
@@ -125,17 +116,14 @@ public sealed partial class VirtualChargePoint
             }
 
             // §3.5: a signing certificate that does not verify refuses the update and is reported.
-            AfterResponse(() => RaiseSecurityEvent(SecurityEventType.InvalidFirmwareSigningCertificate, "the signing certificate does not chain to a ManufacturerRootCertificate", notify: true));
+            AfterResponse(() => LogSecurityEvent(SecurityEventType.InvalidFirmwareSigningCertificate, "the signing certificate does not chain to a ManufacturerRootCertificate", notify: true));
             return new() { Status = UpdateFirmwareStatus.InvalidCertificate };
         }
 
         var update = new CancellationTokenSource();
         CancellationTokenSource? previous;
-        lock (sync)
-        {
-            previous = firmwareUpdate;
-            firmwareUpdate = update;
-        }
+        previous = firmwareUpdate;
+        firmwareUpdate = update;
 
         previous?.Cancel();
         AfterResponse(() => _ = SignedFirmwareAsync(request, chain, update.Token));
@@ -176,7 +164,7 @@ public sealed partial class VirtualChargePoint
             {
                 // §3.5: not installed; InvalidFirmwareSignature is logged and reported (OCTT TC_081).
                 SetSignedFirmwareStatus(SignedFirmwareStatus.InvalidSignature, request.RequestId, canceled);
-                RaiseSecurityEvent(SecurityEventType.InvalidFirmwareSignature, firmware.Location, notify: true);
+                LogSecurityEvent(SecurityEventType.InvalidFirmwareSignature, firmware.Location, notify: true);
                 return;
             }
 
@@ -199,11 +187,8 @@ public sealed partial class VirtualChargePoint
                 return;
             }
 
-            lock (sync)
-            {
-                firmwareVersion = Path.GetFileNameWithoutExtension(new Uri(firmware.Location).AbsolutePath) is { Length: > 0 and <= 50 } name ? name : Template.FirmwareVersion;
-                reportSignedInstalledAfterBoot = true;
-            }
+            firmwareVersion = Path.GetFileNameWithoutExtension(new Uri(firmware.Location).AbsolutePath) is { Length: > 0 and <= 50 } name ? name : Template.FirmwareVersion;
+            reportSignedInstalledAfterBoot = true;
 
             // Installed and FirmwareUpdated come after the new BootNotification (OCTT TC_080 steps 5-8).
             await RebootAsync(Reason.Reboot);
@@ -227,11 +212,8 @@ public sealed partial class VirtualChargePoint
             return;
         }
 
-        lock (sync)
-        {
-            signedFirmwareStatus = status;
-            firmwareRequestId = requestId;
-        }
+        signedFirmwareStatus = status;
+        firmwareRequestId = requestId;
 
         SendSignedFirmwareStatus();
     }
@@ -241,11 +223,8 @@ public sealed partial class VirtualChargePoint
     {
         SignedFirmwareStatus status;
         int? requestId;
-        lock (sync)
-        {
-            status = signedFirmwareStatus;
-            requestId = status == SignedFirmwareStatus.Idle ? null : firmwareRequestId;
-        }
+        status = signedFirmwareStatus;
+        requestId = status == SignedFirmwareStatus.Idle ? null : firmwareRequestId;
 
         _ = Send(new SignedFirmwareStatusNotificationRequest { Status = status, RequestId = requestId });
     }
@@ -254,17 +233,14 @@ public sealed partial class VirtualChargePoint
     {
         bool report;
         int? requestId;
-        lock (sync)
-        {
-            report = reportSignedInstalledAfterBoot;
-            reportSignedInstalledAfterBoot = false;
-            requestId = firmwareRequestId;
-        }
+        report = reportSignedInstalledAfterBoot;
+        reportSignedInstalledAfterBoot = false;
+        requestId = firmwareRequestId;
 
         if (report)
         {
             SetSignedFirmwareStatus(SignedFirmwareStatus.Installed, requestId ?? 0, CancellationToken.None);
-            RaiseSecurityEvent(SecurityEventType.FirmwareUpdated, firmwareVersion, notify: true);
+            LogSecurityEvent(SecurityEventType.FirmwareUpdated, firmwareVersion, notify: true);
         }
     }
 }

@@ -22,16 +22,13 @@ public sealed partial class VirtualChargePoint
     public ChargePointStatus StatusOf(int connectorId)
     {
         var state = ConnectorAt(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId));
-        lock (sync)
-        {
-            return Derive(state).Status;
-        }
+        return scheduler.Invoke(() => Derive(state).Status);
     }
 
     private IDisposable WireStatus(ConnectorState state)
     {
-        // State changes come from the driving API, inbound calls and the send loop: serialize them (Rx grammar).
-        var changes = Subject.Synchronize(new Subject<StatusReport>());
+        // Every state change runs on the charge point's scheduler, so the subject needs no synchronization.
+        var changes = new Subject<StatusReport>();
         statusChanges[state.Id] = changes;
         return changes
             .Select(report =>
@@ -47,10 +44,7 @@ public sealed partial class VirtualChargePoint
     private void RefreshStatus(ConnectorState state)
     {
         StatusReport report;
-        lock (sync)
-        {
-            report = Derive(state);
-        }
+        report = Derive(state);
 
         statusChanges[state.Id].OnNext(report);
         if (state.Id != 0)
@@ -72,10 +66,7 @@ public sealed partial class VirtualChargePoint
         foreach (var state in connectors)
         {
             StatusReport report;
-            lock (sync)
-            {
-                report = Derive(state);
-            }
+            report = Derive(state);
 
             Report(state, report, force);
         }
@@ -83,41 +74,38 @@ public sealed partial class VirtualChargePoint
 
     private void Report(ConnectorState state, StatusReport report, bool force)
     {
-        lock (sync)
+        if (!IsOnline || (!force && state.Reported == report))
         {
-            if (!IsOnline || (!force && state.Reported == report))
-            {
-                return;
-            }
-
-            state.Reported = report;
+            return;
         }
 
+        state.Reported = report;
+
         statusReported.OnNext((state.Id, report));
-        SendStatusNotification(state.Id, report);
+        _ = SendStatusNotification(state.Id, report);
     }
 
-    private void SendStatusNotification(int connectorId, StatusReport report) =>
-        _ = Send(new StatusNotificationRequest
+    private async Task SendStatusNotification(int connectorId, StatusReport report)
+    {
+        try
         {
-            ConnectorId = connectorId,
-            Status = report.Status,
-            ErrorCode = report.ErrorCode,
-            Info = report.Info,
-            Timestamp = Now,
-        }).ContinueWith(
-            t =>
+            await Send(new StatusNotificationRequest
             {
-                if (t.IsFaulted || t.IsCanceled)
-                {
-                    lock (sync)
-                    {
-                        // Not delivered: report again after the next (re)connection.
-                        connectors[connectorId].Reported = null;
-                    }
-                }
-            },
-            TaskScheduler.Default);
+                ConnectorId = connectorId,
+                Status = report.Status,
+                ErrorCode = report.ErrorCode,
+                Info = report.Info,
+                Timestamp = Now,
+            });
+        }
+#pragma warning disable CA1031 // Whatever the reason, the status was not delivered.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // Not delivered: report again after the next (re)connection.
+            connectors[connectorId].Reported = null;
+        }
+    }
 
     /// <summary>The status of a connector from its state (OCPP 1.6 §4.9, §7.7). Caller holds the lock.</summary>
     private StatusReport Derive(ConnectorState state)
@@ -140,7 +128,7 @@ public sealed partial class VirtualChargePoint
 
         if (state.Transaction is { } tx)
         {
-            if (tx.SuspendedByInvalidId || LimitAmperes(state) <= 0)
+            if (tx.SuspendedByInvalidId || chargingSchedules.LimitAmperes(state) <= 0)
             {
                 return new StatusReport(ChargePointStatus.SuspendedEVSE, ChargePointErrorCode.NoError, null);
             }

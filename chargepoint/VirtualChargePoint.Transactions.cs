@@ -11,32 +11,23 @@ namespace OcppLab.ChargePoint;
 public sealed partial class VirtualChargePoint
 {
     /// <summary>The transaction on a connector, if any.</summary>
-    public Transaction? TransactionOn(int connectorId)
-    {
-        lock (sync)
-        {
-            return ConnectorAt(connectorId)?.Transaction;
-        }
-    }
+    public Transaction? TransactionOn(int connectorId) => ConnectorAt(connectorId)?.Transaction;
 
     /// <summary>Marks <paramref name="state"/> authorized; starts at once if the cable is in, otherwise waits ConnectionTimeOut.</summary>
     private void SetAuthorized(ConnectorState state, Authorized authorized)
     {
         bool plugged;
-        lock (sync)
+        state.PendingAuthorization = authorized;
+        plugged = state.Plugged;
+        state.ConnectionTimeout?.Dispose();
+        state.ConnectionTimeout = null;
+        if (!plugged)
         {
-            state.PendingAuthorization = authorized;
-            plugged = state.Plugged;
-            state.ConnectionTimeout?.Dispose();
-            state.ConnectionTimeout = null;
-            if (!plugged)
+            var timeout = Configuration.GetSeconds(Keys.ConnectionTimeOut);
+            if (timeout > TimeSpan.Zero)
             {
-                var timeout = Configuration.GetSeconds(Keys.ConnectionTimeOut);
-                if (timeout > TimeSpan.Zero)
-                {
-                    // OCPP 1.6 §9.1.6: without a cable within ConnectionTimeOut the authorization lapses (OCTT TC_004_2, TC_011_2).
-                    state.ConnectionTimeout = Observable.Timer(timeout, scheduler).Subscribe(_ => ConnectionTimedOut(state, authorized));
-                }
+                // OCPP 1.6 §9.1.6: without a cable within ConnectionTimeOut the authorization lapses (OCTT TC_004_2, TC_011_2).
+                state.ConnectionTimeout = Observable.Timer(timeout, scheduler).Subscribe(_ => ConnectionTimedOut(state, authorized));
             }
         }
 
@@ -52,16 +43,13 @@ public sealed partial class VirtualChargePoint
 
     private void ConnectionTimedOut(ConnectorState state, Authorized authorized)
     {
-        lock (sync)
+        if (!ReferenceEquals(state.PendingAuthorization, authorized))
         {
-            if (!ReferenceEquals(state.PendingAuthorization, authorized))
-            {
-                return;
-            }
-
-            state.PendingAuthorization = null;
-            state.ConnectionTimeout = null;
+            return;
         }
+
+        state.PendingAuthorization = null;
+        state.ConnectionTimeout = null;
 
         RefreshStatus(state);
     }
@@ -69,37 +57,34 @@ public sealed partial class VirtualChargePoint
     private void StartTransaction(ConnectorState state)
     {
         Transaction? tx = null;
-        lock (sync)
+        if (state.PendingAuthorization is not { } authorized || state.Transaction is not null || !state.Plugged)
         {
-            if (state.PendingAuthorization is not { } authorized || state.Transaction is not null || !state.Plugged)
+            return;
+        }
+
+        state.PendingAuthorization = null;
+        state.ConnectionTimeout?.Dispose();
+        state.ConnectionTimeout = null;
+        if (state.LockWillFail)
+        {
+            // The cable went in only halfway: the lock fails and no transaction starts (OCTT TC_024).
+            state.LockWillFail = false;
+            state.Fault = ChargePointErrorCode.ConnectorLockFailure;
+        }
+        else
+        {
+            var reservationId = authorized.ReservationId;
+            if (state.Reservation is { } reservation)
             {
-                return;
+                reservation.Expiry?.Dispose();
+                state.Reservation = null;
+                reservationId ??= reservation.ReservationId;
             }
 
-            state.PendingAuthorization = null;
-            state.ConnectionTimeout?.Dispose();
-            state.ConnectionTimeout = null;
-            if (state.LockWillFail)
-            {
-                // The cable went in only halfway: the lock fails and no transaction starts (OCTT TC_024).
-                state.LockWillFail = false;
-                state.Fault = ChargePointErrorCode.ConnectorLockFailure;
-            }
-            else
-            {
-                var reservationId = authorized.ReservationId;
-                if (state.Reservation is { } reservation)
-                {
-                    reservation.Expiry?.Dispose();
-                    state.Reservation = null;
-                    reservationId ??= reservation.ReservationId;
-                }
-
-                state.Locked = !Template.FixedCable;
-                state.Finishing = false;
-                tx = new Transaction(state.Id, authorized.IdTag, authorized.ParentIdTag, reservationId, Now, (int)state.Meter.RegisterWh(Now));
-                state.Transaction = tx;
-            }
+            state.Locked = !Template.FixedCable;
+            state.Finishing = false;
+            tx = new Transaction(state.Id, authorized.IdTag, authorized.ParentIdTag, reservationId, Now, (int)state.Meter.RegisterWh(Now));
+            state.Transaction = tx;
         }
 
         if (tx is null)
@@ -126,7 +111,7 @@ public sealed partial class VirtualChargePoint
     {
         tx.TransactionId = response.TransactionId;
         tx.ParentIdTag ??= response.IdTagInfo.ParentIdTag;
-        Learn(tx.IdTag, response.IdTagInfo);
+        authorization.Learn(tx.IdTag, response.IdTagInfo);
         if (response.IdTagInfo.Status == AuthorizationStatus.Accepted)
         {
             return;
@@ -141,10 +126,7 @@ public sealed partial class VirtualChargePoint
         {
             // OCPP 1.6 §9.1.16: up to MaxEnergyOnInvalidId Wh may still be delivered before delivery is suspended.
             var allowanceWh = Configuration.GetInt(Keys.MaxEnergyOnInvalidId);
-            lock (sync)
-            {
-                tx.SuspendAtWh = state.Meter.RegisterWh(Now) + allowanceWh;
-            }
+            tx.SuspendAtWh = state.Meter.RegisterWh(Now) + allowanceWh;
 
             CheckInvalidIdAllowance(state, tx);
         }
@@ -153,22 +135,19 @@ public sealed partial class VirtualChargePoint
     /// <summary>Suspends delivery once the energy allowed after an invalid IdTag has been delivered; until then, checks again when it will have been.</summary>
     private void CheckInvalidIdAllowance(ConnectorState state, Transaction tx)
     {
-        lock (sync)
+        if (state.Transaction != tx || tx.SuspendAtWh is not { } suspendAtWh || tx.SuspendedByInvalidId)
         {
-            if (state.Transaction != tx || tx.SuspendAtWh is not { } suspendAtWh || tx.SuspendedByInvalidId)
-            {
-                return;
-            }
-
-            if (suspendAtWh - state.Meter.RegisterWh(Now) > 0.5)
-            {
-                ScheduleInvalidIdAllowanceCheck(state, tx);
-                return;
-            }
-
-            tx.InvalidIdAllowance?.Dispose();
-            tx.SuspendedByInvalidId = true;
+            return;
         }
+
+        if (suspendAtWh - state.Meter.RegisterWh(Now) > 0.5)
+        {
+            ScheduleInvalidIdAllowanceCheck(state, tx);
+            return;
+        }
+
+        tx.InvalidIdAllowance?.Dispose();
+        tx.SuspendedByInvalidId = true;
 
         ApplyPower(state);
         RefreshStatus(state);
@@ -198,31 +177,28 @@ public sealed partial class VirtualChargePoint
         Transaction tx;
         int meterStop;
         DateTimeOffset stoppedAt;
-        lock (sync)
+        if (state.Transaction is not { } running)
         {
-            if (state.Transaction is not { } running)
-            {
-                return;
-            }
-
-            tx = running;
-            tx.Sampling?.Dispose();
-            tx.InvalidIdAllowance?.Dispose();
-            stoppedAt = Now;
-            state.Meter.SetCurrent(stoppedAt, 0);
-            meterStop = (int)state.Meter.RegisterWh(stoppedAt);
-            state.Transaction = null;
-            state.EvSideDisconnected = false;
-            state.Finishing = state.Plugged || (reason == Reason.EVDisconnected && !Template.FixedCable);
-            if (state.ScheduledOperative is { } operative)
-            {
-                // A ChangeAvailability answered Scheduled takes effect now (OCPP 1.6 §5.2).
-                state.Operative = operative;
-                state.ScheduledOperative = null;
-            }
+            return;
         }
 
-        ChargingProfiles.EndTransaction(state.Id);
+        tx = running;
+        tx.Sampling?.Dispose();
+        tx.InvalidIdAllowance?.Dispose();
+        stoppedAt = Now;
+        state.Meter.SetCurrent(stoppedAt, 0);
+        meterStop = (int)state.Meter.RegisterWh(stoppedAt);
+        state.Transaction = null;
+        state.EvSideDisconnected = false;
+        state.Finishing = state.Plugged || (reason == Reason.EVDisconnected && !Template.FixedCable);
+        if (state.ScheduledOperative is { } operative)
+        {
+            // A ChangeAvailability answered Scheduled takes effect now (OCPP 1.6 §5.2).
+            state.Operative = operative;
+            state.ScheduledOperative = null;
+        }
+
+        chargingSchedules.Profiles.EndTransaction(state.Id);
         var data = StopTransactionData(tx, stoppedAt);
         _ = SendTransactional(
             () => tx.TransactionId is { } id
@@ -240,7 +216,7 @@ public sealed partial class VirtualChargePoint
             {
                 if (idTag is not null && response.IdTagInfo is { } info)
                 {
-                    Learn(idTag, info);
+                    authorization.Learn(idTag, info);
                 }
             });
         RefreshStatus(state);

@@ -41,10 +41,7 @@ public sealed partial class VirtualChargePoint
         foreach (var state in connectorId is { } id ? [connectors[id]] : connectors)
         {
             StatusReport report;
-            lock (sync)
-            {
-                report = Derive(state);
-            }
+            report = Derive(state);
 
             Report(state, report, force: true);
         }

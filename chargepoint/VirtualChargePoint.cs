@@ -4,8 +4,10 @@ using System.Reactive.Subjects;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OcppLab.ChargePoint.Authorization;
+using OcppLab.ChargePoint.Behaviours;
 using OcppLab.ChargePoint.Configuration;
 using OcppLab.ChargePoint.Metering;
+using OcppLab.ChargePoint.Scheduling;
 using OcppLab.ChargePoint.SmartCharging;
 using OcppLab.ChargePoint.Transport;
 using OcppLab.Protocol.Messages.Types;
@@ -15,17 +17,16 @@ using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 namespace OcppLab.ChargePoint;
 
 /// <summary>
-/// A charge point in software that speaks OCPP 1.6-J to a Central System. Behaviours (boot, heartbeat,
-/// status, authorization, transactions, meter values, offline queue, remote operations, reservations,
-/// smart charging, firmware and diagnostics) are Rx pipelines on the injected scheduler, all owned by one
-/// <see cref="CompositeDisposable"/>; timestamps come from the injected <see cref="TimeProvider"/>.
+/// A charge point in software that speaks OCPP 1.6-J to a Central System. Every state change (the driving
+/// API, the Central System's requests, answers to our CALLs, timers) runs on one <see cref="SerialScheduler"/>
+/// of this charge point, so the state takes no locks; timers come from the injected scheduler and
+/// timestamps from the injected <see cref="TimeProvider"/>.
 /// It is driven from outside (plug in, present a card, cut the network...) by the methods of the driving API.
 /// </summary>
 public sealed partial class VirtualChargePoint : IAsyncDisposable
 {
-    private readonly Lock sync = new();
     private readonly IOcppConnector connector;
-    private readonly IScheduler scheduler;
+    private readonly SerialScheduler scheduler;
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly IFrameObserver? frameObserver;
@@ -35,7 +36,9 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
     private readonly Subject<FrameEvent> frames = new();
     private readonly ISubject<FrameEvent> framesIn;
     private readonly CancellationTokenSource lifetime = new();
-    private readonly ActivityTracker activity;
+    private readonly IdTagAuthorization authorization;
+    private readonly Reservations reservations;
+    private readonly ChargingSchedules chargingSchedules;
     private int disposed;
 
     /// <summary>Creates a charge point; call <see cref="PowerOn"/> to boot it.</summary>
@@ -54,9 +57,9 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         Id = chargePointId;
         Template = template;
         this.connector = connector;
-        this.scheduler = scheduler;
         this.time = time;
         this.logger = logger ?? NullLogger.Instance;
+        this.scheduler = new SerialScheduler(scheduler, e => ChargePointLog.OperationFailed(this.logger, chargePointId, "running scheduled work", e));
         this.frameObserver = frameObserver;
         this.random = random ?? new Random(chargePointId.GetHashCode(StringComparison.Ordinal));
         http = new HttpClient(httpHandler ?? new HttpClientHandler(), disposeHandler: true);
@@ -64,8 +67,23 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         Configuration.Set(Keys.SupportedFeatureProfiles, string.Join(',', template.FeatureProfiles));
         connectors = [.. Enumerable.Range(0, template.NumberOfConnectors + 1)
             .Select(i => new ConnectorState(i, new EnergyMeter(time.GetUtcNow(), 0, template.Voltage, template.Phases)))];
-        activity = new ActivityTracker(HasRunnableWork);
-
+        var context = new ChargePointContext
+        {
+            Id = chargePointId,
+            Template = template,
+            Configuration = Configuration,
+            Scheduler = this.scheduler,
+            Time = time,
+            Logger = this.logger,
+            Connectors = connectors,
+            Messages = new MessageSender(this),
+            AfterResponse = AfterResponse,
+            RefreshStatus = RefreshStatus,
+            ApplyPowerEverywhere = ApplyPowerEverywhere,
+        };
+        authorization = new IdTagAuthorization(context);
+        reservations = new Reservations(context);
+        chargingSchedules = new ChargingSchedules(context);
         // Frames are observed on the receive path and the send path at once: serialize them (Rx grammar).
         framesIn = Subject.Synchronize(frames);
         Configuration.Changed += OnConfigurationChanged;
@@ -80,7 +98,6 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         subscriptions.Add(connectTimer);
         subscriptions.Add(retryTimer);
         subscriptions.Add(bootRetry);
-        sendLoop = Task.Run(SendLoopAsync);
     }
 
     /// <summary>The charge point identity (the last segment of the connection URL).</summary>
@@ -93,13 +110,23 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
     public ConfigurationStore Configuration { get; }
 
     /// <summary>The authorization cache.</summary>
-    public AuthorizationCache AuthorizationCache { get; } = new();
+    public AuthorizationCache AuthorizationCache => authorization.Cache;
 
     /// <summary>The local authorization list.</summary>
-    public LocalAuthorizationList LocalList { get; } = new();
+    public LocalAuthorizationList LocalList => authorization.LocalList;
+
+    /// <summary>The reservation held on a connector, if any.</summary>
+    public Reservation? ReservationOn(int connectorId) => reservations.On(connectorId);
 
     /// <summary>The installed charging profiles.</summary>
-    public ChargingProfileStore ChargingProfiles { get; } = new();
+    public ChargingProfileStore ChargingProfiles => chargingSchedules.Profiles;
+
+    /// <summary>The composite schedule of a connector from now on.</summary>
+    public ChargingSchedule CompositeSchedule(int connectorId, int durationSeconds, ChargingRateUnitType unit = ChargingRateUnitType.A)
+    {
+        var state = ConnectorAt(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId));
+        return scheduler.Invoke(() => chargingSchedules.CompositeSchedule(state, durationSeconds, unit));
+    }
 
     /// <summary>Every frame sent or received, on every connection.</summary>
     public IObservable<FrameEvent> Frames => frames;
@@ -108,31 +135,13 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
     public int NumberOfConnectors => connectors.Length - 1;
 
     /// <summary>Whether a connection to the Central System is open.</summary>
-    public bool IsConnected
-    {
-        get
-        {
-            lock (sync)
-            {
-                return current is not null;
-            }
-        }
-    }
+    public bool IsConnected => current is not null;
 
     /// <summary>The registration status from the last BootNotification.conf; null before the first answer.</summary>
-    public RegistrationStatus? Registration
-    {
-        get
-        {
-            lock (sync)
-            {
-                return registration;
-            }
-        }
-    }
+    public RegistrationStatus? Registration => registration;
 
     /// <summary>Waits until nothing is in progress that does not need time to pass: for virtual-time tests.</summary>
-    public Task WhenIdleAsync(CancellationToken cancellationToken = default) => activity.WhenIdleAsync(cancellationToken);
+    public Task WhenIdleAsync(CancellationToken cancellationToken = default) => scheduler.WhenIdleAsync(cancellationToken);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
@@ -143,29 +152,21 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         }
 
         await lifetime.CancelAsync();
-        lock (sync)
+        await scheduler.InvokeAsync(() =>
         {
             poweredOn = false;
-        }
+            subscriptions.Dispose();
+            foreach (var state in connectors)
+            {
+                state.ConnectionTimeout?.Dispose();
+                state.Transaction?.Sampling?.Dispose();
+                state.Reservation?.Expiry?.Dispose();
+            }
 
-        subscriptions.Dispose();
-        foreach (var state in connectors)
-        {
-            state.ConnectionTimeout?.Dispose();
-            state.Transaction?.Sampling?.Dispose();
-            state.Reservation?.Expiry?.Dispose();
-        }
-
-        Disconnect();
-        Wake();
-        try
-        {
-            await sendLoop;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
+            Disconnect();
+            return Task.FromResult(true);
+        });
+        scheduler.Stop();
         frames.OnCompleted();
         frames.Dispose();
         http.Dispose();
@@ -179,7 +180,9 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
 
     private IEnumerable<ConnectorState> Outlets => connectors.Skip(1);
 
-    private void OnConfigurationChanged(string key)
+    private void OnConfigurationChanged(string key) => scheduler.Post(() => ApplyConfigurationChange(key));
+
+    private void ApplyConfigurationChange(string key)
     {
         switch (key)
         {

@@ -3,8 +3,9 @@ using System.Reactive.Concurrency;
 namespace OcppLab.Simulator.Tests.Support;
 
 /// <summary>
-/// System.Reactive's HistoricalScheduler is not thread-safe, and the charge point schedules timers from its
-/// send loop as well as from the test thread: this wrapper serializes every access.
+/// System.Reactive's HistoricalScheduler is not thread-safe. The charge point's own scheduler runs on the
+/// thread pool when an answer arrives, and may set a timer while the test thread advances the clock: this
+/// wrapper serializes every access to the clock.
 /// </summary>
 internal sealed class LockedHistoricalScheduler(DateTimeOffset start) : IScheduler
 {
