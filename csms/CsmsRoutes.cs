@@ -1,7 +1,9 @@
 using OcppLab.Csms.Handlers.Core;
 using OcppLab.Csms.Handlers.FirmwareManagement;
 using OcppLab.Csms.Security;
+using OcppLab.Csms.SmartCharging;
 using OcppLab.Csms.Stations;
+using OcppLab.Protocol.Messages.SmartCharging;
 using OcppLab.Protocol.Rpc;
 
 namespace OcppLab.Csms;
@@ -29,5 +31,8 @@ public static class CsmsRoutes
             .Map(services.GetRequiredService<DiagnosticsStatusNotificationHandler>())
             .Map(services.GetRequiredService<FirmwareStatusNotificationHandler>())
             // Security Whitepaper ed. 3 §6.3
-            .MapSecurity(services);
+            .MapSecurity(services)
+            // Answers to our own CALLs that change what the Central System holds (Smart Charging, OCPP 1.6 §5.5, §5.16)
+            .MapAnswer<SetChargingProfileRequest, SetChargingProfileResponse>(services.GetRequiredService<ChargingProfileAnswers>())
+            .MapAnswer<ClearChargingProfileRequest, ClearChargingProfileResponse>(services.GetRequiredService<ChargingProfileAnswers>());
 }

@@ -44,6 +44,7 @@ public static class CsmsServiceCollectionExtensions
         services.AddSingleton<IReservationUse, ReservationUse>();
         services.AddSingleton<ILocalListStore, InMemoryLocalListStore>();
         services.AddSingleton<IChargingProfileStore, InMemoryChargingProfileStore>();
+        services.AddSingleton<ChargingProfileAnswers>();
         services.AddSingleton<IFirmwareJobStore, InMemoryFirmwareJobStore>();
         services.AddSingleton<FileFolders>();
         services.AddSingleton(sp =>

@@ -76,7 +76,7 @@ public sealed class OcppConnectionHandler(
                 SendInline = true,
             },
             time,
-            admission.Watch(chargePointId, frames));
+            frames);
 
         var previous = station.Attach(endpoint);
         if (previous is not null)
@@ -106,13 +106,15 @@ public sealed class OcppConnectionHandler(
         }
         finally
         {
+            // Disposed before it is detached: an answer that arrived just before the close has been acted on (its
+            // answer routes) by the time the station's next connection can no longer see this one.
+            await endpoint.DisposeAsync();
             if (station.Detach(endpoint))
             {
                 station.DisconnectedAt = time.GetUtcNow();
             }
 
             metrics.Disconnected();
-            await endpoint.DisposeAsync();
         }
     }
 

@@ -51,5 +51,8 @@ public sealed class RegistrationGate(IOptionsMonitor<CsmsOptions> options)
         }
 
         public void ReportFailure(Call call, Exception exception) => inner.ReportFailure(call, exception);
+
+        // Answers to our own CALLs are not the station's calls: the answer routes run whatever its registration.
+        public ValueTask OnAnswerAsync(OcppAnswer answer, CancellationToken cancellationToken) => inner.OnAnswerAsync(answer, cancellationToken);
     }
 }

@@ -51,18 +51,8 @@ public static class SmartChargingEndpoints
             return problem;
         }
 
-        if (answer.Response!.Status == ChargingProfileStatus.Accepted)
-        {
-            var profile = body.CsChargingProfiles;
-            if (profile.ChargingProfilePurpose == ChargingProfilePurposeType.TxProfile && profile.TransactionId is null)
-            {
-                // A TxProfile without transactionId applies to the transaction running on the connector (§5.16.3).
-                profile = profile with { TransactionId = running?.TransactionId };
-            }
-
-            profiles.Set(new StoredProfile(id, body.ConnectorId, profile, time.GetUtcNow()));
-        }
-
+        // An Accepted profile is stored by the SetChargingProfile answer route (ChargingProfileAnswers), as one sent
+        // through the generic relay is.
         return Results.Ok(answer.Response);
     }
 
@@ -75,14 +65,15 @@ public static class SmartChargingEndpoints
             return Problems.BadValue("connectorId", body.ConnectorId, "connectorId is 0 (the whole Charge Point) or a connector id (OCPP 1.6 §6.9).");
         }
 
+        // The ClearChargingProfile answer route (ChargingProfileAnswers) mirrors an Accepted clear before the answer comes back here.
+        var before = profiles.OfStation(id).Count;
         var answer = await caller.SendAsync(id, body, http, cancellationToken);
         if (answer.Problem is { } problem)
         {
             return problem;
         }
 
-        var removed = answer.Response!.Status == ClearChargingProfileStatus.Accepted ? profiles.Clear(id, body) : 0;
-        return Results.Ok(new ClearChargingProfileResult(answer.Response.Status, removed));
+        return Results.Ok(new ClearChargingProfileResult(answer.Response!.Status, before - profiles.OfStation(id).Count));
     }
 
     private static Task<IResult> ClearById(string id, int chargingProfileId, HttpContext http, StationCaller caller, IChargingProfileStore profiles, CancellationToken cancellationToken) =>

@@ -21,8 +21,7 @@ public static class CsmsSecurityExtensions
         services.AddSingleton<IStationSecurityStore, InMemoryStationSecurityStore>();
         services.AddSingleton<CertificateAuthority>();
         services.AddSingleton(sp => TlsMaterial.Create(sp.GetRequiredService<IOptions<CsmsSecurityOptions>>().Value.Security, sp.GetRequiredService<CertificateAuthority>()));
-        services.AddSingleton<CertificateSigningQueue>();
-        services.AddSingleton<SecurityChangesInFlight>();
+        services.AddSingleton<SecurityChangeAnswers>();
         services.AddSingleton<SecurityRecordStore>();
         services.AddSingleton<StationAdmission>();
         services.AddSingleton<SignCertificateHandler>();
@@ -32,7 +31,10 @@ public static class CsmsSecurityExtensions
         return services;
     }
 
-    /// <summary>The security actions a charge point sends (Security Whitepaper ed. 3 §6.3).</summary>
+    /// <summary>
+    /// The security actions a charge point sends (Security Whitepaper ed. 3 §6.3), and the answer route through which
+    /// an accepted AuthorizationKey or SecurityProfile change takes effect.
+    /// </summary>
     public static OcppRouter<ChargePointSession> MapSecurity(this OcppRouter<ChargePointSession> router, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(router);
@@ -40,7 +42,8 @@ public static class CsmsSecurityExtensions
             .Map(services.GetRequiredService<SignCertificateHandler>())
             .Map(services.GetRequiredService<SecurityEventNotificationHandler>())
             .Map(services.GetRequiredService<LogStatusNotificationHandler>())
-            .Map(services.GetRequiredService<SignedFirmwareStatusNotificationHandler>());
+            .Map(services.GetRequiredService<SignedFirmwareStatusNotificationHandler>())
+            .MapAnswer(services.GetRequiredService<SecurityChangeAnswers>());
     }
 
     /// <summary>

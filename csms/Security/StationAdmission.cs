@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using OcppLab.Csms.Configuration;
 using OcppLab.Csms.Stations;
-using OcppLab.Protocol.Rpc;
+using OcppLab.Protocol.Messages.Core;
 
 namespace OcppLab.Csms.Security;
 
@@ -18,13 +18,9 @@ namespace OcppLab.Csms.Security;
 public sealed class StationAdmission(
     IStationSecurityStore store,
     CertificateAuthority authority,
-    CertificateSigningQueue signed,
-    SecurityChangesInFlight inFlight,
-    SecurityRecordStore records,
     ChargePointRegistry registry,
     IOptionsMonitor<CsmsSecurityOptions> securityOptions,
     IOptionsMonitor<CsmsOptions> csmsOptions,
-    TimeProvider time,
     ILogger<StationAdmission> logger)
 {
     /// <summary>Admits the upgrade of <paramref name="chargePointId"/>, or answers the refusal and returns false.</summary>
@@ -40,9 +36,12 @@ public sealed class StationAdmission(
             return false;
         }
 
-        if (inFlight.Any(chargePointId))
+        if (registry.Find(chargePointId)?.Connection is { } previous && previous.OutstandingAction == ChangeConfigurationRequest.Action)
         {
-            await SettleAsync(chargePointId, http.RequestAborted);
+            // A station may answer a new AuthorizationKey or SecurityProfile Accepted and reconnect at once with it
+            // (TC_073 step 2): its old connection's answer is acted on (the answer route) before this upgrade is judged.
+            // The call settles by its answer, its timeout, or the close of the old connection, whichever comes first.
+            await previous.WhenOutstandingCallSettledAsync(http.RequestAborted);
             security = store.Find(chargePointId);
         }
 
@@ -75,25 +74,6 @@ public sealed class StationAdmission(
 
         SecurityLog.Admitted(logger, chargePointId, reached.Profile, required);
         return true;
-    }
-
-    /// <summary>Watches one connection's frames for the security exchanges that change what the Central System holds.</summary>
-    public IFrameObserver Watch(string chargePointId, IFrameObserver inner) =>
-        new SecurityFrameWatcher(chargePointId, inner, store, signed, inFlight, records, registry, time, logger);
-
-    /// <summary>
-    /// Waits until the station's answer to a key or profile change is read, or its old connection is gone:
-    /// its frames are read in order, so once the connection is closed every answer it carried has been seen.
-    /// </summary>
-    private async Task SettleAsync(string chargePointId, CancellationToken cancellationToken)
-    {
-        const int Polls = 200;
-        for (var i = 0; i < Polls && inFlight.Any(chargePointId) && registry.Find(chargePointId)?.Connection is { IsClosed: false }; i++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken);
-        }
-
-        inFlight.Forget(chargePointId);
     }
 
     private Reach Reached(HttpContext http, string chargePointId, StationSecurity? security)
