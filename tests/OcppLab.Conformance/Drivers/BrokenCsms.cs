@@ -96,8 +96,14 @@ public static class BrokenCsms
     public static EmbeddedCsmsTarget HasNoBasicAuthentication() => new("broken CSMS: no Basic authentication", services =>
         services.AddSingleton<IStationSecurityStore, ForgetfulSecurityStore>());
 
-    private static void ReplaceRoute(IServiceCollection services, Action<OcppRouter<ChargePointSession>> change)
+    private static void ReplaceRoute(IServiceCollection services, Action<OcppRouter<ChargePointSession>> change) =>
+        ReplaceRoute(services, (_, router) => change(router));
+
+    /// <summary>Changes routes of the Central System's router once it is built; <paramref name="change"/> may resolve the real handlers.</summary>
+    public static void ReplaceRoute(IServiceCollection services, Action<IServiceProvider, OcppRouter<ChargePointSession>> change)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(change);
         var original = services.Last(d => d.ServiceType == typeof(OcppRouter<ChargePointSession>));
         services.Remove(original);
         services.AddSingleton(sp =>
@@ -105,7 +111,7 @@ public static class BrokenCsms
             var router = original.ImplementationFactory is { } factory
                 ? (OcppRouter<ChargePointSession>)factory(sp)
                 : (OcppRouter<ChargePointSession>)original.ImplementationInstance!;
-            change(router);
+            change(sp, router);
             return router;
         });
     }

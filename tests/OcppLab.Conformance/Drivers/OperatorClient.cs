@@ -20,6 +20,11 @@ public sealed class OperatorClient(CsmsTarget target, LabSettings settings, Scen
         "This case needs the CSMS to send a CALL on an operator's request, and the target offers no operator contract. " +
         "Set OCPPLAB_OPERATOR_URL to a base URL serving POST {url}/api/charge-points/{id}/calls/{action}.";
 
+    /// <summary>The caveat on a case whose CALL the lab wrote itself and the CSMS only forwarded.</summary>
+    public const string Relayed = "relayed: the CSMS's own command logic was not exercised";
+
+    private readonly HashSet<string> relayed = new(StringComparer.Ordinal);
+
     /// <summary>The last reply of the operator contract.</summary>
     public OperatorReply? LastReply { get; private set; }
 
@@ -35,6 +40,11 @@ public sealed class OperatorClient(CsmsTarget target, LabSettings settings, Scen
 
         var body = payload.ToJsonString();
         scenario.Log($"operator → CSMS: {action} {body}");
+        if (relayed.Add(action))
+        {
+            scenario.Warn($"{Relayed} (the lab wrote the {action} payload and the CSMS forwarded it through calls/{action})");
+        }
+
         using var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var timeout = new CancellationTokenSource(settings.OperatorTimeout);

@@ -53,18 +53,10 @@ public sealed class IsolationTests
 
     /// <summary>Our CSMS, except that StopTransaction is answered with a CALLERROR whenever <paramref name="refuse"/> says so.</summary>
     private static EmbeddedCsmsTarget RefusingStops(string description, Func<bool> refuse) =>
-        SecurityProfileConnectionTests.RequiresBasicAuthentication(description, services =>
+        SecurityProfileConnectionTests.RequiresBasicAuthentication(description, services => BrokenCsms.ReplaceRoute(services, (sp, router) =>
         {
-            var original = services.Last(d => d.ServiceType == typeof(OcppRouter<ChargePointSession>));
-            services.Remove(original);
-            services.AddSingleton(sp =>
-            {
-                var router = original.ImplementationFactory is { } factory
-                    ? (OcppRouter<ChargePointSession>)factory(sp)
-                    : (OcppRouter<ChargePointSession>)original.ImplementationInstance!;
-                var stops = sp.GetRequiredService<StopTransactionHandler>();
-                return router.Map<StopTransactionRequest, StopTransactionResponse>((session, request, cancellationToken) =>
-                    refuse() ? throw new OcppCallErrorException(OcppErrorCode.InternalError, "StopTransaction is not stored.") : stops.HandleAsync(session, request, cancellationToken));
-            });
-        });
+            var stops = sp.GetRequiredService<StopTransactionHandler>();
+            router.Map<StopTransactionRequest, StopTransactionResponse>((session, request, cancellationToken) =>
+                refuse() ? throw new OcppCallErrorException(OcppErrorCode.InternalError, "StopTransaction is not stored.") : stops.HandleAsync(session, request, cancellationToken));
+        }));
 }
