@@ -116,6 +116,7 @@ public sealed partial class VirtualChargePoint
             }
 
             SetAuthorized(state, new Authorized(request.IdTag, parent, state.Reservation?.ReservationId, Remote: true));
+            remoteCommands.OnNext(new RemoteCommand(RemoteCommandKind.Start, state.Id, request.IdTag));
         }
         finally
         {
@@ -136,7 +137,11 @@ public sealed partial class VirtualChargePoint
             return new() { Status = RemoteStartStopStatus.Rejected }; // OCTT TC_028
         }
 
-        AfterResponse(() => StopTransaction(state, Reason.Remote, null));
+        AfterResponse(() =>
+        {
+            StopTransaction(state, Reason.Remote, null);
+            remoteCommands.OnNext(new RemoteCommand(RemoteCommandKind.Stop, state.Id, null));
+        });
         return new() { Status = RemoteStartStopStatus.Accepted };
     }
 
@@ -165,7 +170,11 @@ public sealed partial class VirtualChargePoint
         }
 
         // OCPP 1.6 §5.17: unlocking during a transaction stops it with reason UnlockCommand (OCTT TC_018_1).
-        AfterResponse(() => StopTransaction(state, Reason.UnlockCommand, null));
+        AfterResponse(() =>
+        {
+            StopTransaction(state, Reason.UnlockCommand, null);
+            remoteCommands.OnNext(new RemoteCommand(RemoteCommandKind.Unlock, state.Id, null));
+        });
         return new() { Status = UnlockStatus.Unlocked };
     }
 

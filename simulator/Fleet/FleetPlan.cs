@@ -27,6 +27,9 @@ public sealed record FleetPlan
     /// <summary>The session arrival process of every connector.</summary>
     public SessionProfile Sessions { get; init; } = new();
 
+    /// <summary>How the drivers answer the Central System's remote starts, stops and unlocks.</summary>
+    public DriverProfile Driver { get; init; } = new();
+
     /// <summary>The id tag of card n (1-based); connector g of the fleet uses card (g mod <see cref="IdTagCount"/>) + 1.</summary>
     public string IdTagPattern { get; init; } = "VALID{0:000}";
 

@@ -12,7 +12,8 @@ namespace OcppLab.Simulator.Fleet;
 
 /// <summary>
 /// Runs this process's shard of a fleet: powers the charge points on at the ramp rate, runs the session
-/// arrival process of each connector, and at the end stops the sessions, lets the StopTransactions go out,
+/// arrival process of each connector, lets its drivers answer the Central System's remote starts, stops and
+/// unlocks, and at the end stops the sessions, lets the StopTransactions go out,
 /// and disconnects. Everything is timers on one injected scheduler and tasks on the thread pool: there is
 /// no thread per charge point.
 /// </summary>
@@ -186,8 +187,14 @@ public sealed class FleetRunner : IAsyncDisposable
                 scheduler,
                 plan.Sessions,
                 new SeededRandom(SeededRandom.Derive(plan.Seed, ((long)index * 1000) + c)),
-                Sessions))
+                Sessions,
+                plan.Driver))
             .ToArray();
+        var answers = plan.Driver.AnswersCentralSystem
+            ? chargePoint.RemoteCommands
+                .Where(command => command.ConnectorId >= 1 && command.ConnectorId <= sessions.Length)
+                .Subscribe(command => sessions[command.ConnectorId - 1].OnRemoteCommand(command))
+            : Disposable.Empty;
         var lost = chargePoint.Connectivity.Where(up => !up).Subscribe(_ =>
         {
             if (!stopping)
@@ -195,7 +202,7 @@ public sealed class FleetRunner : IAsyncDisposable
                 metrics.Error("connection lost");
             }
         });
-        var slot = new Slot(chargePoint, sessions, lost);
+        var slot = new Slot(chargePoint, sessions, new CompositeDisposable(lost, answers));
         Volatile.Write(ref slots[k], slot);
         Interlocked.Increment(ref started);
         probe.PoweredOn();
@@ -223,7 +230,7 @@ public sealed class FleetRunner : IAsyncDisposable
         return plan.Template.WithConfiguration(configuration);
     }
 
-    private sealed record Slot(VirtualChargePoint ChargePoint, ConnectorSessions[] Sessions, IDisposable Lost) : IAsyncDisposable
+    private sealed record Slot(VirtualChargePoint ChargePoint, ConnectorSessions[] Sessions, IDisposable Subscriptions) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -232,7 +239,7 @@ public sealed class FleetRunner : IAsyncDisposable
                 await s.DisposeAsync();
             }
 
-            Lost.Dispose();
+            Subscriptions.Dispose();
             await ChargePoint.DisposeAsync();
         }
     }
