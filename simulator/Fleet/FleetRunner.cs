@@ -25,11 +25,13 @@ public sealed class FleetRunner : IAsyncDisposable
     private readonly IScheduler scheduler;
     private readonly TimeProvider time;
     private readonly Func<string, Func<VirtualChargePoint?>, IOcppConnector> connectorFor;
+    private readonly ConnectionCloses closes = new();
     private readonly HttpMessageInvoker http = new(new SocketsHttpHandler(), disposeHandler: true);
     private readonly Slot?[] slots;
     private readonly int firstIndex;
     private readonly CompositeDisposable ramp = [];
     private int started;
+    private int closed;
     private volatile bool stopping;
 
     /// <summary>Creates the runner; <paramref name="connectorFor"/> makes the connector of a charge point (given its identity and the charge point, once it exists).</summary>
@@ -49,6 +51,15 @@ public sealed class FleetRunner : IAsyncDisposable
 
     /// <summary>The session counts over this shard.</summary>
     public SessionCounters Sessions { get; } = new();
+
+    /// <summary>How long <see cref="DisposeAsync"/> waits for the close handshakes of the connections still open.</summary>
+    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Connections closed from the fleet's side with the close handshake completed.</summary>
+    public long ClosedWithHandshake => closes.Handshakes;
+
+    /// <summary>Connections still open when <see cref="CloseTimeout"/> ran out at the end.</summary>
+    public int ClosesAbandoned { get; private set; }
 
     /// <summary>How many charge points this shard runs.</summary>
     public int Size => slots.Length;
@@ -149,15 +160,35 @@ public sealed class FleetRunner : IAsyncDisposable
         }
     }
 
-    /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Powers the charge points off: each closes its WebSocket with the close handshake, and this waits up to
+    /// <see cref="CloseTimeout"/> for all of them, so the process never exits with connections half closed.
+    /// Call <see cref="StopAsync"/> first to end the sessions and deliver their StopTransactions.
+    /// </summary>
+    public async Task CloseAsync()
     {
+        if (Interlocked.Exchange(ref closed, 1) == 1)
+        {
+            return;
+        }
+
         stopping = true;
         ramp.Dispose();
         await Parallel.ForEachAsync(
             slots.Where(s => s is not null).Select(s => s!),
             new ParallelOptions { MaxDegreeOfParallelism = 64 },
             async (slot, _) => await slot.DisposeAsync());
+        ClosesAbandoned = await closes.WhenClosedAsync(CloseTimeout, time);
+        for (var n = 0; n < ClosesAbandoned; n++)
+        {
+            metrics.Error("connection not closed at the end");
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync();
         http.Dispose();
     }
 
@@ -172,7 +203,7 @@ public sealed class FleetRunner : IAsyncDisposable
         var id = plan.ChargerId(index);
         VirtualChargePoint? chargePoint = null;
         var probe = new ChargerProbe(metrics);
-        var connector = new TimingConnector(connectorFor(id, () => chargePoint), metrics);
+        var connector = new TimingConnector(closes.Track(connectorFor(id, () => chargePoint)), metrics);
         chargePoint = new VirtualChargePoint(id, template, connector, scheduler, time, null, probe, new SharedHttpHandler(http), new Random(unchecked((int)SeededRandom.Derive(plan.Seed, -1 - index))));
 
         // Issued here rather than all before the start, so that the cost (about a millisecond each) is spread over the ramp.
