@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using OcppLab.ChargePoint;
+using OcppLab.Simulator.Fleet.Scenarios;
 
 namespace OcppLab.Simulator.Fleet;
 
@@ -20,6 +21,7 @@ public sealed class ConnectorSessions : IAsyncDisposable
     private readonly IScheduler scheduler;
     private readonly SessionProfile profile;
     private readonly DriverProfile drivers;
+    private readonly SessionRate rate;
     private readonly SeededRandom random;
     private readonly SessionCounters counters;
     private readonly SerialDisposable timer = new();
@@ -28,10 +30,12 @@ public sealed class ConnectorSessions : IAsyncDisposable
     private bool charging;
     private bool comingForRemoteStart;
     private bool stopped;
+    private bool disposed;
     private string sessionTag;
 
-    public ConnectorSessions(int connectorId, string idTag, ISessionDriver driver, IScheduler scheduler, SessionProfile profile, SeededRandom random, SessionCounters counters, DriverProfile? drivers = null)
+    public ConnectorSessions(int connectorId, string idTag, ISessionDriver driver, IScheduler scheduler, SessionProfile profile, SeededRandom random, SessionCounters counters, DriverProfile? drivers = null, SessionRate? rate = null)
     {
+        this.rate = rate ?? SessionRate.Constant;
         sessionTag = idTag;
         this.drivers = drivers ?? new DriverProfile();
         this.connectorId = connectorId;
@@ -127,12 +131,29 @@ public sealed class ConnectorSessions : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the arrivals again after <see cref="StopAsync"/> (the charge point was switched on again).</summary>
+    public void Resume()
+    {
+        lock (sync)
+        {
+            if (disposed || !stopped)
+            {
+                return;
+            }
+
+            stopped = false;
+        }
+
+        ScheduleArrival();
+    }
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         lock (sync)
         {
             stopped = true;
+            disposed = true;
         }
 
         timer.Dispose();
@@ -149,12 +170,20 @@ public sealed class ConnectorSessions : IAsyncDisposable
                 return;
             }
 
-            timer.Disposable = scheduler.Schedule(random.Exponential(profile.MeanGap), Arrive);
+            timer.Disposable = scheduler.Schedule(random.Exponential(profile.MeanGap / rate.Max), Arrive);
         }
     }
 
     private void Arrive()
     {
+        // Below the run's highest rate, keep the arrival with probability current / max (thinning).
+        var now = rate.Current;
+        if (now < rate.Max && random.NextDouble() * rate.Max >= now)
+        {
+            ScheduleArrival();
+            return;
+        }
+
         counters.Arrived();
         if (!driver.IsReady)
         {

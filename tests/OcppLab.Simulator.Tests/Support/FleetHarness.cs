@@ -50,6 +50,18 @@ internal sealed class FleetHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends the run as the fleet does (sessions stopped, StopTransactions delivered), letting virtual time pass meanwhile.</summary>
+    public async Task StopAsync()
+    {
+        var stop = Runner.StopAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+        for (var s = 0; s < 60 && !stop.IsCompleted; s++)
+        {
+            await AdvanceAsync(1);
+        }
+
+        await stop.WaitAsync(Patience);
+    }
+
     /// <summary>Calls the charge point last connected and waits for the consequences.</summary>
     public async Task<TResponse> CallAsync<TResponse>(OcppLab.Protocol.Messages.IOcppRequest<TResponse> request)
         where TResponse : class, OcppLab.Protocol.Messages.IOcppResponse
