@@ -11,22 +11,13 @@ namespace OcppLab.Simulator.Cli;
 /// <summary>The <c>charger</c> command: one virtual charge point on real time and a real socket.</summary>
 internal static class ChargerCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, TextReader input, CancellationToken cancellationToken)
+    /// <summary>Runs the charge point <paramref name="options"/> describe until Ctrl+C, 'quit' or the end of input; returns the exit code.</summary>
+    public static async Task<int> RunAsync(ChargerOptions options, Terminal terminal, bool verbose, CancellationToken cancellationToken)
     {
-        var (options, problem) = ChargerOptions.Parse(args);
-        if (options is null)
-        {
-            error.WriteLine(problem);
-            return Usage.BadUsage;
-        }
-
-        if (options.ShowHelp)
-        {
-            output.WriteLine(ChargerOptions.Help);
-            return 0;
-        }
-
-        using var loggers = LoggerFactory.Create(builder => builder.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(terminal);
+        var (output, input) = (terminal.Output, terminal.Input);
+        using var loggers = LoggerFactory.Create(builder => builder.ClearProviders().AddProvider(new ConsoleLog(output, LogLevel.Information, verbose)).SetMinimumLevel(LogLevel.Information));
         var security = options.Security;
         var settings = new ConnectionSettings { CentralSystemUrl = options.CentralSystem, BasicAuthPassword = options.Password, ConnectTimeout = options.ConnectTimeout };
         VirtualChargePoint? chargePoint = null;
@@ -71,6 +62,6 @@ internal static class ChargerCommand
             }
         }
 
-        return 0;
+        return ExitCodes.Success;
     }
 }

@@ -10,33 +10,30 @@ internal static class FleetCommand
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, bool terminal, CancellationToken cancellationToken)
+    /// <summary>Runs the fleet <paramref name="options"/> describe; returns the exit code.</summary>
+    public static async Task<int> RunAsync(FleetOptions options, Terminal terminal, bool verbose, CancellationToken cancellationToken)
     {
-        var (options, problem) = FleetOptions.Parse(args);
-        if (options is null)
-        {
-            error.WriteLine(problem);
-            return Usage.BadUsage;
-        }
-
-        if (options.ShowHelp)
-        {
-            output.WriteLine(FleetOptions.Help);
-            return 0;
-        }
-
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(terminal);
+        var (output, error) = (terminal.Output, terminal.Error);
         EmbeddedCsms? embedded = null;
         var centralSystem = options.CentralSystem;
         if (centralSystem is null)
         {
             try
             {
-                embedded = await EmbeddedCsms.StartAsync(FleetOptions.DefaultEmbeddedUrl, options.ToPlan(new Uri("ws://127.0.0.1/ocpp")).AllIdTags(), cancellationToken);
+                embedded = await EmbeddedCsms.StartAsync(EmbeddedUrl(options), options.ToPlan(new Uri("ws://127.0.0.1/ocpp")).AllIdTags(), cancellationToken);
             }
             catch (IOException e)
             {
-                error.WriteLine($"The embedded Central System could not listen on {FleetOptions.DefaultEmbeddedUrl}: {e.Message} (is 'dotnet run --project csms' running? then pass --csms ws://127.0.0.1:8180/ocpp)");
-                return 1;
+                var ocpp = new UriBuilder(options.EmbeddedUrl) { Scheme = "ws", Path = "/ocpp" }.Uri;
+                error.WriteLine($"The embedded Central System could not listen on {EmbeddedUrl(options)}: {e.Message} Is a Central System running there already? Then pass --csms {ocpp}; or pick a free address with --urls http://127.0.0.1:0.");
+                if (verbose)
+                {
+                    error.WriteLine(e);
+                }
+
+                return ExitCodes.RunFailed;
             }
 
             centralSystem = embedded.OcppUrl;
@@ -45,7 +42,7 @@ internal static class FleetCommand
 
         try
         {
-            return await RunFleetAsync(options, options.ToPlan(centralSystem), embedded is not null, output, error, terminal, cancellationToken);
+            return await RunFleetAsync(options, options.ToPlan(centralSystem), embedded is not null, terminal, cancellationToken);
         }
         finally
         {
@@ -56,8 +53,9 @@ internal static class FleetCommand
         }
     }
 
-    private static async Task<int> RunFleetAsync(FleetOptions options, FleetPlan plan, bool embedded, TextWriter output, TextWriter error, bool terminal, CancellationToken cancellationToken)
+    private static async Task<int> RunFleetAsync(FleetOptions options, FleetPlan plan, bool embedded, Terminal terminal, CancellationToken cancellationToken)
     {
+        var (output, error) = (terminal.Output, terminal.Error);
         var startedAt = DateTimeOffset.UtcNow;
         using var metrics = new FleetMetrics();
         using var issuer = options.Security.ClientCertificateAuthority;
@@ -79,13 +77,13 @@ internal static class FleetCommand
             }
             catch (System.Net.HttpListenerException e)
             {
-                error.WriteLine($"--metrics-port: {port} could not be opened: {e.Message}");
-                return 1;
+                error.WriteLine($"--metrics-port: {port} could not be opened: {e.Message}. Is another process serving it? Pick another port.");
+                return ExitCodes.RunFailed;
             }
         }
 
         using var otlp = options.Otlp is { } otlpUrl ? OtlpExport.Start(otlpUrl, plan.Shard.ToString()) : null;
-        var view = new LiveView(output, terminal, options.Quiet);
+        var view = new LiveView(output, terminal.IsTerminal, options.Quiet);
         output.WriteLine($"{runner.Size} charge points (shard {plan.Shard} of {plan.Chargers}) -> {plan.CentralSystem}, ramp {plan.RampPerSecond.ToString(CultureInfo.InvariantCulture)}/s, {options.Security.Describe()}, {(options.Duration is { } d ? "for " + d : "until Ctrl+C")}");
         try
         {
@@ -120,7 +118,14 @@ internal static class FleetCommand
             var files = await ReportFiles.WriteAsync(report, options.ReportPrefix, CancellationToken.None);
             output.WriteLine(LiveView.Render(Status(options, plan, runner, metrics, progress, last)));
             output.WriteLine($"Report: {string.Join(", ", files)}");
-            return 0;
+            if (progress.Samples.Select(s => s.Connected).Append(last.Connected).Max() == 0)
+            {
+                var errors = string.Join(", ", metrics.Errors.OrderByDescending(e => e.Value).Take(3).Select(e => $"{e.Key} x{e.Value}"));
+                error.WriteLine($"None of the {runner.Size} charge points connected to {plan.CentralSystem}{(errors.Length > 0 ? " (" + errors + ")" : string.Empty)}. Is the Central System running there, and does it accept them?");
+                return ExitCodes.RunFailed;
+            }
+
+            return ExitCodes.Success;
         }
         finally
         {
@@ -130,6 +135,9 @@ internal static class FleetCommand
             }
         }
     }
+
+    /// <summary>The embedded Central System's address as ASP.NET Core takes it (no trailing slash).</summary>
+    private static string EmbeddedUrl(FleetOptions options) => options.EmbeddedUrl.GetLeftPart(UriPartial.Authority);
 
     private static FleetStatus Status(FleetOptions options, FleetPlan plan, FleetRunner runner, FleetMetrics metrics, FleetProgress progress, ThroughputSample sample) =>
         new(

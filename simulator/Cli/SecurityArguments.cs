@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using OcppLab.ChargePoint;
@@ -8,70 +9,88 @@ using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 namespace OcppLab.Simulator.Cli;
 
 /// <summary>
-/// The security options as typed, shared by <c>charger</c> and <c>fleet</c>. They are read one by one and checked
-/// together at the end, because whether a password, a root or a client certificate fits depends on the profile.
+/// The security options, shared by <c>charger</c> and <c>fleet</c>. Each value is read on its own by the parser and
+/// the set is checked together in <see cref="Resolve"/>, because whether a password, a root or a client certificate
+/// fits depends on the profile.
 /// </summary>
-/// <param name="fleet">
-/// True for <c>fleet</c>, whose charge points each need a certificate of their own on profile 3: it takes the CA
-/// that issues them (<c>--client-ca-cert</c>, <c>--client-ca-key</c>) instead of one certificate.
-/// </param>
-internal sealed class SecurityArguments(bool fleet)
+internal sealed class SecurityArguments
 {
-    private readonly string certificateOption = fleet ? "--client-ca-cert" : "--client-cert";
-    private readonly string keyOption = fleet ? "--client-ca-key" : "--client-key";
-    private int? profile;
-    private string? caCertificate;
-    private string? clientCertificate;
-    private string? clientKey;
+    private readonly bool fleet;
+    private readonly string certificateOption;
+    private readonly string keyOption;
 
-    /// <summary>Reads <paramref name="option"/> if it is a security option; <paramref name="problem"/> names a bad value.</summary>
-    public bool TryRead(string option, string value, out string? problem)
+    /// <param name="fleet">
+    /// True for <c>fleet</c>, whose charge points each need a certificate of their own on profile 3: it takes the CA
+    /// that issues them (<c>--client-ca-cert</c>, <c>--client-ca-key</c>) instead of one certificate.
+    /// </param>
+    public SecurityArguments(bool fleet)
     {
-        problem = null;
-        if (option == "--security-profile")
-        {
-            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= 3)
+        this.fleet = fleet;
+        certificateOption = fleet ? "--client-ca-cert" : "--client-cert";
+        keyOption = fleet ? "--client-ca-key" : "--client-key";
+        Profile = OptionValues.Create<int?>(
+            "--security-profile",
+            "n",
+            "OCPP 1.6 Security Whitepaper profile: 0 none, 1 Basic, 2 TLS + Basic, 3 TLS with a client certificate (default: the template's SecurityProfile, else 1 with --password, else 0). On 2 and 3 a ws:// URL is used as wss:// on the same port"
+                + (fleet ? "; 2 and 3 need --csms" : "; on 0 and 1 a wss:// URL is checked against the system trust store"),
+            (string text, out int? value) =>
             {
-                profile = number;
-            }
-            else
-            {
-                problem = $"--security-profile: '{value}' is not a security profile from 0 to 3.";
-            }
+                value = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= 3 ? number : null;
+                return value is null ? $"'{text}' is not a security profile from 0 to 3." : null;
+            });
+        CaCertificate = OptionValues.Create<string?>(
+            "--ca-cert",
+            "pem",
+            "Profiles 2 and 3: the Central System root certificate(s) the server certificate must chain to, installed as CentralSystemRootCertificate (default: the system trust store)",
+            OptionValues.Text);
+        ClientCertificate = OptionValues.Create<string?>(
+            certificateOption,
+            "pem",
+            fleet
+                ? "Profile 3: a CA the Central System trusts; each charge point gets its own certificate from it as it powers on (CN = its identity, O = CpoName, ECDSA P-256). Our CSMS keeps its CA in its data directory as ca.pem and ca.key.pem"
+                : "Profile 3: the charge point certificate (the first one in the file; the ones after it are sent as its intermediates)",
+            OptionValues.Text);
+        ClientKey = OptionValues.Create<string?>(
+            keyOption,
+            "pem",
+            fleet ? "Profile 3: that CA's private key, unencrypted PEM (PKCS#8, RSA or EC)" : "Profile 3: its private key, unencrypted PEM (PKCS#8, RSA or EC)",
+            OptionValues.Text);
+    }
 
-            return true;
-        }
+    public Option<int?> Profile { get; }
 
-        if (option == "--ca-cert")
-        {
-            caCertificate = value;
-        }
-        else if (option == certificateOption)
-        {
-            clientCertificate = value;
-        }
-        else if (option == keyOption)
-        {
-            clientKey = value;
-        }
-        else
-        {
-            return false;
-        }
+    public Option<string?> CaCertificate { get; }
 
-        return true;
+    public Option<string?> ClientCertificate { get; }
+
+    public Option<string?> ClientKey { get; }
+
+    /// <summary>Adds the security options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(Profile);
+        command.Options.Add(CaCertificate);
+        command.Options.Add(ClientCertificate);
+        command.Options.Add(ClientKey);
     }
 
     /// <summary>
     /// The profile and its material: <c>--security-profile</c>, else the template's SecurityProfile, else 1 with
     /// a password and 0 without (what the commands did before they had profiles).
     /// </summary>
+    /// <param name="parsed">The command line, parsed without errors.</param>
     /// <param name="password">The <c>--password</c> value, or null.</param>
     /// <param name="template">The charge point template (its configuration may carry SecurityProfile and AuthorizationKey).</param>
     /// <param name="centralSystemGiven">False when the fleet is to start the embedded Central System.</param>
-    public (SecurityOptions? Options, string? Error) Resolve(string? password, ChargePointTemplate template, bool centralSystemGiven)
+    public (SecurityOptions? Options, string? Error) Resolve(ParseResult parsed, string? password, ChargePointTemplate template, bool centralSystemGiven)
     {
+        ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(template);
+        var profile = parsed.GetValue(Profile);
+        var caCertificate = parsed.GetValue(CaCertificate);
+        var clientCertificate = parsed.GetValue(ClientCertificate);
+        var clientKey = parsed.GetValue(ClientKey);
         var configuration = new ConfigurationStore(ConfigurationKeySet.StandardFor(template.NumberOfConnectors), template.Configuration);
         var anyPassword = password ?? (configuration.Get(Keys.AuthorizationKey) is { Length: > 0 } key ? key : null);
         int? fromTemplate = template.Configuration.Keys.Any(k => string.Equals(k, Keys.SecurityProfile, StringComparison.OrdinalIgnoreCase))
@@ -83,7 +102,7 @@ internal sealed class SecurityArguments(bool fleet)
         }
 
         var resolved = profile ?? fromTemplate ?? (anyPassword is null ? 0 : 1);
-        if (ProfileProblem(resolved, password, anyPassword, centralSystemGiven) is { } problem)
+        if (ProfileProblem(resolved, password, anyPassword, centralSystemGiven, caCertificate, clientCertificate, clientKey) is { } problem)
         {
             return (null, problem);
         }
@@ -143,7 +162,7 @@ internal sealed class SecurityArguments(bool fleet)
         certificate.Extensions.OfType<X509KeyUsageExtension>().All(u => u.KeyUsages.HasFlag(X509KeyUsageFlags.KeyCertSign));
 
     /// <summary>What the profile asks of the other options (Security Whitepaper §2.3–§2.5).</summary>
-    private string? ProfileProblem(int resolved, string? password, string? anyPassword, bool centralSystemGiven)
+    private string? ProfileProblem(int resolved, string? password, string? anyPassword, bool centralSystemGiven, string? caCertificate, string? clientCertificate, string? clientKey)
     {
         var text = resolved.ToString(CultureInfo.InvariantCulture);
         if (password is not null && resolved == 0)

@@ -44,7 +44,7 @@ public sealed class ChargerSecurityOptionsTests
     [Test]
     public void Profile_2_without_ca_cert_relies_on_the_system_trust_store_and_keeps_a_wss_url()
     {
-        var (options, error) = ChargerOptions.Parse(["--csms", "wss://csms.example:443/ocpp", "--id", "CP001", "--security-profile", "2", "--password", "secret"]);
+        var (options, error) = SimulatorCommandLine.ParseCharger(["--csms", "wss://csms.example:443/ocpp", "--id", "CP001", "--security-profile", "2", "--password", "secret"]);
 
         Assert.That(error, Is.Null);
         Assert.That(options!.CentralSystem, Is.EqualTo(new Uri("wss://csms.example/ocpp")));
@@ -81,7 +81,7 @@ public sealed class ChargerSecurityOptionsTests
     [TestCase("--security-profile 4", "--security-profile: '4' is not a security profile from 0 to 3.")]
     [TestCase("--security-profile -1", "--security-profile: '-1' is not a security profile from 0 to 3.")]
     [TestCase("--security-profile two", "--security-profile: 'two' is not a security profile from 0 to 3.")]
-    [TestCase("--security-profile", "--security-profile: a value is missing.")]
+    [TestCase("--security-profile", "Required argument missing for option: '--security-profile'.")]
     [TestCase("--security-profile 0 --password secret", "--password: security profile 0 sends no credentials; pass --security-profile 1 or 2 with it, or leave --security-profile out.")]
     [TestCase("--security-profile 3 --password secret --client-cert {client} --client-key {client-key}", "--password: security profile 3 authenticates with the client certificate, not a password (Security Whitepaper §2.5); leave --password out.")]
     [TestCase("--security-profile 1", "--security-profile: 1 needs --password: HTTP Basic authentication with the charge point identity as user name (Security Whitepaper §2.3).")]
@@ -101,7 +101,7 @@ public sealed class ChargerSecurityOptionsTests
     [TestCase("--security-profile 3 --client-cert {client} --client-key {client}", "--client-key: '{client}' holds no PEM private key (PKCS#8 'PRIVATE KEY', 'RSA PRIVATE KEY' or 'EC PRIVATE KEY').")]
     [TestCase("--security-profile 3 --client-cert {client} --client-key {encrypted}", "--client-key: '{encrypted}' holds an encrypted key; give it unencrypted (PKCS#8 'PRIVATE KEY', 'RSA PRIVATE KEY' or 'EC PRIVATE KEY').")]
     [TestCase("--security-profile 3 --client-cert {client} --client-key {other-key}", "--client-key: '{other-key}' is not the private key of the certificate in '{client}'.")]
-    [TestCase("--security-profile 3 --client-ca-cert {ca} --client-ca-key {ca-key}", "--client-ca-cert: unknown option. Run 'charger --help' to list the options.")]
+    [TestCase("--security-profile 3 --client-ca-cert {ca} --client-ca-key {ca-key}", "Unrecognized command or argument '--client-ca-cert'.")]
     public void A_bad_security_option_is_named_with_its_value(string args, string message)
     {
         var (options, error) = Parse(args);
@@ -116,12 +116,12 @@ public sealed class ChargerSecurityOptionsTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await ChargerCommand.RunAsync(Files.Expand((Required + "--security-profile 3 --client-cert {client} --client-key {other-key}").Split(' ')), output, error, TextReader.Null, CancellationToken.None);
+        var code = await SimulatorCommandLine.RunAsync(["charger", .. Files.Expand((Required + "--security-profile 3 --client-cert {client} --client-key {other-key}").Split(' '))], Terminal.Captured(output, error), CancellationToken.None);
 
         Assert.That(code, Is.EqualTo(2));
-        Assert.That(error.ToString().Trim(), Is.EqualTo(Files.Expand("--client-key: '{other-key}' is not the private key of the certificate in '{client}'.")));
+        Assert.That(error.ToString(), Does.StartWith(Files.Expand("--client-key: '{other-key}' is not the private key of the certificate in '{client}'." + Environment.NewLine)));
     }
 
     private (ChargerOptions? Options, string? Error) Parse(string args) =>
-        ChargerOptions.Parse(Files.Expand((Required + args).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        SimulatorCommandLine.ParseCharger(Files.Expand((Required + args).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
 }

@@ -68,7 +68,7 @@ public sealed class ChargerSecurityProfileTests
         using var error = new StringWriter();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         string[] args = ["--csms", server.OcppUrl.ToString(), "--id", "CP001", "--security-profile", "2", "--password", Key, "--ca-cert", root, "--quiet"];
-        var run = ChargerCommand.RunAsync(args, output, error, TextReader.Null, stop.Token);
+        var run = SimulatorCommandLine.RunAsync(["charger", .. args], Terminal.Captured(output, error), stop.Token);
 
         string Read()
         {

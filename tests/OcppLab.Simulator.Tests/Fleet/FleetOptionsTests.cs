@@ -8,7 +8,7 @@ public sealed class FleetOptionsTests
     [Test]
     public void Every_option_is_read()
     {
-        var (options, error) = FleetOptions.Parse([
+        var (options, error) = SimulatorCommandLine.ParseFleet([
             "--csms", "ws://host:9000/ocpp", "--chargers", "10000", "--ramp", "500/s", "--duration", "10m",
             "--shard", "2/4", "--id-pattern", "CP{0:00000}", "--connectors", "3", "--seed", "7",
             "--session-gap", "90s", "--session-length", "1h", "--ev-demand", "11.5", "--report", "out/run",
@@ -35,7 +35,7 @@ public sealed class FleetOptionsTests
     [Test]
     public void Without_options_the_fleet_runs_the_lab_defaults_against_the_embedded_central_system()
     {
-        var (options, error) = FleetOptions.Parse([]);
+        var (options, error) = SimulatorCommandLine.ParseFleet([]);
 
         Assert.That(error, Is.Null);
         Assert.That(options!.CentralSystem, Is.Null);
@@ -45,11 +45,21 @@ public sealed class FleetOptionsTests
         Assert.That(options.Shard, Is.EqualTo(Shard.Whole));
     }
 
+    [Test]
+    public void An_option_given_twice_takes_the_last_value()
+    {
+        var (options, error) = SimulatorCommandLine.ParseFleet(["--chargers", "10", "--ramp", "5/s", "--chargers", "20"]);
+
+        Assert.That(error, Is.Null);
+        Assert.That(options!.Chargers, Is.EqualTo(20));
+        Assert.That(options.RampPerSecond, Is.EqualTo(5));
+    }
+
     [TestCase("600/m", 10)]
     [TestCase("0.5/s", 0.5)]
     [TestCase("3600/h", 1)]
     public void Rates_come_in_several_units(string text, double perSecond) =>
-        Assert.That(FleetOptions.TryRate(text), Is.EqualTo(perSecond).Within(1e-9));
+        Assert.That(OptionValues.TryRate(text), Is.EqualTo(perSecond).Within(1e-9));
 
     [TestCase("--ramp", "5/x", "--ramp: '5/x' is not a rate like 500/s.")]
     [TestCase("--ramp", "0/s", "--ramp: '0/s' is not a rate like 500/s.")]
@@ -63,7 +73,7 @@ public sealed class FleetOptionsTests
     [TestCase("--otlp", "localhost:4318", "--otlp: 'localhost:4318' is not an http:// or https:// URL.")]
     public void A_bad_value_is_named_in_the_message(string option, string value, string message)
     {
-        var (options, error) = FleetOptions.Parse([option, value]);
+        var (options, error) = SimulatorCommandLine.ParseFleet([option, value]);
 
         Assert.That(options, Is.Null);
         Assert.That(error, Is.EqualTo(message));
@@ -72,8 +82,8 @@ public sealed class FleetOptionsTests
     [Test]
     public void A_missing_value_and_an_unknown_option_are_reported()
     {
-        Assert.That(FleetOptions.Parse(["--chargers"]).Error, Is.EqualTo("--chargers: a value is missing."));
-        Assert.That(FleetOptions.Parse(["--charger", "3"]).Error, Does.StartWith("--charger: unknown option."));
+        Assert.That(SimulatorCommandLine.ParseFleet(["--chargers"]).Error, Is.EqualTo("Required argument missing for option: '--chargers'."));
+        Assert.That(SimulatorCommandLine.ParseFleet(["--charger", "3"]).Error, Is.EqualTo("Unrecognized command or argument '--charger'."));
     }
 
     [Test]
@@ -82,9 +92,10 @@ public sealed class FleetOptionsTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await FleetCommand.RunAsync(["--ramp", "5/x"], output, error, terminal: false, CancellationToken.None);
+        var code = await SimulatorCommandLine.RunAsync(["fleet", "--ramp", "5/x"], Terminal.Captured(output, error), CancellationToken.None);
 
         Assert.That(code, Is.EqualTo(2));
-        Assert.That(error.ToString().Trim(), Is.EqualTo("--ramp: '5/x' is not a rate like 500/s."));
+        Assert.That(error.ToString().Trim(), Is.EqualTo("--ramp: '5/x' is not a rate like 500/s." + Environment.NewLine + "Run 'simulator fleet --help' to list the options."));
+        Assert.That(output.ToString(), Is.Empty);
     }
 }

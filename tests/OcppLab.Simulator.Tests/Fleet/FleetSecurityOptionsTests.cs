@@ -63,7 +63,7 @@ public sealed class FleetSecurityOptionsTests
     [TestCase(Csms + "--security-profile 3 --client-ca-cert {ca} --client-ca-key {garbage}", "--client-ca-key: '{garbage}' holds no PEM private key (PKCS#8 'PRIVATE KEY', 'RSA PRIVATE KEY' or 'EC PRIVATE KEY').")]
     [TestCase(Csms + "--security-profile 3 --client-ca-cert {missing} --client-ca-key {ca-key}", "--client-ca-cert: '{missing}' could not be read: ")]
     [TestCase(Csms + "--security-profile 3 --client-ca-cert {client} --client-ca-key {client-key}", "--client-ca-cert: '{client}' holds 'CN=CP001', which is not a CA certificate valid now that may sign certificates; it cannot issue the charge point certificates.")]
-    [TestCase(Csms + "--security-profile 3 --client-cert {client} --client-key {client-key}", "--client-cert: unknown option. Run 'fleet --help' to list the options.")]
+    [TestCase(Csms + "--security-profile 3 --client-cert {client} --client-key {client-key}", "Unrecognized command or argument '--client-cert'.")]
     public void A_bad_security_option_is_named_with_its_value(string args, string message)
     {
         var (options, error) = Parse(args);
@@ -73,5 +73,5 @@ public sealed class FleetSecurityOptionsTests
     }
 
     private (FleetOptions? Options, string? Error) Parse(string args) =>
-        FleetOptions.Parse(Files.Expand(args.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        SimulatorCommandLine.ParseFleet(Files.Expand(args.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
 }

@@ -52,12 +52,10 @@ public sealed class FleetSecurityProfileTests
         var plain = new UriBuilder(csms.TlsOcppUrl!) { Scheme = "ws" }.Uri;
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await FleetCommand.RunAsync(
-            ["--csms", plain.ToString(), "--chargers", "3", "--ramp", "50/s", "--duration", "3s", "--id-pattern", "TLS2CP{0:000}", "--id-tag", "TLS2TAG{0}",
+        var code = await SimulatorCommandLine.RunAsync(
+            ["fleet", "--csms", plain.ToString(), "--chargers", "3", "--ramp", "50/s", "--duration", "3s", "--id-pattern", "TLS2CP{0:000}", "--id-tag", "TLS2TAG{0}",
              "--security-profile", "2", "--password", Key, "--ca-cert", caPem, "--quiet", "--report", Path.Combine(folder, "report")],
-            output,
-            error,
-            terminal: false,
+            Terminal.Captured(output, error),
             cancellationToken);
 
         Assert.That(code, Is.Zero, error.ToString());
@@ -75,7 +73,7 @@ public sealed class FleetSecurityProfileTests
         using var stranger = TestCertificateAuthority.Create("Somebody Else's CA");
         var (caPem, caKey) = ca.WritePem(folder);
         await using var csms = await EmbeddedCsms.StartAsync("http://127.0.0.1:0", [], TlsSettings(caPem, caKey, profile: 3), cancellationToken);
-        var (options, problem) = FleetOptions.Parse(
+        var (options, problem) = SimulatorCommandLine.ParseFleet(
             ["--csms", csms.TlsOcppUrl!.ToString(), "--chargers", "5", "--ramp", "100/s", "--id-pattern", "TLS3CP{0:000}", "--session-gap", "1h",
              "--security-profile", "3", "--ca-cert", caPem, "--client-ca-cert", caPem, "--client-ca-key", caKey]);
         Assert.That(problem, Is.Null);
@@ -124,7 +122,7 @@ public sealed class FleetSecurityProfileTests
         var (caPem, caKey) = ca.WritePem(folder);
         var (otherPem, _) = other.WritePem(folder, "other");
         await using var csms = await EmbeddedCsms.StartAsync("http://127.0.0.1:0", [], TlsSettings(caPem, caKey, profile: 0), cancellationToken);
-        var (options, problem) = FleetOptions.Parse(
+        var (options, problem) = SimulatorCommandLine.ParseFleet(
             ["--csms", csms.TlsOcppUrl!.ToString(), "--chargers", "3", "--ramp", "100/s", "--id-pattern", "TLSXCP{0:000}",
              "--security-profile", "2", "--password", Key, "--ca-cert", otherPem]);
         Assert.That(problem, Is.Null);
@@ -157,12 +155,10 @@ public sealed class FleetSecurityProfileTests
 
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await FleetCommand.RunAsync(
-            ["--csms", csms.TlsOcppUrl!.ToString(), "--chargers", "2", "--ramp", "50/s", "--duration", "3s", "--id-pattern", "DDCP{0:000}", "--id-tag", "DDTAG{0}",
+        var code = await SimulatorCommandLine.RunAsync(
+            ["fleet", "--csms", csms.TlsOcppUrl!.ToString(), "--chargers", "2", "--ramp", "50/s", "--duration", "3s", "--id-pattern", "DDCP{0:000}", "--id-tag", "DDTAG{0}",
              "--security-profile", "3", "--client-ca-cert", caPem, "--client-ca-key", caKey, "--ca-cert", caPem, "--quiet", "--report", Path.Combine(folder, "report")],
-            output,
-            error,
-            terminal: false,
+            Terminal.Captured(output, error),
             cancellationToken);
 
         Assert.That(code, Is.Zero, error.ToString());
