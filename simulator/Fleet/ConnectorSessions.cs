@@ -31,6 +31,7 @@ public sealed class ConnectorSessions : IAsyncDisposable
     private bool comingForRemoteStart;
     private bool stopped;
     private bool disposed;
+    private bool arriving;
     private string sessionTag;
 
     public ConnectorSessions(int connectorId, string idTag, ISessionDriver driver, IScheduler scheduler, SessionProfile profile, SeededRandom random, SessionCounters counters, DriverProfile? drivers = null, SessionRate? rate = null)
@@ -59,8 +60,16 @@ public sealed class ConnectorSessions : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the process: the first EV arrives after one gap.</summary>
-    public void Start() => ScheduleArrival();
+    /// <summary>Starts the arrival process: the first EV arrives after one gap. Without it, only the Central System brings EVs.</summary>
+    public void Start()
+    {
+        lock (sync)
+        {
+            arriving = true;
+        }
+
+        ScheduleArrival();
+    }
 
     /// <summary>
     /// Acts on a request of the Central System the charge point accepted for this connector. A remote start on an
@@ -165,7 +174,7 @@ public sealed class ConnectorSessions : IAsyncDisposable
     {
         lock (sync)
         {
-            if (stopped)
+            if (stopped || !arriving)
             {
                 return;
             }
@@ -228,18 +237,7 @@ public sealed class ConnectorSessions : IAsyncDisposable
             return;
         }
 
-        counters.Start();
-        lock (sync)
-        {
-            charging = true;
-            sessionTag = idTag;
-            if (stopped)
-            {
-                return; // StopAsync ends it
-            }
-
-            timer.Disposable = scheduler.Schedule(length, Depart);
-        }
+        BeginCharging(idTag, length);
     }
 
     private void PlugInForRemoteStart(string tag)
@@ -268,8 +266,14 @@ public sealed class ConnectorSessions : IAsyncDisposable
             return;
         }
 
-        counters.Start();
         counters.RemoteStart();
+        BeginCharging(tag, length);
+    }
+
+    /// <summary>A transaction started with <paramref name="tag"/>: the driver leaves after <paramref name="length"/>.</summary>
+    private void BeginCharging(string tag, TimeSpan length)
+    {
+        counters.Start();
         lock (sync)
         {
             charging = true;

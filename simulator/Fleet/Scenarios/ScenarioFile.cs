@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OcppLab.ChargePoint;
+using OcppLab.Simulator.Fleet.Thresholds;
 
 namespace OcppLab.Simulator.Fleet.Scenarios;
 
@@ -62,8 +63,8 @@ public static partial class ScenarioFile
                 : (List<TemplateShare>?)null;
             var sessions = root.TryGetProperty("sessions", out var sessionsJson) ? ReadSessions(sessionsJson) : null;
             var thresholds = root.TryGetProperty("thresholds", out var thresholdsJson)
-                ? [.. Array(thresholdsJson, "thresholds").Select((t, i) => String(t, $"thresholds[{i}]"))]
-                : new List<string>();
+                ? [.. Array(thresholdsJson, "thresholds").Select((t, i) => ReadThreshold(t, $"thresholds[{i}]"))]
+                : new List<Threshold>();
             long? seed = root.TryGetProperty("seed", out var seedJson) ? (seedJson.TryGetInt64(out var n) ? n : throw new ScenarioFileException("seed: a whole number is expected.")) : null;
             var scenario = new Scenario { Stages = stages, Faults = faults };
             if (scenario.Peak < 1)
@@ -71,7 +72,7 @@ public static partial class ScenarioFile
                 throw new ScenarioFileException("stages: no stage has a target above 0, so no charge point would ever be powered.");
             }
 
-            return new ScenarioDefinition(scenario, templates, sessions, thresholds, seed);
+            return new ScenarioDefinition(scenario, templates, sessions, thresholds, seed) { Source = json };
         }
     }
 
@@ -107,6 +108,18 @@ public static partial class ScenarioFile
 
         var rate = json.TryGetProperty("sessionRate", out var rateJson) ? Number(rateJson, where + ".sessionRate", 0, 1000) : 1;
         return new Stage(duration, target, rate);
+    }
+
+    private static Threshold ReadThreshold(JsonElement json, string where)
+    {
+        try
+        {
+            return Threshold.Parse(String(json, where));
+        }
+        catch (FormatException e)
+        {
+            throw new ScenarioFileException($"{where}: {e.Message}");
+        }
     }
 
     private static FaultInjection ReadFault(JsonElement json, string where)
