@@ -32,6 +32,12 @@ public sealed record ChargePointTemplate
     /// <summary>With backup power, transactions are stopped with reason PowerLoss before going down (OCTT TC_032_1).</summary>
     public bool BackupPower { get; init; }
 
+    /// <summary>
+    /// Leave <c>reason</c> out of a StopTransaction for a Local stop, as OCPP 1.6 §6.49 allows (absent means Local).
+    /// Off by default: a Central System that reads an absent reason otherwise would store a wrong one.
+    /// </summary>
+    public bool OmitLocalStopReason { get; init; }
+
     /// <summary>The per-phase current limit of each connector.</summary>
     public decimal MaxCurrentAmperes { get; init; } = 32;
 

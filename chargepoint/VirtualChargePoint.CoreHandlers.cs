@@ -100,6 +100,7 @@ public sealed partial class VirtualChargePoint
         }
 
         SetAuthorized(state, new Authorized(request.IdTag, parent, state.Reservation?.ReservationId, Remote: true));
+        remoteCommands.OnNext(new RemoteCommand(RemoteCommandKind.Start, state.Id, request.IdTag));
     }
 
     private RemoteStopTransactionResponse OnRemoteStop(RemoteStopTransactionRequest request)
@@ -112,7 +113,11 @@ public sealed partial class VirtualChargePoint
             return new() { Status = RemoteStartStopStatus.Rejected }; // OCTT TC_028
         }
 
-        AfterResponse(() => StopTransaction(state, Reason.Remote, null));
+        AfterResponse(() =>
+        {
+            StopTransaction(state, Reason.Remote, null);
+            remoteCommands.OnNext(new RemoteCommand(RemoteCommandKind.Stop, state.Id, null));
+        });
         return new() { Status = RemoteStartStopStatus.Accepted };
     }
 
@@ -138,7 +143,11 @@ public sealed partial class VirtualChargePoint
         state.Locked = false;
 
         // OCPP 1.6 §5.17: unlocking during a transaction stops it with reason UnlockCommand (OCTT TC_018_1).
-        AfterResponse(() => StopTransaction(state, Reason.UnlockCommand, null));
+        AfterResponse(() =>
+        {
+            StopTransaction(state, Reason.UnlockCommand, null);
+            remoteCommands.OnNext(new RemoteCommand(RemoteCommandKind.Unlock, state.Id, null));
+        });
         return new() { Status = UnlockStatus.Unlocked };
     }
 

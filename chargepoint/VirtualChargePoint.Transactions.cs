@@ -208,7 +208,7 @@ public sealed partial class VirtualChargePoint
                     IdTag = idTag,
                     MeterStop = meterStop,
                     Timestamp = stoppedAt,
-                    Reason = reason == Reason.Local ? null : reason,
+                    Reason = reason == Reason.Local && Template.OmitLocalStopReason ? null : reason,
                     TransactionData = data.Count > 0 ? data : null,
                 }
                 : null,

@@ -35,6 +35,7 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
     private readonly CompositeDisposable subscriptions = [];
     private readonly Subject<FrameEvent> frames = new();
     private readonly ISubject<FrameEvent> framesIn;
+    private readonly ISubject<RemoteCommand> remoteCommands = Subject.Synchronize(new Subject<RemoteCommand>());
     private readonly CancellationTokenSource lifetime = new();
     private readonly IdTagAuthorization authorization;
     private readonly Reservations reservations;
@@ -131,6 +132,9 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
     /// <summary>Every frame sent or received, on every connection.</summary>
     public IObservable<FrameEvent> Frames => frames;
 
+    /// <summary>The Central System's requests a driver acts on (a remote start to plug in for, a remote stop or unlock to unplug after).</summary>
+    public IObservable<RemoteCommand> RemoteCommands => remoteCommands;
+
     /// <summary>The number of connectors (connector 0, the charge point itself, not counted).</summary>
     public int NumberOfConnectors => connectors.Length - 1;
 
@@ -169,6 +173,7 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         scheduler.Stop();
         frames.OnCompleted();
         frames.Dispose();
+        remoteCommands.OnCompleted();
         http.Dispose();
         lifetime.Dispose();
     }

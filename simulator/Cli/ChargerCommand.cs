@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Reactive.Concurrency;
+using System.Reactive.Linq;
 using Microsoft.Extensions.Logging;
 using OcppLab.ChargePoint;
 using OcppLab.ChargePoint.Security;
 using OcppLab.ChargePoint.Transport;
+using OcppLab.Simulator.Fleet;
 using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.Simulator.Cli;
@@ -51,7 +53,8 @@ internal static class ChargerCommand
             // Security events are few and say why a connection is refused: shown even with --quiet.
             using var events = chargePoint.SecurityEvents.Subscribe(e =>
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Timestamp:HH:mm:ss.fff} !! security event {e.Type}{(e.TechInfo is { Length: > 0 } info ? ": " + info : string.Empty)}")));
-            output.WriteLine($"{options.Id} -> {settings.EndpointFor(options.Id)}  {security.Describe()}  (Ctrl+C to stop; type 'help' for commands)");
+            using var driver = options.AutoDriver ? AutomaticDriver(chargePoint, options.Id) : null;
+            output.WriteLine($"{options.Id} -> {settings.EndpointFor(options.Id)}  {security.Describe()}  (Ctrl+C to stop; type 'help' for commands{(options.AutoDriver ? "; a virtual driver answers remote starts, stops and unlocks" : string.Empty)})");
             chargePoint.PowerOn();
             try
             {
@@ -63,5 +66,17 @@ internal static class ChargerCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The fleet's driver on each connector, without arrivals of its own: it only answers the Central System.</summary>
+    private static IDisposable AutomaticDriver(VirtualChargePoint chargePoint, string id)
+    {
+        var sessionDriver = new ChargePointSessionDriver(chargePoint);
+        var sessions = Enumerable.Range(1, chargePoint.NumberOfConnectors)
+            .Select(c => new ConnectorSessions(c, "", sessionDriver, DefaultScheduler.Instance, new SessionProfile(), new SeededRandom(SeededRandom.Derive(id.GetHashCode(StringComparison.Ordinal), c)), new SessionCounters()))
+            .ToArray();
+        return chargePoint.RemoteCommands
+            .Where(command => command.ConnectorId >= 1 && command.ConnectorId <= sessions.Length)
+            .Subscribe(command => sessions[command.ConnectorId - 1].OnRemoteCommand(command));
     }
 }

@@ -35,6 +35,11 @@ internal sealed class ChargerCommandLine
 
     private readonly Option<bool> quiet = new("--quiet") { Description = "Do not print the traffic" };
 
+    private readonly Option<bool> autoDriver = new("--auto-driver")
+    {
+        Description = "A virtual driver answers the Central System: plugs in 2-6 s after an accepted remote start, unplugs 1-4 s after a remote stop or unlock (default: you do, with 'plug' and 'unplug')",
+    };
+
     private readonly SecurityArguments security = new(fleet: false);
 
     public ChargerCommandLine()
@@ -51,6 +56,7 @@ internal sealed class ChargerCommandLine
         security.AddTo(Command);
         Command.Options.Add(connectTimeout);
         Command.Options.Add(quiet);
+        Command.Options.Add(autoDriver);
     }
 
     /// <summary>The command, without an action (the caller sets it).</summary>
@@ -77,6 +83,7 @@ internal sealed class ChargerCommandLine
             Security = resolved,
             ConnectTimeout = TimeSpan.FromSeconds(parsed.GetValue(connectTimeout) ?? 10),
             Quiet = parsed.GetValue(quiet),
+            AutoDriver = parsed.GetValue(autoDriver),
         }, null);
     }
 

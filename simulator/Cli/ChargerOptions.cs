@@ -18,4 +18,7 @@ internal sealed record ChargerOptions
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     public bool Quiet { get; init; }
+
+    /// <summary>A virtual driver answers the Central System's remote starts, stops and unlocks (the fleet's drivers).</summary>
+    public bool AutoDriver { get; init; }
 }

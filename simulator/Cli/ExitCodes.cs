@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The command line is wrong: an unknown command or option, a bad or missing value, options that contradict each other.</summary>
     public const int Usage = 2;
+
+    /// <summary>The fleet ran, and at least one of its thresholds failed (k6's code for the same).</summary>
+    public const int ThresholdsFailed = 99;
 }

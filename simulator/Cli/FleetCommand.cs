@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reactive.Concurrency;
 using OcppLab.Simulator.Fleet;
 using OcppLab.Simulator.Fleet.Reports;
+using OcppLab.Simulator.Fleet.Thresholds;
 
 namespace OcppLab.Simulator.Cli;
 
@@ -65,6 +66,7 @@ internal static class FleetCommand
         using var issuer = options.Security.ClientCertificateAuthority;
         using var sockets = new SharedSocketFactory(plan);
         var progress = new FleetProgress();
+        var series = new TimeSeriesRecorder(metrics, options.Window);
         var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, sockets, TimeSpan.FromSeconds(30)));
         await using var _ = runner;
         metrics.Meter.CreateObservableGauge("ocpplab.fleet.connected", () => progress.Gauges.Connected, description: "Charge points with an open connection.");
@@ -93,12 +95,12 @@ internal static class FleetCommand
             output.WriteLine($"Logs go to {log.Path} while the live view runs.");
         }
 
-        output.WriteLine($"{runner.Size} charge points (shard {plan.Shard} of {plan.Chargers}) -> {plan.CentralSystem}, ramp {plan.RampPerSecond.ToString(CultureInfo.InvariantCulture)}/s, {options.Security.Describe()}, {(options.Duration is { } d ? "for " + d : "until Ctrl+C")}");
+        output.WriteLine($"{runner.Size} charge points (shard {plan.Shard} of {plan.Chargers}) -> {plan.CentralSystem}, {(options.Scenario is null ? $"ramp {plan.RampPerSecond.ToString(CultureInfo.InvariantCulture)}/s, " : string.Empty)}{options.Security.Describe()}, {(options.RunTime is { } d ? "for " + d : "until Ctrl+C")}{(options.Scenario is { } s ? $", scenario of {s.Scenario.Stages.Count} stages and {s.Scenario.Faults.Count} faults" : string.Empty)}");
         try
         {
             runner.Start();
             using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (options.Duration is { } duration)
+            if (options.RunTime is { } duration)
             {
                 run.CancelAfter(duration);
             }
@@ -108,7 +110,13 @@ internal static class FleetCommand
             {
                 while (await tick.WaitForNextTickAsync(run.Token))
                 {
-                    view.Show(Status(options, plan, runner, metrics, progress, progress.Sample(runner.Gauges(), metrics)));
+                    var sample = progress.Sample(runner.Gauges(), metrics);
+                    if (progress.Elapsed.TotalSeconds >= series.NextDueSeconds)
+                    {
+                        series.Record(progress.Elapsed.TotalSeconds, progress.Gauges, stopping: false);
+                    }
+
+                    view.Show(Status(options, plan, runner, metrics, progress, sample));
                 }
             }
             catch (OperationCanceledException)
@@ -120,16 +128,39 @@ internal static class FleetCommand
                 output.WriteLine("Stopping: ending the sessions, delivering the StopTransactions, disconnecting...");
             }
 
+            series.Record(progress.Elapsed.TotalSeconds, runner.Gauges(), stopping: false);
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await runner.StopAsync(DrainTimeout, grace.Token);
             var last = progress.Sample(runner.Gauges(), metrics);
-            var report = FleetReportBuilder.Build(plan, metrics, progress, runner.Sessions, startedAt, embedded, runner.Size);
+            await runner.CloseAsync();
+            series.Record(progress.Elapsed.TotalSeconds, runner.Gauges(), stopping: true);
+            var report = FleetReportBuilder.Build(plan, metrics, progress, runner.Sessions, startedAt, embedded, runner.Size) with
+            {
+                CommandLine = CommandLineOfThisRun(),
+                Scenario = options.Scenario?.Source,
+                Windows = series.Windows,
+                WindowSeconds = options.Window.TotalSeconds,
+                StartupSeconds = runner.Scenario.Stages[0].Duration.TotalSeconds,
+            };
+            report = report with { Thresholds = [.. options.Thresholds.Select(t => t.Evaluate(report))] };
             var files = await ReportFiles.WriteAsync(report, options.ReportPrefix, CancellationToken.None);
             output.Write(view.Render(Status(options, plan, runner, metrics, progress, last)));
+            output.WriteLine($"Closed with the close handshake: {runner.ClosedWithHandshake}{(runner.ClosesAbandoned > 0 ? $", still open after {runner.CloseTimeout.TotalSeconds} s: {runner.ClosesAbandoned}" : string.Empty)}");
+            if (options.JUnitPath is { } junit)
+            {
+                await JUnitWriter.WriteAsync(junit, report.Thresholds, report.DurationSeconds, startedAt, CancellationToken.None);
+                files = [.. files, junit];
+            }
+
             output.WriteLine($"Report: {string.Join(", ", files)}");
             if (log?.Summary is { Count: > 0 } logged)
             {
                 output.WriteLine($"Log: {logged.Count} entries in {log.Path}");
+            }
+
+            foreach (var verdict in report.Thresholds)
+            {
+                output.WriteLine($"  {(verdict.Passed ? "pass" : "FAIL")}  {verdict.Threshold}   observed {verdict.Shown}");
             }
 
             if (progress.Samples.Select(s => s.Connected).Append(last.Connected).Max() == 0)
@@ -137,6 +168,12 @@ internal static class FleetCommand
                 var errors = string.Join(", ", metrics.Errors.OrderByDescending(e => e.Value).Take(3).Select(e => $"{e.Key} x{e.Value}"));
                 error.WriteLine($"None of the {runner.Size} charge points connected to {plan.CentralSystem}{(errors.Length > 0 ? " (" + errors + ")" : string.Empty)}. Is the Central System running there, and does it accept them?");
                 return ExitCodes.RunFailed;
+            }
+
+            if (report.Thresholds.Any(t => !t.Passed))
+            {
+                error.WriteLine($"{report.Thresholds.Count(t => !t.Passed)} of {report.Thresholds.Count} thresholds failed.");
+                return ExitCodes.ThresholdsFailed;
             }
 
             return ExitCodes.Success;
@@ -148,6 +185,21 @@ internal static class FleetCommand
                 await prometheus.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The command line of this process as typed, the password masked, for the report.</summary>
+    private static string CommandLineOfThisRun()
+    {
+        var args = Environment.GetCommandLineArgs().Skip(1).ToArray();
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] is "--password" or "--client-ca-key")
+            {
+                args[i + 1] = "***";
+            }
+        }
+
+        return "simulator " + string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a));
     }
 
     /// <summary>The embedded Central System's address as ASP.NET Core takes it (no trailing slash).</summary>

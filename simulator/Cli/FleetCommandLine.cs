@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using OcppLab.ChargePoint;
 using OcppLab.Simulator.Fleet;
+using OcppLab.Simulator.Fleet.Scenarios;
+using OcppLab.Simulator.Fleet.Thresholds;
 
 namespace OcppLab.Simulator.Cli;
 
@@ -85,6 +87,40 @@ internal sealed partial class FleetCommandLine
 
     private readonly Option<bool> quiet = new("--quiet") { Description = "No live view" };
 
+    private readonly Option<ScenarioDefinition?> scenario = OptionValues.Create<ScenarioDefinition?>(
+        "--scenario",
+        "file",
+        "A scenario (JSON): stages of powered charge points and session rate, a weighted template mix, power cuts and network drops, thresholds; the run lasts its stages. Examples in simulator/scenarios/",
+        (string text, out ScenarioDefinition? value) =>
+        {
+            try
+            {
+                value = ScenarioFile.Load(text);
+                return null;
+            }
+            catch (ScenarioFileException e)
+            {
+                value = null;
+                return $"'{text}': {e.Message}";
+            }
+        });
+
+    private readonly Option<string[]> thresholds = new("--threshold")
+    {
+        Description = $"A pass/fail criterion, k6 style, repeatable: 'p99(Authorize)<500ms', 'errors<0.1%', 'connected>=99%' ({Threshold.Syntax}). Any failed: exit code {ExitCodes.ThresholdsFailed}",
+        HelpName = "expr",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<TimeSpan?> window = OptionValues.Create<TimeSpan?>("--window", "time", "Length of a window of the report's time series (default 10s)", OptionValues.OptionalDuration);
+
+    private readonly Option<string?> junit = OptionValues.Create<string?>("--junit", "path", "Write the thresholds' verdicts as JUnit XML, one test case per threshold", (string text, out string? value) =>
+    {
+        value = text;
+        return text.Length == 0 ? "'' is not a file name." : null;
+    });
+
     private readonly SecurityArguments security = new(fleet: true);
 
     public FleetCommandLine()
@@ -104,6 +140,10 @@ internal sealed partial class FleetCommandLine
         Command.Options.Add(metricsPort);
         Command.Options.Add(otlp);
         Command.Options.Add(quiet);
+        Command.Options.Add(scenario);
+        Command.Options.Add(thresholds);
+        Command.Options.Add(junit);
+        Command.Options.Add(window);
     }
 
     /// <summary>The command, without an action (the caller sets it).</summary>
@@ -145,6 +185,37 @@ internal sealed partial class FleetCommandLine
         if (o.CentralSystem is not null && parsed.GetResult(urls) is not null)
         {
             return (null, $"--urls: the embedded Central System is not started with --csms {o.CentralSystem}; leave one of them out.");
+        }
+
+        var definition = parsed.GetValue(scenario);
+        var criteria = new List<Threshold>(definition?.Thresholds ?? []);
+        foreach (var text in parsed.GetValue(thresholds) ?? [])
+        {
+            try
+            {
+                criteria.Add(Threshold.Parse(text));
+            }
+            catch (FormatException e)
+            {
+                return (null, "--threshold: " + e.Message);
+            }
+        }
+
+        o = o with { Thresholds = criteria, JUnitPath = parsed.GetValue(junit), Window = parsed.GetValue(window) ?? Defaults.Window };
+        if (definition is not null)
+        {
+            if (parsed.GetResult(chargers) is not null || parsed.GetResult(ramp) is not null)
+            {
+                return (null, $"--scenario: its stages set the fleet's size (a peak of {definition.Scenario.Peak}) and ramps; leave --chargers and --ramp out.");
+            }
+
+            o = o with
+            {
+                Scenario = definition,
+                Chargers = definition.Scenario.Peak,
+                Seed = definition.Seed ?? o.Seed,
+                Sessions = definition.Sessions ?? o.Sessions,
+            };
         }
 
         if (parsed.GetValue(connectors) is { } count)

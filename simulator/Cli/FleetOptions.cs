@@ -1,5 +1,7 @@
 using OcppLab.ChargePoint;
 using OcppLab.Simulator.Fleet;
+using OcppLab.Simulator.Fleet.Scenarios;
+using OcppLab.Simulator.Fleet.Thresholds;
 
 namespace OcppLab.Simulator.Cli;
 
@@ -46,6 +48,21 @@ internal sealed record FleetOptions
 
     public bool Quiet { get; init; }
 
+    /// <summary>The scenario file's content; null for the short form (--chargers at --ramp).</summary>
+    public ScenarioDefinition? Scenario { get; init; }
+
+    /// <summary>The thresholds of the scenario file and of the command line.</summary>
+    public IReadOnlyList<Threshold> Thresholds { get; init; } = [];
+
+    /// <summary>The length of a window of the report's time series.</summary>
+    public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Where to write the verdicts as JUnit XML; null for nowhere.</summary>
+    public string? JUnitPath { get; init; }
+
+    /// <summary>How long the run lasts: --duration, else the scenario's stages, else until stopped.</summary>
+    public TimeSpan? RunTime => Duration ?? (Scenario is { Scenario.EndsWithLastStage: true } s ? s.Scenario.Duration : null);
+
     /// <summary>The fleet these options describe, against <paramref name="centralSystem"/>.</summary>
     public FleetPlan ToPlan(Uri centralSystem) => new()
     {
@@ -55,6 +72,8 @@ internal sealed record FleetOptions
         RampPerSecond = RampPerSecond,
         IdPattern = IdPattern,
         Template = Template,
+        Templates = Scenario?.Templates,
+        Scenario = Scenario?.Scenario,
         Sessions = Sessions with { MaxDemandAmperes = Template.MaxCurrentAmperes },
         IdTagPattern = IdTagPattern,
         IdTagCount = IdTagCount,

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OcppLab.ChargePoint;
+using OcppLab.Simulator.Fleet.Scenarios;
 
 namespace OcppLab.Simulator.Cli;
 
@@ -145,23 +146,8 @@ internal static partial class OptionValues
         };
     }
 
-    /// <summary>A duration such as <c>90s</c>, <c>10m</c>, <c>1h</c>, <c>500ms</c>, or plain seconds.</summary>
-    public static TimeSpan? TryDuration(string text)
-    {
-        var match = DurationSyntax().Match(text);
-        if (!match.Success || !double.TryParse(match.Groups[1].ValueSpan, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
-        {
-            return null;
-        }
-
-        return match.Groups[2].Value switch
-        {
-            "ms" => TimeSpan.FromMilliseconds(amount),
-            "" or "s" => TimeSpan.FromSeconds(amount),
-            "m" or "min" => TimeSpan.FromMinutes(amount),
-            _ => TimeSpan.FromHours(amount),
-        };
-    }
+    /// <summary>A duration such as <c>90s</c>, <c>10m</c>, <c>1h</c>, <c>500ms</c>, or plain seconds, above zero (the scenario file's syntax).</summary>
+    public static TimeSpan? TryDuration(string text) => ScenarioFile.TryDuration(text) is { } duration && duration > TimeSpan.Zero ? duration : null;
 
     private static T Read<T>(string name, ArgumentResult result, Reader<T> read)
     {
@@ -179,6 +165,4 @@ internal static partial class OptionValues
     [GeneratedRegex(@"^(\d+(?:\.\d+)?)/(s|m|min|h)$")]
     private static partial Regex RateSyntax();
 
-    [GeneratedRegex(@"^(\d+(?:\.\d+)?)(ms|s|m|min|h|)$")]
-    private static partial Regex DurationSyntax();
 }

@@ -25,6 +25,17 @@ public sealed class ChargePointSessionDriver(VirtualChargePoint chargePoint) : I
     }
 
     /// <inheritdoc/>
+    public bool PlugIn(int connectorId, decimal evDemandAmperes)
+    {
+        chargePoint.SetEvDemand(connectorId, evDemandAmperes);
+        chargePoint.PlugIn(connectorId);
+        return chargePoint.TransactionOn(connectorId) is not null;
+    }
+
+    /// <inheritdoc/>
+    public void Unplug(int connectorId) => chargePoint.Unplug(connectorId);
+
+    /// <inheritdoc/>
     public async Task EndAsync(int connectorId, string idTag, CancellationToken cancellationToken)
     {
         // The Central System may have ended the transaction already (e.g. StartTransaction.conf not Accepted):

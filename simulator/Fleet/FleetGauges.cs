@@ -6,4 +6,8 @@ namespace OcppLab.Simulator.Fleet;
 /// <param name="Booted">Connected and accepted by the Central System.</param>
 /// <param name="Charging">Connectors with a transaction running.</param>
 /// <param name="Queued">Transaction messages waiting for delivery over every charge point.</param>
-public readonly record struct FleetGauges(int Started, int Connected, int Booted, int Charging, int Queued);
+public readonly record struct FleetGauges(int Started, int Connected, int Booted, int Charging, int Queued)
+{
+    /// <summary>Charge points powered now (the stages' target, less the power cuts).</summary>
+    public int Powered { get; init; }
+}

@@ -17,6 +17,7 @@ public sealed class FleetMetrics : IDisposable
 
     private readonly ConcurrentDictionary<string, ActionMetrics> actions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ErrorCount> errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ErrorCount> inbound = new(StringComparer.Ordinal);
     private readonly Meter meter = new(MeterName);
     private readonly Histogram<double> callDuration;
     private long callsOut;
@@ -24,6 +25,8 @@ public sealed class FleetMetrics : IDisposable
     private long callsIn;
     private long bytesOut;
     private long bytesIn;
+    private long poweredOn;
+    private long connected;
 
     public FleetMetrics()
     {
@@ -50,6 +53,12 @@ public sealed class FleetMetrics : IDisposable
     /// <summary>CALLs received from the Central System.</summary>
     public long CallsIn => Interlocked.Read(ref callsIn);
 
+    /// <summary>Charge points powered on at least once.</summary>
+    public long ChargersPoweredOn => Interlocked.Read(ref poweredOn);
+
+    /// <summary>Charge points that opened a connection at least once.</summary>
+    public long ChargersConnected => Interlocked.Read(ref connected);
+
     /// <summary>Bytes of frames sent.</summary>
     public long BytesOut => Interlocked.Read(ref bytesOut);
 
@@ -62,8 +71,17 @@ public sealed class FleetMetrics : IDisposable
     /// <summary>The actions seen, by name.</summary>
     public IReadOnlyDictionary<string, ActionMetrics> Actions => actions;
 
+    /// <summary>CALLs received from the Central System, by action.</summary>
+    public IReadOnlyDictionary<string, long> CallsInByAction => inbound.ToDictionary(e => e.Key, e => e.Value.Value, StringComparer.Ordinal);
+
     /// <summary>Errors by kind.</summary>
     public IReadOnlyDictionary<string, long> Errors => errors.ToDictionary(e => e.Key, e => e.Value.Value, StringComparer.Ordinal);
+
+    /// <summary>Counts a charge point powered on for the first time.</summary>
+    public void FirstPowerOn() => Interlocked.Increment(ref poweredOn);
+
+    /// <summary>Counts a charge point's first connection.</summary>
+    public void FirstConnection() => Interlocked.Increment(ref connected);
 
     /// <summary>Counts an error of a kind (a short, bounded name: it becomes a metric label).</summary>
     public void Error(string kind) => errors.GetOrAdd(kind, static _ => new ErrorCount()).Increment();
@@ -99,6 +117,7 @@ public sealed class FleetMetrics : IDisposable
         {
             case MessageTypeId.Call:
                 Interlocked.Increment(ref callsIn);
+                inbound.GetOrAdd(frame.Action ?? "?", static _ => new ErrorCount()).Increment();
                 break;
             case MessageTypeId.CallResult:
                 Answered(frame);

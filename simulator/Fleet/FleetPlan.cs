@@ -1,5 +1,6 @@
 using System.Globalization;
 using OcppLab.ChargePoint;
+using OcppLab.Simulator.Fleet.Scenarios;
 
 namespace OcppLab.Simulator.Fleet;
 
@@ -24,8 +25,17 @@ public sealed record FleetPlan
     /// <summary>The template every charge point is made from (its connector count included).</summary>
     public ChargePointTemplate Template { get; init; } = new();
 
+    /// <summary>A mix of templates by weight, instead of <see cref="Template"/> and <see cref="Driver"/> for all.</summary>
+    public IReadOnlyList<TemplateShare>? Templates { get; init; }
+
+    /// <summary>The stages and faults of the run; null for the short form, <see cref="Chargers"/> at <see cref="RampPerSecond"/>.</summary>
+    public Scenario? Scenario { get; init; }
+
     /// <summary>The session arrival process of every connector.</summary>
     public SessionProfile Sessions { get; init; } = new();
+
+    /// <summary>How the drivers answer the Central System's remote starts, stops and unlocks.</summary>
+    public DriverProfile Driver { get; init; } = new();
 
     /// <summary>The id tag of card n (1-based); connector g of the fleet uses card (g mod <see cref="IdTagCount"/>) + 1.</summary>
     public string IdTagPattern { get; init; } = "VALID{0:000}";
@@ -46,7 +56,10 @@ public sealed record FleetPlan
     public int SecurityProfile => Security.Profile ?? (Password is null ? 0 : 1);
 
     /// <summary>Connectors over the whole fleet.</summary>
-    public int TotalConnectors => Chargers * Template.NumberOfConnectors;
+    public int TotalConnectors => Chargers * MaxConnectors;
+
+    /// <summary>The most connectors of any template of the fleet: the stride of the cards of consecutive charge points.</summary>
+    public int MaxConnectors => Templates is { Count: > 0 } mix ? mix.Max(t => t.Template.NumberOfConnectors) : Template.NumberOfConnectors;
 
     /// <summary>The identity of the charge point at 0-based fleet index <paramref name="index"/>.</summary>
     public string ChargerId(int index) => string.Format(CultureInfo.InvariantCulture, IdPattern, index + 1);
@@ -54,7 +67,7 @@ public sealed record FleetPlan
     /// <summary>The card used at <paramref name="connectorId"/> of the charge point at fleet index <paramref name="index"/>.</summary>
     public string IdTagFor(int index, int connectorId)
     {
-        var global = ((long)index * Template.NumberOfConnectors) + connectorId - 1;
+        var global = ((long)index * MaxConnectors) + connectorId - 1;
         var count = Math.Max(1, IdTagCount ?? TotalConnectors);
         return string.Format(CultureInfo.InvariantCulture, IdTagPattern, (global % count) + 1);
     }

@@ -6,29 +6,42 @@ using OcppLab.ChargePoint;
 using OcppLab.ChargePoint.Security;
 using OcppLab.ChargePoint.Transport;
 using OcppLab.Protocol.Messages.Types;
+using OcppLab.Simulator.Fleet.Scenarios;
 using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.Simulator.Fleet;
 
 /// <summary>
-/// Runs this process's shard of a fleet: powers the charge points on at the ramp rate, runs the session
-/// arrival process of each connector, and at the end stops the sessions, lets the StopTransactions go out,
+/// Runs this process's shard of a fleet: plays its scenario (charge points powered on and off by the stages,
+/// faults injected, the session rate followed; the short form is a ramp), runs the session arrival process of
+/// each connector, lets its drivers answer the Central System's remote starts, stops and
+/// unlocks, and at the end stops the sessions, lets the StopTransactions go out,
 /// and disconnects. Everything is timers on one injected scheduler and tasks on the thread pool: there is
 /// no thread per charge point.
 /// </summary>
-public sealed class FleetRunner : IAsyncDisposable
+public sealed class FleetRunner : IAsyncDisposable, IFleetControls
 {
     private readonly FleetPlan plan;
-    private readonly ChargePointTemplate template;
+    private readonly TemplateShare[] shares;
+    private readonly double totalWeight;
+    private readonly Scenario scenario;
+    private readonly SessionRate rate;
+    private readonly Lock power = new();
+    private readonly bool[] wanted;
+    private readonly bool[] cut;
+    private readonly bool[] powered;
+    private readonly bool[] offline;
     private readonly FleetMetrics metrics;
     private readonly IScheduler scheduler;
     private readonly TimeProvider time;
     private readonly Func<string, Func<VirtualChargePoint?>, IOcppConnector> connectorFor;
+    private readonly ConnectionCloses closes = new();
     private readonly HttpMessageInvoker http = new(new SocketsHttpHandler(), disposeHandler: true);
     private readonly Slot?[] slots;
     private readonly int firstIndex;
     private readonly CompositeDisposable ramp = [];
     private int started;
+    private int closed;
     private volatile bool stopping;
 
     /// <summary>Creates the runner; <paramref name="connectorFor"/> makes the connector of a charge point (given its identity and the charge point, once it exists).</summary>
@@ -40,14 +53,31 @@ public sealed class FleetRunner : IAsyncDisposable
         this.scheduler = scheduler;
         this.time = time;
         this.connectorFor = connectorFor;
-        template = Configured(plan);
+        shares = [.. (plan.Templates ?? [new TemplateShare("default", 1, plan.Template, plan.Driver)])
+            .Select(share => share with { Template = Configured(plan, share.Template) })];
+        totalWeight = shares.Sum(share => share.Weight);
+        scenario = plan.Scenario ?? Scenario.Ramp(plan.Chargers, plan.RampPerSecond);
+        rate = new SessionRate(scenario.MaxSessionRate);
         var (offset, length) = plan.Shard.Slice(plan.Chargers).GetOffsetAndLength(plan.Chargers);
         firstIndex = offset;
         slots = new Slot?[length];
+        wanted = new bool[length];
+        cut = new bool[length];
+        powered = new bool[length];
+        offline = new bool[length];
     }
 
     /// <summary>The session counts over this shard.</summary>
     public SessionCounters Sessions { get; } = new();
+
+    /// <summary>How long <see cref="DisposeAsync"/> waits for the close handshakes of the connections still open.</summary>
+    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Connections closed from the fleet's side with the close handshake completed.</summary>
+    public long ClosedWithHandshake => closes.Handshakes;
+
+    /// <summary>Connections still open when <see cref="CloseTimeout"/> ran out at the end.</summary>
+    public int ClosesAbandoned { get; private set; }
 
     /// <summary>How many charge points this shard runs.</summary>
     public int Size => slots.Length;
@@ -75,14 +105,60 @@ public sealed class FleetRunner : IAsyncDisposable
                 () => chargePoint()?.Configuration.GetSeconds(Keys.WebSocketPingInterval) ?? TimeSpan.Zero));
     }
 
-    /// <summary>Schedules the power-on of every charge point of the shard at the ramp rate.</summary>
-    public void Start()
+    /// <summary>The scenario this runner plays.</summary>
+    public Scenario Scenario => scenario;
+
+    /// <summary>Schedules the scenario: the power-ons and power-offs of the stages, the faults, the session rate.</summary>
+    public void Start() =>
+        ramp.Add(new ScenarioDirector(scenario, this, scheduler, rate, plan.Seed).Start(plan.Shard.Slice(plan.Chargers), plan.Chargers));
+
+    /// <inheritdoc/>
+    void IFleetControls.SetWanted(int k, bool on)
     {
-        for (var k = 0; k < slots.Length; k++)
+        lock (power)
         {
-            var slot = k;
-            var due = TimeSpan.FromSeconds(k / plan.RampPerSecond);
-            ramp.Add(scheduler.Schedule(due, () => PowerOn(slot)));
+            wanted[k] = on;
+        }
+
+        Apply(k);
+    }
+
+    /// <inheritdoc/>
+    void IFleetControls.Inject(FaultInjection fault, IReadOnlyList<int> victims, bool hit)
+    {
+        foreach (var k in victims)
+        {
+            if (fault.Kind == FaultKind.PowerCut)
+            {
+                lock (power)
+                {
+                    cut[k] = hit;
+                }
+
+                Apply(k);
+                continue;
+            }
+
+            Slot? slot;
+            lock (power)
+            {
+                offline[k] = hit;
+                slot = slots[k];
+            }
+
+            if (slot is null || stopping)
+            {
+                continue;
+            }
+
+            if (hit)
+            {
+                slot.ChargePoint.DropNetwork();
+            }
+            else
+            {
+                slot.ChargePoint.RestoreNetwork();
+            }
         }
     }
 
@@ -118,7 +194,13 @@ public sealed class FleetRunner : IAsyncDisposable
             queued += cp.QueuedTransactionMessages;
         }
 
-        return new FleetGauges(Volatile.Read(ref started), connected, booted, charging, queued);
+        int on;
+        lock (power)
+        {
+            on = powered.Count(p => p);
+        }
+
+        return new FleetGauges(Volatile.Read(ref started), connected, booted, charging, queued) { Powered = on };
     }
 
     /// <summary>
@@ -148,31 +230,169 @@ public sealed class FleetRunner : IAsyncDisposable
         }
     }
 
-    /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Powers the charge points off: each closes its WebSocket with the close handshake, and this waits up to
+    /// <see cref="CloseTimeout"/> for all of them, so the process never exits with connections half closed.
+    /// Call <see cref="StopAsync"/> first to end the sessions and deliver their StopTransactions.
+    /// </summary>
+    public async Task CloseAsync()
     {
+        if (Interlocked.Exchange(ref closed, 1) == 1)
+        {
+            return;
+        }
+
         stopping = true;
         ramp.Dispose();
         await Parallel.ForEachAsync(
             slots.Where(s => s is not null).Select(s => s!),
             new ParallelOptions { MaxDegreeOfParallelism = 64 },
             async (slot, _) => await slot.DisposeAsync());
+        ClosesAbandoned = await closes.WhenClosedAsync(CloseTimeout, time);
+        for (var n = 0; n < ClosesAbandoned; n++)
+        {
+            metrics.Error("connection not closed at the end");
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync();
         http.Dispose();
+    }
+
+    /// <summary>Powers charge point <paramref name="k"/> on or off when what the stages want and the power cuts say differ from its state.</summary>
+    private void Apply(int k)
+    {
+        bool on;
+        bool cutNow;
+        Slot? slot;
+        lock (power)
+        {
+            on = wanted[k] && !cut[k];
+            cutNow = cut[k];
+            if (stopping || on == powered[k])
+            {
+                return;
+            }
+
+            powered[k] = on;
+            slot = slots[k];
+        }
+
+        if (slot is null)
+        {
+            PowerOn(k);
+        }
+        else if (on)
+        {
+            slot.ChargePoint.RestorePower();
+            foreach (var sessions in slot.Sessions)
+            {
+                sessions.Resume();
+            }
+        }
+        else if (cutNow)
+        {
+            _ = CutPowerAsync(slot.ChargePoint);
+        }
+        else
+        {
+            _ = SwitchOffAsync(k, slot);
+        }
+    }
+
+    /// <summary>
+    /// A stage takes the charge point out of the fleet as an operator would: the drivers end their sessions, the
+    /// StopTransactions are delivered (bounded wait), then the power goes; a power cut does not wait.
+    /// </summary>
+    private async Task SwitchOffAsync(int k, Slot slot)
+    {
+        try
+        {
+            foreach (var sessions in slot.Sessions)
+            {
+                await sessions.StopAsync(CancellationToken.None);
+            }
+
+            var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(30);
+            while (slot.ChargePoint.IsConnected && slot.ChargePoint.QueuedTransactionMessages > 0 && time.GetUtcNow() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), time);
+            }
+        }
+#pragma warning disable CA1031 // Counted; the power goes anyway.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            metrics.Error("switch-off failed");
+        }
+
+        lock (power)
+        {
+            if (powered[k] || stopping)
+            {
+                return; // switched on again meanwhile, or the run is ending and closes it
+            }
+        }
+
+        await CutPowerAsync(slot.ChargePoint);
+    }
+
+    private async Task CutPowerAsync(VirtualChargePoint chargePoint)
+    {
+        try
+        {
+            await chargePoint.CutPowerAsync();
+        }
+#pragma warning disable CA1031 // Counted: a charge point with backup power that could not deliver its stops still goes down.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            metrics.Error("power cut failed");
+        }
+    }
+
+    /// <summary>Whether charge point <paramref name="k"/> is down on purpose now (switched off, power cut, network dropped).</summary>
+    private bool Faulted(int k)
+    {
+        lock (power)
+        {
+            return !powered[k] || offline[k];
+        }
+    }
+
+    /// <summary>The template share of the charge point at fleet index <paramref name="index"/>: a seeded weighted draw, the same in every shard.</summary>
+    private TemplateShare ShareFor(int index)
+    {
+        if (shares.Length == 1)
+        {
+            return shares[0];
+        }
+
+        var draw = new SeededRandom(SeededRandom.Derive(plan.Seed, -3_000_000L - index)).NextDouble() * totalWeight;
+        foreach (var share in shares)
+        {
+            draw -= share.Weight;
+            if (draw < 0)
+            {
+                return share;
+            }
+        }
+
+        return shares[^1];
     }
 
     private void PowerOn(int k)
     {
-        if (stopping)
-        {
-            return;
-        }
-
         var index = firstIndex + k;
         var id = plan.ChargerId(index);
+        var share = ShareFor(index);
         VirtualChargePoint? chargePoint = null;
         var probe = new ChargerProbe(metrics);
-        var connector = new TimingConnector(connectorFor(id, () => chargePoint), metrics);
-        chargePoint = new VirtualChargePoint(id, template, connector, scheduler, time, null, probe, new SharedHttpHandler(http), new Random(unchecked((int)SeededRandom.Derive(plan.Seed, -1 - index))));
+        var connector = new TimingConnector(closes.Track(connectorFor(id, () => chargePoint)), metrics);
+        chargePoint = new VirtualChargePoint(id, share.Template, connector, scheduler, time, null, probe, new SharedHttpHandler(http), new Random(unchecked((int)SeededRandom.Derive(plan.Seed, -1 - index))));
 
         // Issued here rather than all before the start, so that the cost (about a millisecond each) is spread over the ramp.
         var certificate = plan.Security.ClientCertificates?.Issue(id, chargePoint.Configuration.Get(Keys.CpoName), time.GetUtcNow());
@@ -186,19 +406,37 @@ public sealed class FleetRunner : IAsyncDisposable
                 scheduler,
                 plan.Sessions,
                 new SeededRandom(SeededRandom.Derive(plan.Seed, ((long)index * 1000) + c)),
-                Sessions))
+                Sessions,
+                share.Driver,
+                rate))
             .ToArray();
+        var answers = share.Driver.AnswersCentralSystem
+            ? chargePoint.RemoteCommands
+                .Where(command => command.ConnectorId >= 1 && command.ConnectorId <= sessions.Length)
+                .Subscribe(command => sessions[command.ConnectorId - 1].OnRemoteCommand(command))
+            : Disposable.Empty;
         var lost = chargePoint.Connectivity.Where(up => !up).Subscribe(_ =>
         {
-            if (!stopping)
+            if (!stopping && !Faulted(k))
             {
                 metrics.Error("connection lost");
             }
         });
-        var slot = new Slot(chargePoint, sessions, lost);
+        var slot = new Slot(chargePoint, sessions, new CompositeDisposable(lost, answers));
         Volatile.Write(ref slots[k], slot);
         Interlocked.Increment(ref started);
         probe.PoweredOn();
+        bool networkDown;
+        lock (power)
+        {
+            networkDown = offline[k];
+        }
+
+        if (networkDown)
+        {
+            chargePoint.DropNetwork();
+        }
+
         chargePoint.PowerOn();
         foreach (var s in sessions)
         {
@@ -206,8 +444,8 @@ public sealed class FleetRunner : IAsyncDisposable
         }
     }
 
-    /// <summary>The plan's template with the fleet's profile and password, made once: every charge point shares it.</summary>
-    private static ChargePointTemplate Configured(FleetPlan plan)
+    /// <summary>A template of the plan with the fleet's profile and password, made once: every charge point of its share uses it.</summary>
+    private static ChargePointTemplate Configured(FleetPlan plan, ChargePointTemplate template)
     {
         var configuration = new Dictionary<string, string>();
         if (plan.Security.Profile is not null || plan.SecurityProfile != 0)
@@ -220,10 +458,10 @@ public sealed class FleetRunner : IAsyncDisposable
             configuration[Keys.AuthorizationKey] = password;
         }
 
-        return plan.Template.WithConfiguration(configuration);
+        return template.WithConfiguration(configuration);
     }
 
-    private sealed record Slot(VirtualChargePoint ChargePoint, ConnectorSessions[] Sessions, IDisposable Lost) : IAsyncDisposable
+    private sealed record Slot(VirtualChargePoint ChargePoint, ConnectorSessions[] Sessions, IDisposable Subscriptions) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -232,7 +470,7 @@ public sealed class FleetRunner : IAsyncDisposable
                 await s.DisposeAsync();
             }
 
-            Lost.Dispose();
+            Subscriptions.Dispose();
             await ChargePoint.DisposeAsync();
         }
     }

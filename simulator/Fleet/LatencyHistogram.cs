@@ -54,9 +54,12 @@ public sealed class LatencyHistogram
     }
 
     /// <summary>The value at percentile <paramref name="percent"/> (0-100) in microseconds; 0 when empty.</summary>
-    public long PercentileMicroseconds(double percent)
+    public long PercentileMicroseconds(double percent) => Math.Min(PercentileOf(Snapshot(), percent), MaxMicroseconds);
+
+    /// <summary>The value at percentile <paramref name="percent"/> (0-100) of bucket counts (a snapshot, or the difference of two), in microseconds; 0 when empty.</summary>
+    public static long PercentileOf(long[] snapshot, double percent)
     {
-        var snapshot = Snapshot();
+        ArgumentNullException.ThrowIfNull(snapshot);
         long total = 0;
         foreach (var n in snapshot)
         {
@@ -76,11 +79,11 @@ public sealed class LatencyHistogram
             seen += snapshot[i];
             if (seen >= rank)
             {
-                return Math.Min(Representative(i), MaxMicroseconds);
+                return Representative(i);
             }
         }
 
-        return MaxMicroseconds;
+        return Representative(snapshot.Length - 1);
     }
 
     /// <summary>A copy of the bucket counts.</summary>

@@ -9,6 +9,8 @@ public sealed class SessionCounters
     private long refused;
     private long skipped;
     private long failed;
+    private long remoteStarted;
+    private long remoteEnded;
 
     /// <summary>EVs that arrived.</summary>
     public long Arrivals => Interlocked.Read(ref arrivals);
@@ -28,6 +30,12 @@ public sealed class SessionCounters
     /// <summary>Arrivals or departures that threw (e.g. the connection dropped during the Authorize).</summary>
     public long Failed => Interlocked.Read(ref failed);
 
+    /// <summary>Sessions the Central System started (RemoteStartTransaction, then the driver plugged in); also counted in <see cref="Started"/>.</summary>
+    public long RemoteStarted => Interlocked.Read(ref remoteStarted);
+
+    /// <summary>Sessions the Central System ended (RemoteStopTransaction or UnlockConnector, then the driver unplugged); also counted in <see cref="Completed"/>.</summary>
+    public long RemoteEnded => Interlocked.Read(ref remoteEnded);
+
     /// <summary>Sessions running now.</summary>
     public long Active => Started - Completed;
 
@@ -42,4 +50,8 @@ public sealed class SessionCounters
     internal void Skip() => Interlocked.Increment(ref skipped);
 
     internal void Fail() => Interlocked.Increment(ref failed);
+
+    internal void RemoteStart() => Interlocked.Increment(ref remoteStarted);
+
+    internal void RemoteEnd() => Interlocked.Increment(ref remoteEnded);
 }

@@ -1,3 +1,5 @@
+using OcppLab.Simulator.Fleet.Thresholds;
+
 namespace OcppLab.Simulator.Fleet.Reports;
 
 /// <summary>The figures of one fleet run, as written to JSON, Markdown and HTML. Times are in milliseconds.</summary>
@@ -51,6 +53,33 @@ public sealed record FleetReport
     public required ProcessSummary Process { get; init; }
 
     public required IReadOnlyList<ThroughputSample> TimeSeries { get; init; }
+
+    /// <summary>Charge points powered on at least once in this run (the base of <c>connected</c> and <c>booted</c> in %).</summary>
+    public long ChargersPoweredOn { get; init; }
+
+    /// <summary>Charge points that opened a connection at least once.</summary>
+    public long ChargersConnected { get; init; }
+
+    /// <summary>Charge points that got a BootNotification accepted at least once.</summary>
+    public long ChargersBooted { get; init; }
+
+    /// <summary>The command line of the run, as typed (secrets masked).</summary>
+    public string? CommandLine { get; init; }
+
+    /// <summary>The scenario file and its text, when the run played one.</summary>
+    public string? Scenario { get; init; }
+
+    /// <summary>The time series, one window per <see cref="WindowSeconds"/>.</summary>
+    public IReadOnlyList<TimeWindow> Windows { get; init; } = [];
+
+    /// <summary>The length of a window of <see cref="Windows"/>.</summary>
+    public double WindowSeconds { get; init; }
+
+    /// <summary>When the start-up (the first stage, or the ramp) ended, from the start.</summary>
+    public double StartupSeconds { get; init; }
+
+    /// <summary>Every threshold's verdict, in the order given.</summary>
+    public IReadOnlyList<ThresholdVerdict> Thresholds { get; init; } = [];
 }
 
 /// <summary>Latency of one action (or of connecting, or booting), with the histogram's non-empty buckets.</summary>

@@ -47,6 +47,9 @@ public static class FleetReportBuilder
                 Environment.ProcessorCount,
                 embedded ? "the embedded Central System runs in the same process: memory and CPU include it" : "the fleet process only"),
             TimeSeries = series,
+            ChargersPoweredOn = metrics.ChargersPoweredOn,
+            ChargersConnected = metrics.ChargersConnected,
+            ChargersBooted = metrics.BootTime.Count,
         };
     }
 }

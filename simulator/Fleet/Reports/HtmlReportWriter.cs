@@ -39,7 +39,29 @@ public static class HtmlReportWriter
         Row(html, "Peak RSS", $"{report.Process.PeakRssBytes / 1048576.0:0.0} MiB ({report.Process.RssPerChargerKiB} KiB per charge point)");
         Row(html, "CPU time", $"{report.Process.CpuSeconds} s on {report.Process.ProcessorCount} CPUs");
         Row(html, "Note", report.Process.Note);
+        Row(html, "Powered on, connected, booted", $"{report.ChargersPoweredOn}, {report.ChargersConnected}, {report.ChargersBooted}");
+        if (report.CommandLine is { } commandLine)
+        {
+            Row(html, "Command line", commandLine);
+        }
+
         html.AppendLine("</table>");
+        if (report.Thresholds.Count > 0)
+        {
+            var failed = report.Thresholds.Count(t => !t.Passed);
+            html.AppendLine(C, $"<h2>Thresholds: {(failed == 0 ? "all passed" : $"{failed} of {report.Thresholds.Count} failed")}</h2><table><tr><th>threshold</th><th>observed</th><th>verdict</th></tr>");
+            foreach (var t in report.Thresholds)
+            {
+                html.AppendLine(C, $"<tr><td><code>{Enc(t.Threshold)}</code></td><td>{Enc(t.Shown)}</td><td style=\"color:{(t.Passed ? "#2a7d2a" : "#c0392b")};font-weight:bold\">{(t.Passed ? "pass" : "FAIL")}</td></tr>");
+            }
+
+            html.AppendLine("</table>");
+        }
+
+        if (report.Scenario is { } scenario)
+        {
+            html.AppendLine(C, $"<details><summary>Scenario</summary><pre>{Enc(scenario)}</pre></details>");
+        }
 
         html.AppendLine("<h2>Latency (ms)</h2><table><tr><th>action</th><th>count</th><th>p50</th><th>p95</th><th>p99</th><th>max</th></tr>");
         var all = report.Actions.Append(report.ConnectTime).Append(report.BootTime).ToList();
@@ -49,9 +71,8 @@ public static class HtmlReportWriter
         }
 
         html.AppendLine("</table>");
-        html.AppendLine("<h2>Throughput</h2>");
-        html.AppendLine(TimeSeries(report.TimeSeries));
-        html.AppendLine("<p><span style=\"color:#3a7bd5\">■</span> calls sent/s &nbsp; <span style=\"color:#e07b39\">■</span> answers/s</p>");
+        html.AppendLine(C, $"<h2>Over time <small>(windows of {report.WindowSeconds} s)</small></h2>");
+        html.AppendLine(TimeSeriesCharts.All(report.Windows, report.StartupSeconds));
 
         html.AppendLine("<h2>Latency histograms</h2><p>Log scale, 10 bins per decade, from 0.01 ms to 100 s.</p>");
         foreach (var a in all.Where(a => a.Count > 0))
@@ -119,27 +140,6 @@ public static class HtmlReportWriter
         }
 
         svg.Append(C, $"<text x=\"{pad}\" y=\"14\">max bin {max}</text></svg>");
-        return svg.ToString();
-    }
-
-    private static string TimeSeries(IReadOnlyList<ThroughputSample> samples)
-    {
-        const int width = 700, height = 200, pad = 30;
-        if (samples.Count == 0)
-        {
-            return "<p>No samples.</p>";
-        }
-
-        var maxT = Math.Max(1, samples[^1].ElapsedSeconds);
-        var maxY = Math.Max(1, samples.Max(s => Math.Max(s.CallsPerSecond, s.AnswersPerSecond)));
-        string Points(Func<ThroughputSample, double> y) => string.Join(' ', samples.Select(s =>
-            string.Create(C, $"{pad + ((width - (2.0 * pad)) * s.ElapsedSeconds / maxT):0.#},{height - pad - ((height - (2.0 * pad)) * y(s) / maxY):0.#}")));
-        var svg = new StringBuilder();
-        svg.Append(C, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"throughput over time\">");
-        svg.Append(C, $"<line class=\"axis\" x1=\"{pad}\" y1=\"{height - pad}\" x2=\"{width - pad}\" y2=\"{height - pad}\"/><line class=\"axis\" x1=\"{pad}\" y1=\"{pad}\" x2=\"{pad}\" y2=\"{height - pad}\"/>");
-        svg.Append(C, $"<polyline class=\"calls\" points=\"{Points(s => s.CallsPerSecond)}\"/>");
-        svg.Append(C, $"<polyline class=\"answers\" points=\"{Points(s => s.AnswersPerSecond)}\"/>");
-        svg.Append(C, $"<text x=\"{pad + 4}\" y=\"{pad - 8}\">{maxY:0} /s</text><text x=\"{width - pad}\" y=\"{height - 8}\" text-anchor=\"end\">{maxT:0} s</text><text x=\"{pad}\" y=\"{height - 8}\">0</text></svg>");
         return svg.ToString();
     }
 }

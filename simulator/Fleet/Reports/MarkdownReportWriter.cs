@@ -19,7 +19,27 @@ public static class MarkdownReportWriter
         md.AppendLine(c, $"- Calls sent: {report.CallsSent} ({report.MeanCallsPerSecond}/s mean, {report.PeakCallsPerSecond}/s peak), answers: {report.Answers}, calls from the Central System: {report.CallsReceived}");
         md.AppendLine(c, $"- Sessions: {report.Sessions.Started} started, {report.Sessions.Completed} completed, {report.Sessions.Refused} refused, {report.Sessions.Skipped} arrivals at a charge point offline, {report.Sessions.Failed} failed");
         md.AppendLine(c, $"- Process: peak RSS {Mib(report.Process.PeakRssBytes)} MiB ({report.Process.RssPerChargerKiB} KiB per charge point), CPU {report.Process.CpuSeconds} s on {report.Process.ProcessorCount} CPUs; {report.Process.Note}");
+        if (report.CommandLine is { } commandLine)
+        {
+            md.AppendLine(c, $"- Command line: `{commandLine}`");
+        }
+
+        md.AppendLine(c, $"- Charge points powered on {report.ChargersPoweredOn}, connected {report.ChargersConnected}, booted {report.ChargersBooted}");
         md.AppendLine();
+        if (report.Thresholds.Count > 0)
+        {
+            md.AppendLine(c, $"## Thresholds: {(report.Thresholds.All(t => t.Passed) ? "all passed" : $"{report.Thresholds.Count(t => !t.Passed)} of {report.Thresholds.Count} failed")}");
+            md.AppendLine();
+            md.AppendLine("| threshold | observed | verdict |");
+            md.AppendLine("| --- | --- | --- |");
+            foreach (var t in report.Thresholds)
+            {
+                md.AppendLine(c, $"| `{t.Threshold}` | {t.Shown} | {(t.Passed ? "pass" : "FAIL")} |");
+            }
+
+            md.AppendLine();
+        }
+
         md.AppendLine("## Latency (ms)");
         md.AppendLine();
         md.AppendLine("| action | count | p50 | p95 | p99 | max |");

@@ -46,7 +46,7 @@ public sealed class TransactionTests
         {
             // 32 A × 3 phases × 230 V for one hour.
             Assert.That(stop.MeterStop, Is.EqualTo(22080));
-            Assert.That(stop.Reason, Is.Null, "Local is the default reason and may be omitted");
+            Assert.That(stop.Reason, Is.EqualTo(Reason.Local), "every StopTransaction says its reason, Local included (a template may leave it out)");
             Assert.That(stop.TransactionId, Is.EqualTo(101));
             Assert.That(h.ChargePoint.StatusOf(1), Is.EqualTo(ChargePointStatus.Finishing));
         });

@@ -29,6 +29,13 @@ public sealed class FleetAgainstEmbeddedCsmsTests
         await using (runner)
         {
             runner.Start();
+
+            // Boots first (a loaded machine may take seconds to start the Central System), then sessions for 4 s.
+            while (runner.Gauges().Booted < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(4), cancellationToken);
             await runner.StopAsync(TimeSpan.FromSeconds(15), cancellationToken);
             var gauges = runner.Gauges();

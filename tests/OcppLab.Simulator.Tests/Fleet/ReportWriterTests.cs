@@ -5,7 +5,7 @@ namespace OcppLab.Simulator.Tests.Fleet;
 
 public sealed class ReportWriterTests
 {
-    private static FleetReport Report()
+    internal static FleetReport Report()
     {
         var histogram = new LatencyHistogram();
         histogram.RecordMicroseconds(1_500);
@@ -66,13 +66,19 @@ public sealed class ReportWriterTests
     [Test]
     public void The_html_report_is_self_contained_with_a_histogram_per_action_and_the_throughput()
     {
-        var html = HtmlReportWriter.Write(Report());
+        var windows = new[]
+        {
+            new TimeWindow(0, 10, 10, 10, 10, 2, 0, 40, 40, [new WindowLatency("Authorize", 3, 1, 2, 3)], new Dictionary<string, long>(), new Dictionary<string, long>(), Stopping: false),
+            new TimeWindow(10, 20, 10, 10, 10, 0, 0, 4321, 4300, [], new Dictionary<string, long>(), new Dictionary<string, long>(), Stopping: true),
+        };
+        var html = HtmlReportWriter.Write(Report() with { Windows = windows, WindowSeconds = 10, StartupSeconds = 5 });
 
         Assert.That(html, Does.StartWith("<!DOCTYPE html>"));
         Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("src=\"http").And.Not.Contain("href=\"http"));
         Assert.That(html, Does.Contain("aria-label=\"Authorize latency histogram\""));
-        Assert.That(html, Does.Contain("aria-label=\"throughput over time\""));
-        Assert.That(html, Does.Contain("<polyline class=\"calls\""));
+        Assert.That(html, Does.Contain("aria-label=\"Calls per second: sent by the charge points, answers received\""));
+        Assert.That(html, Does.Contain("aria-label=\"Authorize: round trip per window\""));
+        Assert.That(html, Does.Contain("<polyline fill=\"none\""));
         Assert.That(html, Does.Contain("<td>CALLERROR Heartbeat InternalError</td><td>17</td>"));
         Assert.That(html, Does.Contain("4321"));
     }

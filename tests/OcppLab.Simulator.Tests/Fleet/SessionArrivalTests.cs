@@ -116,6 +116,14 @@ public sealed class SessionArrivalTests
             return Task.FromResult(Accept);
         }
 
+        public bool PlugIn(int connectorId, decimal evDemandAmperes)
+        {
+            Log.Add(new Entry(scheduler.Now, "plug in", connectorId, evDemandAmperes));
+            return Accept;
+        }
+
+        public void Unplug(int connectorId) => Log.Add(new Entry(scheduler.Now, "unplug", connectorId, 0));
+
         public Task EndAsync(int connectorId, string idTag, CancellationToken cancellationToken)
         {
             Log.Add(new Entry(scheduler.Now, "end", connectorId, 0));
