@@ -167,33 +167,44 @@ public sealed partial class VirtualChargePoint
     }
 
     /// <summary>Detaches and closes the current connection at once.</summary>
-    private void Disconnect()
+    private void Disconnect() => _ = Detach() is { } connection ? CloseQuietlyAsync(connection) : Task.CompletedTask;
+
+    /// <summary>Ends the session on the current connection and hands the connection back for the caller to close.</summary>
+    private IOcppConnection? Detach()
     {
-        (OcppRpcEndpoint Endpoint, IOcppConnection Connection)? closing;
-        closing = current;
+        var closing = current;
         current = null;
         generation++;
-
-        if (closing is { } open)
+        if (closing is not { } open)
         {
-            open.Endpoint.Close();
-            OnDisconnected();
-            connectivity.OnNext(false);
-            _ = CloseQuietlyAsync(open.Connection);
+            return null;
         }
+
+        open.Endpoint.Close();
+        OnDisconnected();
+        connectivity.OnNext(false);
+        return open.Connection;
     }
 
     /// <summary>Closes (with the close handshake when <paramref name="handshake"/>) and disposes a connection, ignoring that it may be gone already.</summary>
-    private async Task CloseQuietlyAsync(IOcppConnection connection, bool handshake = true)
+    private Task CloseQuietlyAsync(IOcppConnection connection, bool handshake = true) =>
+        scheduler.Await(() => CloseOffSchedulerAsync(connection, handshake));
+
+    /// <summary>
+    /// Closes and disposes a connection without coming back to the scheduler in between, so that it also finishes
+    /// when the charge point is being disposed and its scheduler has stopped (the fleet waits for every close
+    /// handshake before it exits).
+    /// </summary>
+    private static async Task CloseOffSchedulerAsync(IOcppConnection connection, bool handshake)
     {
         try
         {
             if (handshake)
             {
-                await scheduler.Await(() => connection.CloseAsync(CancellationToken.None));
+                await connection.CloseAsync(CancellationToken.None).ConfigureAwait(false);
             }
 
-            await scheduler.Await(() => connection.DisposeAsync().AsTask());
+            await connection.DisposeAsync().ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Closing a connection that is already gone is not an error.
         catch (Exception)

@@ -156,6 +156,7 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         }
 
         await lifetime.CancelAsync();
+        IOcppConnection? last = null;
         await scheduler.InvokeAsync(() =>
         {
             poweredOn = false;
@@ -167,10 +168,15 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
                 state.Reservation?.Expiry?.Dispose();
             }
 
-            Disconnect();
+            last = Detach();
             return Task.FromResult(true);
         });
         scheduler.Stop();
+        if (last is not null)
+        {
+            await CloseOffSchedulerAsync(last, handshake: true);
+        }
+
         frames.OnCompleted();
         frames.Dispose();
         remoteCommands.OnCompleted();
