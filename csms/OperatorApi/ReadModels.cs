@@ -145,13 +145,15 @@ public sealed record TransactionView(
     int DuplicateStarts,
     int DuplicateStops,
     int ForeignStops,
-    int MeterValueCount)
+    int MeterValueCount,
+    int? SupersededBy,
+    DateTimeOffset? RunningAtReboot)
 {
     /// <summary>Projects a record (without its meter values).</summary>
     public static TransactionView From(TransactionRecord t) => new(
         t.TransactionId, t.ChargePointId, t.ConnectorId, t.IdTag, t.StartAuthorization, t.MeterStart, t.StartTimestamp,
         t.ReservationId, t.IsActive, t.MeterStop, t.StopTimestamp, t.StopReason, t.StopIdTag, t.EnergyWh, t.StartUnknown,
-        t.DuplicateStarts, t.DuplicateStops, t.ForeignStops, t.MeterValues.Count);
+        t.DuplicateStarts, t.DuplicateStops, t.ForeignStops, t.MeterValues.Count, t.SupersededBy, t.RunningAtReboot);
 }
 
 /// <summary>An id tag as the operator edits it.</summary>

@@ -89,6 +89,10 @@ public sealed class TransactionAnomalyTests
             Assert.That(older.StopReason, Is.Null);
             Assert.That(host.Warnings, Has.One.Contains($"while transaction {lost.TransactionId} (id tag {Card}"));
         });
+
+        var (status, shown) = await Api.GetAsync(host.Csms.CreateClient(), $"/api/transactions/{lost.TransactionId}");
+        Assert.That(status, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        Assert.That(shown.GetProperty("supersededBy").GetInt32(), Is.EqualTo(next.TransactionId), "the operator sees which start closed it");
     }
 
     [Test]
