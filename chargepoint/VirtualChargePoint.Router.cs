@@ -16,7 +16,7 @@ namespace OcppLab.ChargePoint;
 /// </summary>
 public sealed partial class VirtualChargePoint
 {
-    private static readonly OcppRouter<VirtualChargePoint> Router = new OcppRouter<VirtualChargePoint> { ValidateOutgoing = true }
+    private static readonly OcppRouter<VirtualChargePoint> Router = new OcppRouter<VirtualChargePoint>()
         .Map<ChangeAvailabilityRequest, ChangeAvailabilityResponse>((cp, r, _) => new(cp.OnChangeAvailability(r)))
         .Map<ChangeConfigurationRequest, ChangeConfigurationResponse>((cp, r, _) => new(cp.OnChangeConfiguration(r)))
         .Map<ClearCacheRequest, ClearCacheResponse>((cp, r, _) => new(cp.authorization.OnClearCache(r)))
