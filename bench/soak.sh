@@ -3,13 +3,16 @@
 # realistic sessions (arrivals, charging with meter values, stops, heartbeats). Samples both processes'
 # memory and CPU and what the Central System reports (stations connected, transactions) every interval,
 # then checks the fleet's report and the Central System's transaction list and appends a dated section to
-# bench/RESULTS.md.
+# bench/RESULTS.md. The memory verdict is the Central System's RSS slope over the last 20 minutes of the run
+# (at most 0.5 MiB/min); beside it, the slopes of the GC heap range and of glibc's malloc arenas (from
+# /proc/PID/smaps) and of the live managed heap (dotnet-counters, installed into bench/.artifacts/tools).
 #
 #   bench/soak.sh                                             # 5,000 stations for 30 minutes, sample every 30 s
 #   bench/soak.sh --stations 200 --duration 2m --sample 10s --no-results   # a short check that it works
 #
 # Options: --stations N (5000), --duration TIME (30m; 90s, 30m, 1h), --sample TIME (30s), --ramp RATE (50/s),
-# --no-results (do not touch RESULTS.md). Samples, logs and reports stay in bench/runs/<date>-soak/ (not committed).
+# --slope-window TIME (20m: the last part of the run the memory slopes are taken over), --no-counters (no
+# dotnet-counters session), --no-results (do not touch RESULTS.md). Samples, logs and reports stay in bench/runs/<date>-soak/ (not committed).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
@@ -18,15 +21,20 @@ DURATION=30m
 SAMPLE=30s
 RAMP=50/s
 HEARTBEAT=60
+COUNTERS_VERSION=10.0.750501
+SLOPE_WINDOW=20m
+COUNTERS=1
 WRITE_RESULTS=1
 ARGS="$*"
-usage() { echo "usage: $0 [--stations N] [--duration TIME] [--sample TIME] [--ramp RATE] [--no-results]" >&2; exit 2; }
+usage() { echo "usage: $0 [--stations N] [--duration TIME] [--sample TIME] [--ramp RATE] [--slope-window TIME] [--no-counters] [--no-results]" >&2; exit 2; }
 while (($#)); do
     case "$1" in
         --stations) STATIONS="${2:?}"; shift 2 ;;
         --duration) DURATION="${2:?}"; shift 2 ;;
         --sample) SAMPLE="${2:?}"; shift 2 ;;
         --ramp) RAMP="${2:?}"; shift 2 ;;
+        --slope-window) SLOPE_WINDOW="${2:?}"; shift 2 ;;
+        --no-counters) COUNTERS=0; shift ;;
         --no-results) WRITE_RESULTS=0; shift ;;
         *) usage ;;
     esac
@@ -41,6 +49,7 @@ seconds() {
 [[ "$STATIONS" =~ ^[0-9]+$ && "$STATIONS" -ge 1 ]] || usage
 DURATION_S=$(seconds "$DURATION")
 SAMPLE_S=$(seconds "$SAMPLE")
+SLOPE_WINDOW_S=$(seconds "$SLOPE_WINDOW")
 ((SAMPLE_S >= 1)) || usage
 
 SIMULATOR="$ARTIFACTS/bin/OcppLab.Simulator/release/OcppLab.Simulator"
@@ -77,13 +86,14 @@ sample() {
         fleet_rss=$(rss_or_empty "$FLEET_PID")
         fleet_cpu=$(cpu_seconds "$FLEET_PID")
     fi
-    local connected active total
+    local connected active total split
+    split=$(python3 "$BENCH_DIR/lib/soak.py" memory "$SERVER_PID" 2>/dev/null || echo "null null")
     connected=$(api_total '/api/charge-points?connected=true&limit=1')
     active=$(api_total '/api/transactions?active=true&limit=1')
     total=$(api_total '/api/transactions?limit=1')
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$phase" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$phase" \
         "$(rss_or_empty "$SERVER_PID")" "$(cpu_seconds "$SERVER_PID")" "$fleet_rss" "$fleet_cpu" \
-        "${connected:-null}" "${active:-null}" "${total:-null}" $(cut -d' ' -f1-3 /proc/loadavg) >>"$RUN_DIR/samples.tsv"
+        "${connected:-null}" "${active:-null}" "${total:-null}" $(cut -d' ' -f1-3 /proc/loadavg) ${split// /$'\t'} >>"$RUN_DIR/samples.tsv"
     printf '  %5ss  csms %6s KiB %8ss cpu | fleet %6s KiB %8ss cpu | connected %s, transactions %s running / %s | load %s\n' \
         "$t" "$(rss_or_empty "$SERVER_PID")" "$(cpu_seconds "$SERVER_PID")" "${fleet_rss:--}" "${fleet_cpu:--}" \
         "${connected:-?}" "${active:-?}" "${total:-?}" "$(cut -d' ' -f1 /proc/loadavg)" >&2
@@ -97,6 +107,11 @@ dotnet build "$REPO_DIR/simulator/OcppLab.Simulator.csproj" -c Release --artifac
 [[ -x "$SIMULATOR" ]] || fail "simulator not found at $SIMULATOR"
 [[ -f "$CSMS_BIN_DIR/OcppLab.Csms.dll" ]] || fail "Central System not found in $CSMS_BIN_DIR"
 [[ "$CONNECTORS" =~ ^[0-9]+$ ]] || fail "no numberOfConnectors in $TEMPLATE"
+COUNTERS_TOOL="$ARTIFACTS/tools/dotnet-counters"
+if ((COUNTERS)) && [[ ! -x "$COUNTERS_TOOL" ]]; then
+    dotnet tool install dotnet-counters --version "$COUNTERS_VERSION" --tool-path "$ARTIFACTS/tools" >/dev/null \
+        || fail "installing dotnet-counters $COUNTERS_VERSION into bench/.artifacts/tools failed"
+fi
 echo "bench/soak.sh${ARGS:+ $ARGS}" >>"$RUN_DIR/commands.txt"
 
 step "start our Central System (heartbeat interval ${HEARTBEAT} s)"
@@ -111,13 +126,21 @@ FLEET_CMD=("$SIMULATOR" fleet --csms "ws://127.0.0.1:$SERVER_PORT/ocpp" --charge
     --duration "$DURATION" --template "$REPO_DIR/$TEMPLATE" --session-gap 2m --session-length 5m --seed 42 --quiet
     --report "$RUN_DIR/fleet-report")
 echo "${FLEET_CMD[*]}" | sed -e "s#$REPO_DIR/##g" -e "s#127.0.0.1:$SERVER_PORT#127.0.0.1:PORT#" -e "s#runs/[^/]*/#runs/<date>-soak/#" >>"$RUN_DIR/commands.txt"
-printf 't_s\tphase\tcsms_rss_kib\tcsms_cpu_s\tfleet_rss_kib\tfleet_cpu_s\tconnected\ttx_active\ttx_total\tload1\tload5\tload15\n' >"$RUN_DIR/samples.tsv"
+printf 't_s\tphase\tcsms_rss_kib\tcsms_cpu_s\tfleet_rss_kib\tfleet_cpu_s\tconnected\ttx_active\ttx_total\tload1\tload5\tload15\tcsms_gc_kib\tcsms_malloc_kib\n' >"$RUN_DIR/samples.tsv"
 echo "  load average before: $(cat /proc/loadavg)" >&2
 FLEET_STARTED=$(date +%s)
 "${FLEET_CMD[@]}" >"$RUN_DIR/fleet.log" 2>&1 &
 FLEET_PID=$!
 BACKGROUND_PIDS+=("$FLEET_PID")
 echo "  fleet pid $FLEET_PID, Central System pid $SERVER_PID" >&2
+if ((COUNTERS)); then
+    # The live managed heap as the runtime reports it, one EventPipe session for the whole run.
+    "$COUNTERS_TOOL" collect -p "$SERVER_PID" --refresh-interval "$SAMPLE_S" --format csv -o "$RUN_DIR/counters.csv" \
+        --counters "System.Runtime[dotnet.gc.last_collection.heap.size,dotnet.gc.last_collection.memory.committed_size,dotnet.process.memory.working_set]" \
+        --duration "$(date -u -d @$((DURATION_S + 60)) +%H:%M:%S)" >"$RUN_DIR/counters.log" 2>&1 &
+    BACKGROUND_PIDS+=("$!")
+    echo "bench/.artifacts/tools/dotnet-counters collect -p PID --refresh-interval $SAMPLE_S --format csv --counters System.Runtime[...]" >>"$RUN_DIR/commands.txt"
+fi
 
 # The fleet stops by itself after DURATION and then ends its sessions; give it that plus a margin.
 DEADLINE=$((FLEET_STARTED + DURATION_S + 180))
@@ -153,6 +176,8 @@ step "checks"
     echo "DURATION=$DURATION"
     echo "DURATION_S=$DURATION_S"
     echo "SAMPLE=$SAMPLE"
+    echo "SLOPE_WINDOW_S=$SLOPE_WINDOW_S"
+    echo "FLEET_STARTED=$FLEET_STARTED"
     echo "NOFILE=$(ulimit -n)"
 } >"$RUN_DIR/run.env"
 CHECKS_RC=0

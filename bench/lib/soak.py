@@ -3,19 +3,25 @@
 
   soak.py seed-tags PORT PATTERN COUNT          PUT COUNT Accepted id tags into the Central System's operator API
   soak.py transactions PORT OUT.json            every transaction the Central System knows, paged, into one JSON list
+  soak.py memory PID                            the process's resident memory split: GC heap range, malloc arenas (KiB)
   soak.py analyse RUN_DIR                       verdicts (verdicts.txt, summary.json) and the RESULTS.md section (section.md)
 
-The analysis reads RUN_DIR/samples.tsv (written by soak.sh), RUN_DIR/fleet-report.json, RUN_DIR/transactions.json
-and RUN_DIR/run.env; it exits 1 when a verdict fails, after writing every file.
+The analysis reads RUN_DIR/samples.tsv (written by soak.sh), RUN_DIR/counters.csv (dotnet-counters, when there),
+RUN_DIR/fleet-report.json, RUN_DIR/transactions.json and RUN_DIR/run.env; it exits 1 when a verdict fails, after
+writing every file.
 """
 
+import collections
+import csv
 import http.client
 import json
 import os
+import re
 import platform
 import statistics
 import subprocess
 import sys
+import time
 from datetime import datetime, timezone
 
 
@@ -103,6 +109,73 @@ def mib(kib):
 
 def fmt_mib(kib):
     return "n/a" if kib is None else f"{mib(kib):.0f}"
+
+
+# The Central System's RSS must not grow in the steady state: the slope over the last SLOPE_WINDOW of the run.
+RSS_SLOPE_LIMIT_MIB_PER_MIN = 0.5
+
+
+def memory_split(pid):
+    """Resident KiB of the GC's reserved range and of glibc's malloc arenas, from /proc/PID/smaps.
+
+    The GC reserves one large range up front (the biggest inaccessible anonymous mapping, with the regions it has
+    committed just below it); a glibc arena is a 64 MiB-aligned anonymous heap. What is neither (thread stacks,
+    the runtime's own mappings, files, JIT code) is left out: it does not grow in a steady state.
+    """
+    maps, cur = [], None
+    with open(f"/proc/{pid}/smaps") as f:
+        for line in f:
+            m = re.match(r"^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$", line)
+            if m:
+                cur = [int(m.group(1), 16), int(m.group(2), 16), m.group(3), m.group(4).strip(), 0]
+                maps.append(cur)
+            elif cur is not None and line.startswith("Rss:"):
+                cur[4] = int(line.split()[1])
+    anon = [m for m in maps if m[3] == ""]
+    reserved = [m for m in anon if m[2] == "---p"]
+    if not reserved:
+        return 0, 0
+    big = max(reserved, key=lambda m: m[1] - m[0])
+    i = maps.index(big)
+    low = big[0]
+    while i > 0 and maps[i - 1][1] == maps[i][0] and maps[i - 1][3] == "":
+        i -= 1
+        low = maps[i][0]
+    in_gc = lambda m: low <= m[0] < big[1]
+    arenas = {m[0] >> 26 for m in anon if m[0] & ((1 << 26) - 1) == 0 and not in_gc(m)}
+    gc = sum(m[4] for m in anon if in_gc(m))
+    malloc = sum(m[4] for m in anon if not in_gc(m) and (m[0] >> 26) in arenas)
+    return gc, malloc
+
+
+def read_counters(path):
+    """{Unix time: {counter: value}} from a dotnet-counters CSV (local-time stamps); tagged series are summed."""
+    if not os.path.exists(path):
+        return {}
+    series = collections.defaultdict(lambda: collections.defaultdict(float))
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            try:
+                at = datetime.strptime(row["Timestamp"][:19], "%m/%d/%Y %H:%M:%S")
+            except (KeyError, ValueError):
+                try:
+                    at = datetime.fromisoformat(row["Timestamp"][:19])
+                except (KeyError, ValueError):
+                    continue
+            name = row.get("Counter Name", "").split(" (")[0].split("[")[0].strip()
+            value = row.get("Mean/Increment") or row.get("Mean/Increment/Value") or ""
+            try:
+                series[time.mktime(at.timetuple())][name] += float(value)
+            except ValueError:
+                continue
+    return series
+
+
+def slope_over(points):
+    """Least-squares slope of [(minutes, MiB)], or None with fewer than three points."""
+    if len(points) < 3 or len({x for x, _ in points}) < 2:
+        return None
+    return statistics.linear_regression([x for x, _ in points], [y for _, y in points]).slope
 
 
 def memory_trend(rows, key, t0, t1):
@@ -199,35 +272,68 @@ def analyse(run_dir):
     verdict(sessions["failed"] == 0 and sessions["refused"] == 0,
             f"fleet sessions failed: {sessions['failed']}, refused: {sessions['refused']}, skipped (station not ready): {sessions['skipped']}")
 
-    memory = {}
-    for key, name in (("csms_rss_kib", "Central System"), ("fleet_rss_kib", "fleet")):
-        trend = memory_trend(rows, key, ramp_end if ramp_end is not None else 0, duration_s) if during else None
-        memory[key] = trend
-        if trend is None:
-            verdict(False, f"{name} memory: too few samples after the ramp to judge")
-            continue
-        # Flat means no growth in the steady state: the second half's slope stays within 1% of its mean per
-        # minute. Comparing the halves' means would count warm-up (caches and the bounded transaction history
-        # filling up in the first half) as growth.
+    # The steady-state window: the last SLOPE_WINDOW of the run (20 minutes by default), after the ramp.
+    window_s = int(env.get("SLOPE_WINDOW_S", "1200"))
+    w0 = max(ramp_end if ramp_end is not None else 0, duration_s - window_s)
+    memory = {"window": {"from_s": w0, "to_s": duration_s}}
+    in_window = [r for r in during if w0 <= r["t_s"] <= duration_s]
+
+    def kib_slope(key):
+        return slope_over([(r["t_s"] / 60, mib(r[key])) for r in in_window if r.get(key)])
+
+    rss_slope = kib_slope("csms_rss_kib")
+    memory["csms_rss_slope_mib_per_min"] = rss_slope
+    span = f"minutes {w0 / 60:.1f}–{duration_s / 60:.1f}"
+    if rss_slope is None:
+        verdict(False, f"Central System RSS slope over {span}: too few samples to judge")
+    else:
+        ends = [r["csms_rss_kib"] for r in in_window if r.get("csms_rss_kib")]
+        verdict(rss_slope <= RSS_SLOPE_LIMIT_MIB_PER_MIN,
+                f"Central System RSS slope over {span}: {rss_slope:+.2f} MiB/min (limit {RSS_SLOPE_LIMIT_MIB_PER_MIN} MiB/min; "
+                f"RSS {fmt_mib(ends[0])} → {fmt_mib(ends[-1])} MiB, peak {fmt_mib(max(ends))})")
+    # Where the RSS is: the GC's range and glibc's malloc arenas (smaps), and the live managed heap (dotnet-counters).
+    parts = []
+    for key, name in (("csms_gc_kib", "GC heap range"), ("csms_malloc_kib", "malloc arenas")):
+        value = kib_slope(key)
+        memory[key + "_slope"] = value
+        if value is not None:
+            parts.append(f"{name} {value:+.2f}")
+    counters = read_counters(os.path.join(run_dir, "counters.csv"))
+    if counters:
+        offset = -float(env.get("FLEET_STARTED", "0"))
+        for counter, name in (("dotnet.gc.last_collection.heap.size", "managed heap after the last GC"),
+                              ("dotnet.gc.last_collection.memory.committed_size", "GC committed")):
+            points = [((t + offset) / 60, c[counter] / 1048576) for t, c in sorted(counters.items()) if counter in c and w0 <= t + offset <= duration_s]
+            value = slope_over(points)
+            memory[counter + ".slope"] = value
+            if value is not None:
+                parts.append(f"{name} {value:+.2f} ({points[0][1]:.0f} → {points[-1][1]:.0f} MiB)")
+    memory_line = "info " + (f"Central System memory slopes over {span} (MiB/min): " + ", ".join(parts)) if parts else "info memory split: n/a"
+
+    trend = memory_trend(rows, "fleet_rss_kib", ramp_end if ramp_end is not None else 0, duration_s) if during else None
+    memory["fleet_rss_kib"] = trend
+    if trend is None:
+        verdict(False, "fleet memory: too few samples after the ramp to judge")
+    else:
+        # The fleet is the load, not what is measured: flat enough when its second half grows by at most 1% of its mean a minute.
         limit = mib(trend["second_half_mean_kib"]) * 0.01
         flat = trend["second_half_slope_mib_per_min"] <= limit
-        verdict(flat, f"{name} memory {'flat' if flat else 'GROWS'}: RSS {fmt_mib(trend['start_kib'])} MiB after the ramp, "
-                f"{fmt_mib(trend['end_kib'])} MiB at the end (peak {fmt_mib(trend['peak_kib'])}); mean of the second half "
-                f"{trend['growth_pct']:+.1f}% over the first, second half slope {trend['second_half_slope_mib_per_min']:+.2f} MiB/min "
-                f"(flat = second half slope at most {limit:.1f} MiB/min, 1% of its mean)")
+        verdict(flat, f"fleet memory {'flat' if flat else 'GROWS'}: RSS {fmt_mib(trend['start_kib'])} MiB after the ramp, "
+                f"{fmt_mib(trend['end_kib'])} MiB at the end (peak {fmt_mib(trend['peak_kib'])}); second half slope "
+                f"{trend['second_half_slope_mib_per_min']:+.2f} MiB/min (flat = at most {limit:.1f} MiB/min, 1% of its mean)")
 
     loads = [r["load1"] for r in during if r.get("load1") is not None]
     load_line = (f"load average (1 min) over the run: min {min(loads):.2f}, mean {statistics.mean(loads):.2f}, max {max(loads):.2f} on "
                  f"{os.cpu_count()} cores") if loads else "load average: n/a"
 
     summary = {"verdicts": verdicts, "errors": errors, "sessions": sessions, "transactions": len(txs),
-               "memory": memory, "rampEnd_s": ramp_end, "load": load_line}
+               "memory": memory, "memoryLine": memory_line, "rampEnd_s": ramp_end, "load": load_line}
     with open(os.path.join(run_dir, "summary.json"), "w") as f:
         json.dump(summary, f, indent=2)
     with open(os.path.join(run_dir, "verdicts.txt"), "w") as f:
-        f.write("\n".join(verdicts + [load_line]) + "\n")
+        f.write("\n".join(verdicts + [memory_line, load_line]) + "\n")
     with open(os.path.join(run_dir, "section.md"), "w") as f:
-        f.write(section(run_dir, env, rows, report, txs, verdicts, load_line, ramp_end))
+        f.write(section(run_dir, env, rows, report, txs, verdicts + [memory_line], load_line, ramp_end))
     return all(v.startswith("ok") for v in verdicts)
 
 
@@ -259,7 +365,7 @@ def section(run_dir, env, rows, report, txs, verdicts, load_line, ramp_end):
     stations = int(env["STATIONS"])
     duration_s = int(env["DURATION_S"])
     date = datetime.now(timezone.utc).strftime("%Y-%m-%d")
-    ok = all(v.startswith("ok") for v in verdicts)
+    ok = all(v.startswith(("ok", "info")) for v in verdicts)
 
     lines = [
         f"## {date} — soak: {stations:,} stations for {env['DURATION']} ({os.path.basename(run_dir)})",
@@ -324,6 +430,8 @@ def main():
         seed_tags(*args)
     elif command == "transactions":
         transactions(*args)
+    elif command == "memory":
+        print(*memory_split(*args))
     elif command == "analyse":
         sys.exit(0 if analyse(*args) else 1)
     else:
