@@ -121,13 +121,10 @@ last station connected, once with $BASE and once with $STATIONS stations.
 
 Our virtual charge point is a full one (configuration keys, authorization cache, local list, Rx
 schedulers for heartbeat and metering, transaction queue, certificate store); the ocpp-rpc peer is a bare
-RPC client that boots and heartbeats. Where our figure goes (\`dotnet-gcdump\` of an idle 2,000-station
-fleet, \`dotnet-dump gcroot\`): Websocket.Client 5.5.1 keeps a 16 KiB receive buffer per connection for
-the life of its listen loop, plus about 6 KiB of its own channels and objects, none of it configurable;
-the socket and the WebSocket about 2 KiB (the fleet does its own opening handshake on ws://, so no HTTP
-connection with its two 4 KiB buffers stays behind); the charge point with the runtime objects it holds
-(endpoint, queues, Rx subscriptions, connectors, meters, cancellation sources, some of them
-Websocket.Client's) about 13 KiB of live heap; the rest is memory the GC keeps beyond the live heap.
+RPC client that boots and heartbeats. Both ends carry frames on the protocol's \`WebSocketTransport\`
+(a receive buffer that starts at 256 bytes) over a socket whose opening handshake the charge point does
+itself (\`WebSocketUpgrade\`), so no HTTP connection or client library's buffers stay behind it; where the
+rest goes is read from a \`dotnet-gcdump\` of an idle fleet (see the reading under the section).
 Commands, with the Central System's port as PORT:
 
 \`\`\`sh

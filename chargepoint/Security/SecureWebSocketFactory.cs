@@ -17,45 +17,25 @@ public static class SecureWebSocketFactory
     public const SslProtocols Protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
 
     /// <summary>
-    /// A factory that opens a <see cref="ClientWebSocket"/> with the <c>ocpp1.6</c> subprotocol, Basic
+    /// A factory that opens a WebSocket (<see cref="WebSocketUpgrade"/>) with the <c>ocpp1.6</c> subprotocol, Basic
     /// credentials on profiles 1 and 2, TLS on profiles 2 and 3 with the server certificate checked against
-    /// the Central System roots, and the client certificate on profile 3.
+    /// the Central System roots, and the client certificate on profile 3. A refused server certificate is
+    /// reported through <see cref="TransportSecurity.ServerCertificateRejected"/> and fails the attempt.
     /// </summary>
-    public static Func<Uri, CancellationToken, Task<WebSocket>> Client(Func<TransportSecurity> security, Func<TimeSpan> pingInterval) =>
-        async (uri, cancellationToken) =>
+    public static Func<Uri, CancellationToken, Task<WebSocket>> Client(Func<TransportSecurity> security, Func<TimeSpan> pingInterval)
+    {
+        ArgumentNullException.ThrowIfNull(security);
+        ArgumentNullException.ThrowIfNull(pingInterval);
+        return (uri, cancellationToken) =>
         {
-            ArgumentNullException.ThrowIfNull(security);
-            ArgumentNullException.ThrowIfNull(pingInterval);
             var settings = security();
-            var socket = new ClientWebSocket();
-            try
-            {
-                socket.Options.AddSubProtocol(WebSocketFactory.SubProtocol);
-                socket.Options.KeepAliveInterval = pingInterval();
-                if (settings.AuthorizationHeader is { } authorization)
-                {
-                    socket.Options.SetRequestHeader("Authorization", authorization);
-                }
+            var endpoint = settings.Endpoint(uri);
 
-                if (!settings.UsesTls)
-                {
-                    await socket.ConnectAsync(settings.Endpoint(uri), cancellationToken);
-                    return socket;
-                }
-
-                // ClientWebSocket's own options cannot pin the TLS versions or cipher suites: connect through a
-                // handler that does. The upgraded connection outlives the handler, as with ClientWebSocket's own.
-                using var handler = new SocketsHttpHandler { SslOptions = TlsOptions(settings) };
-                using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
-                await socket.ConnectAsync(settings.Endpoint(uri), invoker, cancellationToken);
-                return socket;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
+            // A wss:// URL on profile 0 or 1 still gets TLS, checked against the system trust store (no roots to pin).
+            var tls = settings.UsesTls ? TlsOptions(settings) : null;
+            return WebSocketUpgrade.ConnectAsync(endpoint, WebSocketFactory.SubProtocol, settings.AuthorizationHeader, pingInterval(), tls, cancellationToken);
         };
+    }
 
     /// <summary>
     /// TLS 1.2 or later with the server check and, on profile 3, the client certificate. Where the platform lets

@@ -10,8 +10,8 @@ public static class WebSocketFactory
     public const string SubProtocol = "ocpp1.6";
 
     /// <summary>
-    /// A factory that opens a <see cref="ClientWebSocket"/> requesting the <c>ocpp1.6</c> subprotocol, with
-    /// HTTP Basic authentication whose user name is the charge point identity (Security Whitepaper §2.4)
+    /// A factory that opens a WebSocket (<see cref="WebSocketUpgrade"/>) requesting the <c>ocpp1.6</c> subprotocol,
+    /// with HTTP Basic authentication whose user name is the charge point identity (Security Whitepaper §2.4)
     /// and WebSocket pings every <paramref name="pingInterval"/> (the WebSocketPingInterval key).
     /// </summary>
     public static Func<Uri, CancellationToken, Task<WebSocket>> Client(string chargePointId, string? basicAuthPassword, Func<TimeSpan> pingInterval) =>
@@ -19,30 +19,19 @@ public static class WebSocketFactory
 
     /// <summary>
     /// As above, with the password read at every connection attempt, so that a new AuthorizationKey is
-    /// used from the next connection on (OCTT TC_073).
+    /// used from the next connection on (OCTT TC_073). A wss:// URL is checked against the system trust store;
+    /// the security profiles' own checks are <see cref="Security.SecureWebSocketFactory"/>'s.
     /// </summary>
-    public static Func<Uri, CancellationToken, Task<WebSocket>> Client(string chargePointId, Func<string?> basicAuthPassword, Func<TimeSpan> pingInterval) =>
-        async (uri, cancellationToken) =>
+    public static Func<Uri, CancellationToken, Task<WebSocket>> Client(string chargePointId, Func<string?> basicAuthPassword, Func<TimeSpan> pingInterval)
+    {
+        ArgumentNullException.ThrowIfNull(basicAuthPassword);
+        ArgumentNullException.ThrowIfNull(pingInterval);
+        return (uri, cancellationToken) =>
         {
-            var socket = new ClientWebSocket();
-            try
-            {
-                socket.Options.AddSubProtocol(SubProtocol);
-                socket.Options.KeepAliveInterval = pingInterval();
-                if (basicAuthPassword() is { Length: > 0 } password)
-                {
-                    socket.Options.SetRequestHeader("Authorization", BasicAuthorization(chargePointId, password));
-                }
-
-                await socket.ConnectAsync(uri, cancellationToken);
-                return socket;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
+            var authorization = basicAuthPassword() is { Length: > 0 } password ? BasicAuthorization(chargePointId, password) : null;
+            return WebSocketUpgrade.ConnectAsync(uri, SubProtocol, authorization, pingInterval(), null, cancellationToken);
         };
+    }
 
     /// <summary>The value of the Authorization header for HTTP Basic authentication.</summary>
     public static string BasicAuthorization(string user, string password) =>

@@ -1,19 +1,23 @@
 using System.Buffers;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace OcppLab.ChargePoint.Transport;
 
 /// <summary>
-/// Opens a client WebSocket on a plain TCP connection with the opening handshake of RFC 6455 §4.1 done
-/// here, then hands the stream to <see cref="WebSocket.CreateFromStream(Stream, WebSocketCreationOptions)"/>.
+/// Opens a client WebSocket on a TCP connection (ws://) or on TLS over one (wss://, Security Whitepaper
+/// profiles 2 and 3), with the opening handshake of RFC 6455 §4.1 done here, then hands the stream to
+/// <see cref="WebSocket.CreateFromStream(Stream, WebSocketCreationOptions)"/>.
 /// Why not <see cref="ClientWebSocket"/>: it keeps the HTTP connection it upgraded, with a 4 KiB read and
-/// a 4 KiB write buffer, for the life of the socket; a fleet of thousands of idle charge points pays
-/// about 9 KiB each for buffers it never uses again (bench/RESULTS.md). ws:// only: a TLS connection
-/// (Security Whitepaper profiles 2 and 3) goes through the HTTP handler, which does the TLS handshake.
+/// a 4 KiB write buffer, for the life of the socket, and over TLS an HTTP handler per connection (its
+/// TLS options are the handler's, and a profile 3 charge point presents a certificate of its own); a
+/// fleet of thousands of idle charge points pays for buffers it never uses again (bench/RESULTS.md).
+/// Here the socket, the TLS stream and the WebSocket are all that stay.
 /// </summary>
 public static class WebSocketUpgrade
 {
@@ -24,25 +28,41 @@ public static class WebSocketUpgrade
     private const string AcceptGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     /// <summary>
-    /// Connects to <paramref name="uri"/> (ws://), asks for <paramref name="subProtocol"/>, sends
+    /// Connects to <paramref name="uri"/> (ws:// or wss://), asks for <paramref name="subProtocol"/>, sends
     /// <paramref name="authorization"/> as the Authorization header when given, and returns the open socket.
+    /// On wss:// the TLS handshake uses <paramref name="tls"/> (server check, client certificate, versions;
+    /// the target host is the URL's), or the platform's defaults when null.
     /// A refused upgrade throws a <see cref="WebSocketException"/> with <see cref="WebSocketError.NotAWebSocket"/>
-    /// naming the status the server returned, as <see cref="ClientWebSocket"/> does.
+    /// naming the status the server returned; a failed TCP connect or TLS handshake throws one with
+    /// <see cref="WebSocketError.Faulted"/> with the cause inside, as <see cref="ClientWebSocket"/> does.
     /// </summary>
-    public static async Task<WebSocket> ConnectAsync(Uri uri, string subProtocol, string? authorization, TimeSpan keepAliveInterval, CancellationToken cancellationToken)
+    public static async Task<WebSocket> ConnectAsync(Uri uri, string subProtocol, string? authorization, TimeSpan keepAliveInterval, SslClientAuthenticationOptions? tls, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        if (uri.Scheme != "ws")
+        if (uri.Scheme is not ("ws" or "wss"))
         {
-            throw new ArgumentException($"'{uri}' is not a ws:// URL; TLS connections go through the HTTP handler.", nameof(uri));
+            throw new ArgumentException($"'{uri}' is not a ws:// or wss:// URL.", nameof(uri));
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         Stream? stream = null;
         try
         {
-            await socket.ConnectAsync(new DnsEndPoint(uri.IdnHost, uri.Port), cancellationToken);
+            try
+            {
+                await socket.ConnectAsync(new DnsEndPoint(uri.IdnHost, uri.Port), cancellationToken);
+            }
+            catch (SocketException e)
+            {
+                throw new WebSocketException(WebSocketError.Faulted, $"Unable to connect to {uri.Authority}: {e.Message}", e);
+            }
+
             stream = new NetworkStream(socket, ownsSocket: true);
+            if (uri.Scheme == "wss")
+            {
+                stream = await AuthenticateAsync(stream, uri, tls, cancellationToken);
+            }
+
             var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
             await stream.WriteAsync(Request(uri, key, subProtocol, authorization), cancellationToken);
             var (head, leftover) = await ReadResponseHeadAsync(stream, cancellationToken);
@@ -71,6 +91,29 @@ public static class WebSocketUpgrade
                 socket.Dispose();
             }
 
+            throw;
+        }
+    }
+
+    /// <summary>The TLS handshake over <paramref name="network"/>; the returned stream owns it.</summary>
+    private static async Task<Stream> AuthenticateAsync(Stream network, Uri uri, SslClientAuthenticationOptions? tls, CancellationToken cancellationToken)
+    {
+        var options = tls ?? new SslClientAuthenticationOptions();
+        options.TargetHost ??= uri.IdnHost;
+        var secure = new SslStream(network, leaveInnerStreamOpen: false);
+        try
+        {
+            await secure.AuthenticateAsClientAsync(options, cancellationToken);
+            return secure;
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            await secure.DisposeAsync();
+            throw new WebSocketException(WebSocketError.Faulted, $"The TLS handshake with {uri.Authority} failed: {e.Message}", e);
+        }
+        catch
+        {
+            await secure.DisposeAsync();
             throw;
         }
     }

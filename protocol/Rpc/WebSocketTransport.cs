@@ -58,6 +58,9 @@ public static class WebSocketTransport
                 await CloseQuietlyAsync(socket, WebSocketCloseStatus.NormalClosure, "closed");
                 break;
             case TransportEndReason.EndpointClosed:
+                // What the endpoint queued before it asked to close (an answer such as a Reset.conf, the CALLERROR
+                // before a 1002) is written before the close frame: the send loop ends once the queue is drained.
+                await DrainAsync(send, CloseHandshakeTimeout);
                 var status = end.CloseStatus ?? (endpoint.CloseRequested.IsCompletedSuccessfully ? endpoint.CloseRequested.Result.Status : 1000);
                 await CloseQuietlyAsync(socket, (WebSocketCloseStatus)status, end.Description ?? "closed");
 
@@ -69,6 +72,17 @@ public static class WebSocketTransport
         await stop.CancelAsync();
         await Task.WhenAll(Quietly(receive), Quietly(send));
         return end;
+    }
+
+    private static async Task DrainAsync(Task send, TimeSpan timeout)
+    {
+        try
+        {
+            await send.WaitAsync(timeout);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
+        {
+        }
     }
 
     private static async Task AwaitPeerCloseAsync(WebSocket socket, Task<TransportEnd> receive, TimeSpan timeout)

@@ -27,7 +27,7 @@ internal static class ChargerCommand
         // The charge point's own ConnectionSecurity, read at every attempt, so its certificate checks and a profile
         // or key changed by the Central System apply as they would on a real charge point (Security Whitepaper §2).
         var useSystemTrust = security.CentralSystemRoots.Count == 0;
-        var connector = new WebsocketClientConnector(
+        var connector = new WebSocketConnector(
             settings,
             SecureWebSocketFactory.Client(
                 () => chargePoint is { } cp ? cp.ConnectionSecurity with { UseSystemTrustWithoutRoots = useSystemTrust } : TransportSecurity.None(options.Id),

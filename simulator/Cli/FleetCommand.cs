@@ -64,10 +64,9 @@ internal static class FleetCommand
         var startedAt = DateTimeOffset.UtcNow;
         using var metrics = new FleetMetrics();
         using var issuer = options.Security.ClientCertificateAuthority;
-        using var sockets = new SharedSocketFactory(plan);
         var progress = new FleetProgress();
         var series = new TimeSeriesRecorder(metrics, options.Window);
-        var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, sockets, TimeSpan.FromSeconds(30)));
+        var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, TimeSpan.FromSeconds(30)));
         await using var _ = runner;
         metrics.Meter.CreateObservableGauge("ocpplab.fleet.connected", () => progress.Gauges.Connected, description: "Charge points with an open connection.");
         metrics.Meter.CreateObservableGauge("ocpplab.fleet.booted", () => progress.Gauges.Booted, description: "Charge points accepted by the Central System.");

@@ -86,19 +86,19 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
     public IEnumerable<VirtualChargePoint> ChargePoints => slots.Where(s => s is not null).Select(s => s!.ChargePoint);
 
     /// <summary>
-    /// Connectors over real WebSockets through the shared handler; each charge point pings at its own
-    /// WebSocketPingInterval and connects with its own <see cref="VirtualChargePoint.ConnectionSecurity"/> (its
-    /// profile, AuthorizationKey, installed roots and certificate, read at every attempt).
+    /// Connectors over real WebSockets, one socket (and on wss:// one TLS stream) per charge point and nothing shared;
+    /// each charge point pings at its own WebSocketPingInterval and connects with its own
+    /// <see cref="VirtualChargePoint.ConnectionSecurity"/> (its profile, AuthorizationKey, installed roots and
+    /// certificate, read at every attempt). With no roots in the plan, the system trust store checks the Central System.
     /// </summary>
-    public static Func<string, Func<VirtualChargePoint?>, IOcppConnector> WebSocketConnectors(FleetPlan plan, SharedSocketFactory sockets, TimeSpan connectTimeout)
+    public static Func<string, Func<VirtualChargePoint?>, IOcppConnector> WebSocketConnectors(FleetPlan plan, TimeSpan connectTimeout)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(sockets);
         var settings = new ConnectionSettings { CentralSystemUrl = plan.CentralSystem, BasicAuthPassword = plan.Password, ConnectTimeout = connectTimeout };
         var useSystemTrust = plan.Security.CentralSystemRoots.Count == 0;
-        return (id, chargePoint) => new WebsocketClientConnector(
+        return (id, chargePoint) => new WebSocketConnector(
             settings,
-            sockets.For(
+            SecureWebSocketFactory.Client(
                 () => chargePoint() is { } cp
                     ? cp.ConnectionSecurity with { UseSystemTrustWithoutRoots = useSystemTrust }
                     : new TransportSecurity(plan.SecurityProfile, id, plan.Password, [], null) { UseSystemTrustWithoutRoots = useSystemTrust },

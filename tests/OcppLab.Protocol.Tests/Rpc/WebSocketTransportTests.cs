@@ -243,6 +243,26 @@ public sealed class WebSocketTransportTests
     }
 
     [Test]
+    public async Task A_frame_queued_before_the_endpoint_closes_is_written_before_the_close_frame()
+    {
+        await using var endpoint = Endpoint();
+        var run = WebSocketTransport.RunAsync(server, endpoint, CancellationToken.None);
+
+        // The CALL is in the send queue when the close is asked for, as a Reset.conf is when a charge point reboots.
+        var call = endpoint.CallAsync(new ClearCacheRequest());
+        endpoint.Close();
+        var first = await ReceiveAsync();
+        var seen = await CloseHandshakeAsync(run);
+
+        Assert.ThrowsAsync<OcppDisconnectedException>(async () => await call.Guarded());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Text, Does.Contain("\"ClearCache\""));
+            Assert.That(seen, Is.EqualTo("Close NormalClosure"));
+        }
+    }
+
+    [Test]
     public async Task Closing_the_endpoint_while_a_handler_runs_closes_the_connection_with_1000()
     {
         // The handler's cancellation callback runs inside Close(). Holding Close() there until the transport has

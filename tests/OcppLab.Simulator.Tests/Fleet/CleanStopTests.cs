@@ -22,8 +22,7 @@ public sealed class CleanStopTests
             Sessions = new SessionProfile { MeanGap = TimeSpan.FromMilliseconds(100), MeanLength = TimeSpan.FromSeconds(30) },
         };
         using var metrics = new FleetMetrics();
-        using var sockets = new SharedSocketFactory();
-        var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, sockets, TimeSpan.FromSeconds(10)));
+        var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, TimeSpan.FromSeconds(10)));
         runner.Start();
         while (runner.Sessions.Started < 6)
         {

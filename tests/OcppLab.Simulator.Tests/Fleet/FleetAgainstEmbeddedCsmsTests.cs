@@ -24,8 +24,7 @@ public sealed class FleetAgainstEmbeddedCsmsTests
         await using var csms = await EmbeddedCsms.StartAsync("http://127.0.0.1:0", plan.AllIdTags(), cancellationToken);
         plan = plan with { CentralSystem = csms.OcppUrl };
         using var metrics = new FleetMetrics();
-        using var sockets = new SharedSocketFactory();
-        var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, sockets, TimeSpan.FromSeconds(10)));
+        var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, TimeSpan.FromSeconds(10)));
         await using (runner)
         {
             runner.Start();

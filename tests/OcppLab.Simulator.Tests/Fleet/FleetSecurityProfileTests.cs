@@ -82,15 +82,14 @@ public sealed class FleetSecurityProfileTests
         var plan = options.ToPlan(options.CentralSystem!);
         using var strangersCertificate = stranger.IssueClient("CN=TLS3CP005");
         using var metrics = new FleetMetrics();
-        using var sockets = new SharedSocketFactory(plan);
-        var connectors = FleetRunner.WebSocketConnectors(plan, sockets, TimeSpan.FromSeconds(10));
+        var connectors = FleetRunner.WebSocketConnectors(plan, TimeSpan.FromSeconds(10));
         var connection = new ConnectionSettings { CentralSystemUrl = plan.CentralSystem, ConnectTimeout = TimeSpan.FromSeconds(10) };
 
         // Station 4 leaves its certificate out, station 5 presents one for its identity from another CA.
         IOcppConnector ConnectorFor(string id, Func<VirtualChargePoint?> chargePoint) => id switch
         {
-            "TLS3CP004" => new WebsocketClientConnector(connection, sockets.For(() => chargePoint()!.ConnectionSecurity with { ClientCertificate = null }, () => TimeSpan.Zero)),
-            "TLS3CP005" => new WebsocketClientConnector(connection, sockets.For(() => chargePoint()!.ConnectionSecurity with { ClientCertificate = strangersCertificate }, () => TimeSpan.Zero)),
+            "TLS3CP004" => new WebSocketConnector(connection, SecureWebSocketFactory.Client(() => chargePoint()!.ConnectionSecurity with { ClientCertificate = null }, () => TimeSpan.Zero)),
+            "TLS3CP005" => new WebSocketConnector(connection, SecureWebSocketFactory.Client(() => chargePoint()!.ConnectionSecurity with { ClientCertificate = strangersCertificate }, () => TimeSpan.Zero)),
             _ => connectors(id, chargePoint),
         };
 
@@ -129,8 +128,7 @@ public sealed class FleetSecurityProfileTests
         Assert.That(problem, Is.Null);
         var plan = options!.ToPlan(options.CentralSystem!);
         using var metrics = new FleetMetrics();
-        using var sockets = new SharedSocketFactory(plan);
-        var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, sockets, TimeSpan.FromSeconds(10)));
+        var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, TimeSpan.FromSeconds(10)));
         await using (runner)
         {
             runner.Start();

@@ -28,7 +28,7 @@ public sealed class FullDayAgainstCentralSystemTests
         var time = new FakeTimeProvider(Midnight);
         var scheduler = new LockedHistoricalScheduler(Midnight);
         var settings = new ConnectionSettings { CentralSystemUrl = csms.OcppUrl };
-        var connector = new WebsocketClientConnector(settings, WebSocketFactory.Client("DAY-CP-01", (string?)null, () => TimeSpan.Zero));
+        var connector = new WebSocketConnector(settings, WebSocketFactory.Client("DAY-CP-01", (string?)null, () => TimeSpan.Zero));
         await using var chargePoint = new VirtualChargePoint("DAY-CP-01", new ChargePointTemplate(), connector, scheduler, time, random: new Random(7));
         chargePoint.Configuration.Set("MeterValueSampleInterval", "300");
         chargePoint.Configuration.Set("MeterValuesSampledData", "Energy.Active.Import.Register,Power.Active.Import");

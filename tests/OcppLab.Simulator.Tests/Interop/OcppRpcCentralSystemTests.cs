@@ -23,7 +23,7 @@ public sealed class OcppRpcCentralSystemTests
         await using var peer = await NodePeer.StartAsync("central-system.mjs", "--port", "0", "--script", "all-actions", "--timeout-seconds", "80");
         var listening = await peer.WaitForAsync(e => Event(e) == "listening", Patience, "its port");
         var url = new Uri($"ws://127.0.0.1:{listening.GetProperty("port").GetInt32()}");
-        var connector = new WebsocketClientConnector(new ConnectionSettings { CentralSystemUrl = url }, WebSocketFactory.Client("SIM-RPC-01", (string?)null, () => TimeSpan.Zero));
+        var connector = new WebSocketConnector(new ConnectionSettings { CentralSystemUrl = url }, WebSocketFactory.Client("SIM-RPC-01", (string?)null, () => TimeSpan.Zero));
         await using var chargePoint = new VirtualChargePoint("SIM-RPC-01", new ChargePointTemplate(), connector, DefaultScheduler.Instance, TimeProvider.System);
 
         chargePoint.PowerOn();

@@ -44,8 +44,7 @@ public sealed class CentralSystemRestartTests
             await using var before = StartCentralSystem(dataDirectory, port, plan);
             await before.WaitUntilServingAsync(http, new Uri(baseAddress, "/api/transactions"), Patience, cancellationToken);
             using var metrics = new FleetMetrics();
-            using var sockets = new SharedSocketFactory();
-            var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, sockets, TimeSpan.FromSeconds(5)));
+            var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, TimeSpan.FromSeconds(5)));
             IReadOnlyList<TransactionView> runningAtKill;
             IReadOnlyList<TransactionView> after;
             await using (runner)

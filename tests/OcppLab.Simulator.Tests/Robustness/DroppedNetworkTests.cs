@@ -18,7 +18,7 @@ public sealed class DroppedNetworkTests
     public async Task Transactions_stopped_and_started_offline_reach_the_Central_System_in_order_with_one_start_and_one_stop_each(CancellationToken cancellationToken)
     {
         await using var csms = await EmbeddedCsms.StartAsync("http://127.0.0.1:0", ["OFFTAG1"], cancellationToken);
-        var connector = new WebsocketClientConnector(
+        var connector = new WebSocketConnector(
             new ConnectionSettings { CentralSystemUrl = csms.OcppUrl },
             WebSocketFactory.Client("CP001", (string?)null, () => TimeSpan.Zero));
         await using var h = new ChargePointHarness(connector: connector);

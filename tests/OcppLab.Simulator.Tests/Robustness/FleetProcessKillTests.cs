@@ -31,7 +31,7 @@ public sealed class FleetProcessKillTests
         var transactions = csms.Services.GetRequiredService<ITransactionStore>();
 
         // A station of this process, charging on virtual time over a real socket.
-        var connector = new WebsocketClientConnector(new ConnectionSettings { CentralSystemUrl = csms.OcppUrl }, WebSocketFactory.Client("CP001", (string?)null, () => TimeSpan.Zero));
+        var connector = new WebSocketConnector(new ConnectionSettings { CentralSystemUrl = csms.OcppUrl }, WebSocketFactory.Client("CP001", (string?)null, () => TimeSpan.Zero));
         await using var healthy = new ChargePointHarness(connector: connector);
         await healthy.BootAsync((Keys.MeterValueSampleInterval, "0"));
         await UntilAsync("the healthy station connected", () => healthy.ChargePoint.IsConnected, () => "", healthy);

@@ -7,7 +7,6 @@ using OcppLab.ChargePoint.Security;
 using OcppLab.ChargePoint.Transport;
 using OcppLab.Protocol.Framing;
 using OcppLab.Protocol.Rpc;
-using OcppLab.Simulator.Fleet;
 
 namespace OcppLab.Simulator.Tests.Transport;
 
@@ -35,7 +34,7 @@ public sealed class WebSocketUpgradeTests
             return Encoding.UTF8.GetString(buffer, 0, received.Count);
         });
 
-        using var client = await WebSocketUpgrade.ConnectAsync(server.Url("/ocpp/CP-1?x=1"), "ocpp1.6", "Basic Q1AtMTpzZWNyZXQ=", TimeSpan.Zero, Timeout());
+        using var client = await WebSocketUpgrade.ConnectAsync(server.Url("/ocpp/CP-1?x=1"), "ocpp1.6", "Basic Q1AtMTpzZWNyZXQ=", TimeSpan.Zero, null, Timeout());
         var inbound = new byte[256];
         var first = await client.ReceiveAsync(inbound, Timeout());
         await client.SendAsync("[3,\"1\",{}]"u8.ToArray(), WebSocketMessageType.Text, true, Timeout());
@@ -61,7 +60,7 @@ public sealed class WebSocketUpgradeTests
             return string.Empty;
         });
 
-        var error = Assert.ThrowsAsync<WebSocketException>(() => WebSocketUpgrade.ConnectAsync(server.Url("/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, Timeout()));
+        var error = Assert.ThrowsAsync<WebSocketException>(() => WebSocketUpgrade.ConnectAsync(server.Url("/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, null, Timeout()));
 
         Assert.That(error!.WebSocketErrorCode, Is.EqualTo(WebSocketError.NotAWebSocket));
         Assert.That(error.Message, Does.Contain("'401'"));
@@ -78,7 +77,7 @@ public sealed class WebSocketUpgradeTests
             return string.Empty;
         });
 
-        var error = Assert.ThrowsAsync<WebSocketException>(() => WebSocketUpgrade.ConnectAsync(server.Url("/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, Timeout()));
+        var error = Assert.ThrowsAsync<WebSocketException>(() => WebSocketUpgrade.ConnectAsync(server.Url("/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, null, Timeout()));
 
         Assert.That(error!.WebSocketErrorCode, Is.EqualTo(WebSocketError.HeaderError));
         Assert.That(error.Message, Does.Contain("Sec-WebSocket-Accept"));
@@ -94,7 +93,7 @@ public sealed class WebSocketUpgradeTests
             return string.Empty;
         });
 
-        var error = Assert.ThrowsAsync<WebSocketException>(() => WebSocketUpgrade.ConnectAsync(server.Url("/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, Timeout()));
+        var error = Assert.ThrowsAsync<WebSocketException>(() => WebSocketUpgrade.ConnectAsync(server.Url("/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, null, Timeout()));
         Assert.That(error!.WebSocketErrorCode, Is.EqualTo(WebSocketError.UnsupportedProtocol));
 
         _ = server.AnswerAsync(async (request, stream) =>
@@ -102,7 +101,7 @@ public sealed class WebSocketUpgradeTests
             await stream.WriteAsync(Encoding.ASCII.GetBytes(SwitchingProtocols(request.Key, null)));
             return string.Empty;
         });
-        using var client = await WebSocketUpgrade.ConnectAsync(server.Url("/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, Timeout());
+        using var client = await WebSocketUpgrade.ConnectAsync(server.Url("/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, null, Timeout());
         Assert.That(client.SubProtocol, Is.Null);
         Assert.That(client.State, Is.EqualTo(WebSocketState.Open));
     }
@@ -116,7 +115,7 @@ public sealed class WebSocketUpgradeTests
             stream.Socket.Shutdown(SocketShutdown.Send);
             return Task.FromResult(string.Empty);
         });
-        var hungUp = Assert.ThrowsAsync<WebSocketException>(() => WebSocketUpgrade.ConnectAsync(server.Url("/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, Timeout()));
+        var hungUp = Assert.ThrowsAsync<WebSocketException>(() => WebSocketUpgrade.ConnectAsync(server.Url("/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, null, Timeout()));
         Assert.That(hungUp!.WebSocketErrorCode, Is.EqualTo(WebSocketError.ConnectionClosedPrematurely));
 
         _ = server.AnswerAsync(async (request, stream) =>
@@ -124,7 +123,7 @@ public sealed class WebSocketUpgradeTests
             await stream.WriteAsync(Encoding.ASCII.GetBytes(SwitchingProtocols(request.Key, "ocpp1.6").Replace("Upgrade: websocket\r\n", string.Empty, StringComparison.Ordinal)));
             return string.Empty;
         });
-        var noUpgrade = Assert.ThrowsAsync<WebSocketException>(() => WebSocketUpgrade.ConnectAsync(server.Url("/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, Timeout()));
+        var noUpgrade = Assert.ThrowsAsync<WebSocketException>(() => WebSocketUpgrade.ConnectAsync(server.Url("/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, null, Timeout()));
         Assert.That(noUpgrade!.WebSocketErrorCode, Is.EqualTo(WebSocketError.HeaderError));
     }
 
@@ -138,24 +137,24 @@ public sealed class WebSocketUpgradeTests
             await silent.Task;
             return string.Empty;
         });
-        using var sockets = new SharedSocketFactory();
-        var connector = new WebsocketClientConnector(
+        var connector = new WebSocketConnector(
             new ConnectionSettings { CentralSystemUrl = server.Url("/ocpp"), ConnectTimeout = TimeSpan.FromSeconds(1) },
-            sockets.For(() => TransportSecurity.None("CP-SILENT"), () => TimeSpan.Zero));
+            SecureWebSocketFactory.Client(() => TransportSecurity.None("CP-SILENT"), () => TimeSpan.Zero));
         await using var endpoint = new OcppRpcEndpoint("CP-SILENT", new NoCalls());
 
         var attempt = connector.ConnectAsync("CP-SILENT", endpoint, CancellationToken.None);
 
-        Assert.That(async () => await attempt.WaitAsync(Limit), Throws.Exception.Not.InstanceOf<TimeoutException>(), "the attempt ends by itself, well before the test's limit");
+        var error = Assert.ThrowsAsync<TimeoutException>(async () => await attempt.WaitAsync(Limit), "the attempt ends by itself, well before the test's limit");
+        Assert.That(error!.Message, Does.Contain("not open after 1 s"));
         silent.SetResult();
     }
 
     [Test]
-    public void Only_ws_urls_are_upgraded_here()
+    public void Only_ws_and_wss_urls_are_upgraded()
     {
-        var error = Assert.ThrowsAsync<ArgumentException>(() => WebSocketUpgrade.ConnectAsync(new Uri("wss://127.0.0.1:1/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, Timeout()));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => WebSocketUpgrade.ConnectAsync(new Uri("http://127.0.0.1:1/ocpp/CP-1"), "ocpp1.6", null, TimeSpan.Zero, null, Timeout()));
 
-        Assert.That(error!.Message, Does.Contain("wss://127.0.0.1:1/ocpp/CP-1"));
+        Assert.That(error!.Message, Does.Contain("http://127.0.0.1:1/ocpp/CP-1"));
     }
 
     private static CancellationToken Timeout() => new CancellationTokenSource(Limit).Token;
