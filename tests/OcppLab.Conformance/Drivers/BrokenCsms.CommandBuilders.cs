@@ -63,6 +63,19 @@ public static partial class BrokenCsms
             return Task.FromResult(request);
         }));
 
+    /// <summary>A Central System that offers the raw relay and none of the manual actions: every manual path is 404, as an unknown route.</summary>
+    public static EmbeddedCsmsTarget OffersOnlyTheRelay() => new("CSMS without the manual-action contract", services =>
+        services.AddTransient<IStartupFilter>(_ => new Middleware(next => http =>
+        {
+            if (ManualPath().IsMatch(http.Request.Path.Value ?? ""))
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(http);
+        })));
+
     private static JsonObject LocalList(JsonObject order, int listVersion, Func<string, JsonObject> entry) => new()
     {
         ["listVersion"] = listVersion,
