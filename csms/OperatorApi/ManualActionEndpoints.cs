@@ -98,8 +98,19 @@ public static class ManualActionEndpoints
         TimeProvider time,
         CancellationToken cancellationToken)
     {
+        // The typed endpoint takes the list the station should end up with; a Differential order names the
+        // tags to add or update (OCTT TC_043_5), so the entries the station already holds stay in it. The named
+        // tags are sent even when the mirror says the station has them: the tester asked for them, and a station
+        // that reports another version than the one it accepted (§5.10) may not hold what the mirror says.
+        IReadOnlyList<string>? wanted = body.IdTags;
+        if (body.UpdateType == UpdateType.Differential && body.IdTags is { } added)
+        {
+            wanted = [.. lists.Get(id).Entries.Keys.Concat(added)];
+            lists.Update(id, s => s with { Entries = s.Entries.RemoveRange(added) });
+        }
+
         var result = await LocalListEndpoints.Send(
-            id, new LocalListBody { UpdateType = body.UpdateType, IdTags = body.IdTags }, http, caller, configuration, registry, lists, idTags, authorizer, time, cancellationToken);
+            id, new LocalListBody { UpdateType = body.UpdateType, IdTags = wanted }, http, caller, configuration, registry, lists, idTags, authorizer, time, cancellationToken);
         if (Value<LocalListSendResult>(result) is not { } sent)
         {
             return result;
@@ -159,7 +170,7 @@ public static class ManualActionEndpoints
 
 /// <summary>The local list the tester asks for.</summary>
 /// <param name="UpdateType">Full replaces the station's list; Differential sends what changed.</param>
-/// <param name="IdTags">The id tags the list holds, each one of the Central System's; default: all of them.</param>
+/// <param name="IdTags">Full: the id tags the list holds; Differential: the id tags to add or update. Each is one of the Central System's; default: all of them.</param>
 public sealed record LocalListOrder(UpdateType UpdateType, IReadOnlyList<string>? IdTags);
 
 /// <summary>The station's answer to SendLocalList and the version the Central System gave the list.</summary>
