@@ -37,7 +37,7 @@ public static class CoreOperationEndpoints
         return group;
     }
 
-    private static async Task<IResult> RemoteStart(
+    internal static async Task<IResult> RemoteStart(
         string id,
         RemoteStartTransactionRequest body,
         int? waitSeconds,
@@ -106,23 +106,23 @@ public static class CoreOperationEndpoints
         return Results.Ok(new RemoteStartResult(status, transactionId, connectorId));
     }
 
-    private static Task<IResult> RemoteStop(string id, RemoteStopTransactionRequest body, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
+    internal static Task<IResult> RemoteStop(string id, RemoteStopTransactionRequest body, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
         Forward(id, body, http, caller, cancellationToken);
 
-    private static Task<IResult> Reset(string id, ResetRequest body, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
+    internal static Task<IResult> Reset(string id, ResetRequest body, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
         Forward(id, body, http, caller, cancellationToken);
 
-    private static Task<IResult> Unlock(string id, UnlockConnectorRequest body, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
+    internal static Task<IResult> Unlock(string id, UnlockConnectorRequest body, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
         body.ConnectorId <= 0
             ? Task.FromResult(Problems.BadValue("connectorId", body.ConnectorId, "UnlockConnector.req connectorId SHALL be > 0 (OCPP 1.6 §6.55)."))
             : Forward(id, body, http, caller, cancellationToken);
 
-    private static Task<IResult> ChangeAvailability(string id, ChangeAvailabilityRequest body, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
+    internal static Task<IResult> ChangeAvailability(string id, ChangeAvailabilityRequest body, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
         body.ConnectorId < 0
             ? Task.FromResult(Problems.BadValue("connectorId", body.ConnectorId, "connectorId is 0 for the whole Charge Point or the id of a connector (OCPP 1.6 §6.3)."))
             : Forward(id, body, http, caller, cancellationToken);
 
-    private static async Task<IResult> GetConfiguration(
+    internal static async Task<IResult> GetConfiguration(
         string id, GetConfigurationRequest body, HttpContext http, StationCaller caller, ChargePointRegistry registry, TimeProvider time, CancellationToken cancellationToken)
     {
         var answer = await caller.SendAsync(id, body, http, cancellationToken);
@@ -139,7 +139,7 @@ public static class CoreOperationEndpoints
         return Results.Ok(response);
     }
 
-    private static async Task<IResult> ChangeConfiguration(
+    internal static async Task<IResult> ChangeConfiguration(
         string id, ChangeConfigurationRequest body, HttpContext http, StationCaller caller, ChargePointRegistry registry, TimeProvider time, CancellationToken cancellationToken)
     {
         var answer = await caller.SendAsync(id, body, http, cancellationToken);
@@ -158,10 +158,10 @@ public static class CoreOperationEndpoints
         return Results.Ok(answer.Response);
     }
 
-    private static Task<IResult> ClearCache(string id, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
+    internal static Task<IResult> ClearCache(string id, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
         Forward(id, new ClearCacheRequest(), http, caller, cancellationToken);
 
-    private static Task<IResult> DataTransfer(string id, DataTransferRequest body, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
+    internal static Task<IResult> DataTransfer(string id, DataTransferRequest body, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
         Forward(id, body, http, caller, cancellationToken);
 
     private static IResult Configuration(string id, ChargePointRegistry registry) =>

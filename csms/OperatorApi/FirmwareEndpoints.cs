@@ -30,7 +30,7 @@ public static class FirmwareEndpoints
         return group;
     }
 
-    private static async Task<IResult> UpdateFirmware(
+    internal static async Task<IResult> UpdateFirmware(
         string id, UpdateFirmwareBody body, HttpContext http, StationCaller caller, IFirmwareJobStore jobs, IOptionsMonitor<CsmsOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (body.Location is null && body.Firmware is null)
@@ -60,7 +60,7 @@ public static class FirmwareEndpoints
             jobId, id, request.Location, request.RetrieveDate, request.Retries, request.RetryInterval, time.GetUtcNow(), [])));
     }
 
-    private static async Task<IResult> GetDiagnostics(
+    internal static async Task<IResult> GetDiagnostics(
         string id, GetDiagnosticsBody body, HttpContext http, StationCaller caller, IFirmwareJobStore jobs, IOptionsMonitor<CsmsOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (body.StartTime is { } from && body.StopTime is { } to && from > to)

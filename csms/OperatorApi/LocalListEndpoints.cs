@@ -32,7 +32,7 @@ public static class LocalListEndpoints
 
     private static IResult Get(string id, ILocalListStore lists) => Results.Ok(LocalListView.From(lists.Get(id)));
 
-    private static async Task<IResult> GetVersion(string id, HttpContext http, StationCaller caller, ILocalListStore lists, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetVersion(string id, HttpContext http, StationCaller caller, ILocalListStore lists, TimeProvider time, CancellationToken cancellationToken)
     {
         var answer = await caller.SendAsync(id, new GetLocalListVersionRequest(), http, cancellationToken);
         if (answer.Problem is { } problem)
@@ -45,7 +45,7 @@ public static class LocalListEndpoints
         return Results.Ok(answer.Response);
     }
 
-    private static async Task<IResult> Send(
+    internal static async Task<IResult> Send(
         string id,
         LocalListBody body,
         HttpContext http,

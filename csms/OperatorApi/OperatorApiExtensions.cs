@@ -78,6 +78,7 @@ public static class OperatorApiExtensions
         api.MapLocalList();
         api.MapSmartCharging();
         api.MapFirmware();
+        api.MapManualActions();
         api.MapEventStream();
         app.MapFiles(api);
         app.MapOpenApiDocument();

@@ -16,7 +16,7 @@ public static class RemoteTriggerEndpoints
         return group;
     }
 
-    private static Task<IResult> Trigger(string id, TriggerMessageRequest body, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
+    internal static Task<IResult> Trigger(string id, TriggerMessageRequest body, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
         body.ConnectorId < 0
             ? Task.FromResult(Problems.BadValue("connectorId", body.ConnectorId, "connectorId is 0 or a connector id when given (OCPP 1.6 §6.59)."))
             : CoreOperationEndpoints.Forward(id, body, http, caller, cancellationToken);

@@ -30,7 +30,7 @@ public static class ReservationEndpoints
         return Results.Ok(reservations.OfStation(id).Select(r => ReservationView.From(r, now)).ToList());
     }
 
-    private static async Task<IResult> Reserve(
+    internal static async Task<IResult> Reserve(
         string id, ReserveBody body, HttpContext http, StationCaller caller, IReservationStore reservations, IIdTagStore idTags, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -78,7 +78,7 @@ public static class ReservationEndpoints
         return Results.Ok(ReservationView.From(record, time.GetUtcNow(), answer.Response.Status));
     }
 
-    private static async Task<IResult> Cancel(
+    internal static async Task<IResult> Cancel(
         string id, int reservationId, HttpContext http, StationCaller caller, IReservationStore reservations, TimeProvider time, CancellationToken cancellationToken)
     {
         var answer = await caller.SendAsync(id, new CancelReservationRequest { ReservationId = reservationId }, http, cancellationToken);

@@ -35,7 +35,7 @@ public static class SmartChargingEndpoints
 
     private static IResult List(string id, IChargingProfileStore profiles) => Results.Ok(profiles.OfStation(id));
 
-    private static async Task<IResult> Set(
+    internal static async Task<IResult> Set(
         string id, SetChargingProfileRequest body, HttpContext http, StationCaller caller, IChargingProfileStore profiles, ITransactionStore transactions, ChargePointRegistry registry, TimeProvider time, CancellationToken cancellationToken)
     {
         var running = RunningOn(transactions, id, body.ConnectorId);
@@ -56,7 +56,7 @@ public static class SmartChargingEndpoints
         return Results.Ok(answer.Response);
     }
 
-    private static async Task<IResult> Clear(string id, ClearChargingProfileRequest? criteria, HttpContext http, StationCaller caller, IChargingProfileStore profiles, CancellationToken cancellationToken)
+    internal static async Task<IResult> Clear(string id, ClearChargingProfileRequest? criteria, HttpContext http, StationCaller caller, IChargingProfileStore profiles, CancellationToken cancellationToken)
     {
         // An empty body clears every profile (OCPP 1.6 §5.5: no criteria given).
         var body = criteria ?? new ClearChargingProfileRequest();
@@ -79,7 +79,7 @@ public static class SmartChargingEndpoints
     private static Task<IResult> ClearById(string id, int chargingProfileId, HttpContext http, StationCaller caller, IChargingProfileStore profiles, CancellationToken cancellationToken) =>
         Clear(id, new ClearChargingProfileRequest { Id = chargingProfileId }, http, caller, profiles, cancellationToken);
 
-    private static async Task<IResult> Compare(
+    internal static async Task<IResult> Compare(
         string id, GetCompositeScheduleRequest body, HttpContext http, StationCaller caller, IChargingProfileStore profiles, ITransactionStore transactions, CompositeScheduleCalculator calculator, TimeProvider time, CancellationToken cancellationToken)
     {
         if (CheckComposite(body.ConnectorId, body.Duration) is { } bad)

@@ -62,7 +62,7 @@ public static class SecurityEndpoints
         return Results.Ok(new { id, securityProfile = updated.Profile, hasAuthorizationKey = updated.Key is not null });
     }
 
-    private static async Task<IResult> GetLogAsync(string id, GetLogOrder body, StationCaller caller, HttpContext http, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetLogAsync(string id, GetLogOrder body, StationCaller caller, HttpContext http, CancellationToken cancellationToken)
     {
         var location = body.RemoteLocation ?? new StringBuilder()
             .Append(http.Request.Scheme).Append("://").Append(http.Request.Host.Value)

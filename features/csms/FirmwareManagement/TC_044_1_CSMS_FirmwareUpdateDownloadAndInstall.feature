@@ -10,7 +10,6 @@ Feature: TC_044_1_CSMS Firmware Update - Download and Install
   Scenario: Download and install
     When the operator sends UpdateFirmware with:
       | location     | {firmware location} |
-      | retrieveDate | {retrieve date}     |
       | retries      | 1                   |
     Then the CSMS sends UpdateFirmware with:
       | location     | {firmware location} |

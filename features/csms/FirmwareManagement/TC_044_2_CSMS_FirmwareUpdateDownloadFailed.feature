@@ -9,7 +9,6 @@ Feature: TC_044_2_CSMS Firmware Update - Download Failed
   Scenario: Download fails
     When the operator sends UpdateFirmware with:
       | location     | {firmware location} |
-      | retrieveDate | {retrieve date}     |
       | retries      | 1                   |
     Then the CSMS sends UpdateFirmware with:
       | location     | {firmware location} |

@@ -9,7 +9,6 @@ Feature: TC_044_3_CSMS Firmware Update - Installation Failed
   Scenario: Installation fails
     When the operator sends UpdateFirmware with:
       | location     | {firmware location} |
-      | retrieveDate | {retrieve date}     |
       | retries      | 1                   |
     Then the CSMS sends UpdateFirmware with:
       | location     | {firmware location} |

@@ -9,11 +9,8 @@ Feature: TC_043_3_CSMS Send Local Authorization List - Failed
   Scenario: SendLocalList answered Failed
     Given the charge point will answer SendLocalList with status Failed
     When the operator sends SendLocalList with:
-      | listVersion                                | {list version}       |
-      | updateType                                 | Full                 |
-      | localAuthorizationList[0].idTag            | {local list id tag}  |
-      | localAuthorizationList[0].idTagInfo.status | Accepted             |
+      | updateType | Full |
+      | idTags[0]  | {local list id tag} |
     Then the CSMS sends SendLocalList with:
       | updateType  | Full           |
-      | listVersion | {list version} |
     And the CSMS reports the charge point's answer to the operator

@@ -10,14 +10,10 @@ Feature: TC_043_4_CSMS Send Local Authorization List - Full
   Scenario: Full update accepted
     Given the charge point will answer SendLocalList with status Accepted
     When the operator sends SendLocalList with:
-      | listVersion                                | {list version}       |
-      | updateType                                 | Full                 |
-      | localAuthorizationList[0].idTag            | {local list id tag}  |
-      | localAuthorizationList[0].idTagInfo.status | Accepted             |
-      | localAuthorizationList[1].idTag            | {blocked id tag}     |
-      | localAuthorizationList[1].idTagInfo.status | Blocked              |
+      | updateType | Full |
+      | idTags[0]  | {local list id tag} |
+      | idTags[1]  | {blocked id tag} |
     Then the CSMS sends SendLocalList with:
       | updateType  | Full           |
-      | listVersion | {list version} |
     And every entry of the local authorization list has an id tag info
     And the CSMS reports the charge point's answer to the operator

@@ -14,12 +14,10 @@ Feature: TC_043_5_CSMS Send Local Authorization List - Differential
     When the operator sends GetLocalListVersion
     Then the CSMS sends GetLocalListVersion
     When the operator sends SendLocalList with:
-      | listVersion                                | {next list version}  |
-      | updateType                                 | Differential         |
-      | localAuthorizationList[0].idTag            | {local list id tag}  |
-      | localAuthorizationList[0].idTagInfo.status | Accepted             |
+      | updateType | Differential |
+      | idTags[0]  | {local list id tag} |
     Then the CSMS sends SendLocalList with:
       | updateType  | Differential        |
-      | listVersion | {next list version} |
+      | listVersion | (greater than {list version}) |
     And every entry of the local authorization list has an id tag info
     And the CSMS reports the charge point's answer to the operator

@@ -13,11 +13,10 @@ Feature: TC_046_CSMS Reservation of a Connector - Transaction
       | connectorId   | {connector id} |
       | expiryDate    | {expiry date}    |
       | idTag         | {valid id tag}   |
-      | reservationId | {reservation id} |
     Then the CSMS sends ReserveNow with:
       | connectorId   | {connector id} |
       | idTag         | {valid id tag}   |
-      | reservationId | {reservation id} |
+      | reservationId | (present)      |
     When the charge point reports the configured connector as Reserved
     And the charge point sends Authorize with the valid id tag
     Then the CSMS answers with id tag status Accepted

@@ -12,11 +12,10 @@ Feature: TC_047_CSMS Reservation of a Connector - Expire
       | connectorId   | {connector id} |
       | expiryDate    | {expiry date}    |
       | idTag         | {valid id tag}   |
-      | reservationId | {reservation id} |
     Then the CSMS sends ReserveNow with:
       | connectorId   | {connector id} |
       | idTag         | {valid id tag}   |
-      | reservationId | {reservation id} |
+      | reservationId | (present)      |
     When the charge point reports the configured connector as Reserved
     And the reservation's expiry date passes
     And the charge point reports the configured connector as Available

@@ -13,9 +13,8 @@ Feature: TC_048_1_CSMS Reservation of a Connector - Faulted
       | connectorId   | {connector id} |
       | expiryDate    | {expiry date}    |
       | idTag         | {valid id tag}   |
-      | reservationId | {reservation id} |
     Then the CSMS sends ReserveNow with:
       | connectorId   | {connector id} |
       | idTag         | {valid id tag}   |
-      | reservationId | {reservation id} |
+      | reservationId | (present)      |
     And the CSMS reports the charge point's answer to the operator

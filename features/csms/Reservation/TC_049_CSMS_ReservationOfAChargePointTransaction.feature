@@ -13,10 +13,9 @@ Feature: TC_049_CSMS Reservation of a Charge Point - Transaction
       | connectorId   | 0 |
       | expiryDate    | {expiry date}    |
       | idTag         | {valid id tag}   |
-      | reservationId | {reservation id} |
     Then the CSMS sends ReserveNow with:
       | connectorId   | 0 |
       | idTag         | {valid id tag}   |
-      | reservationId | {reservation id} |
+      | reservationId | (present)      |
     When the charge point reports the configured connector as Reserved
     Then the CSMS acknowledges it

@@ -13,11 +13,10 @@ Feature: TC_051_CSMS Cancel Reservation
       | connectorId   | {connector id} |
       | expiryDate    | {expiry date}    |
       | idTag         | {valid id tag}   |
-      | reservationId | {reservation id} |
     Then the CSMS sends ReserveNow with:
       | connectorId   | {connector id} |
       | idTag         | {valid id tag}   |
-      | reservationId | {reservation id} |
+      | reservationId | (present)      |
     When the charge point reports the configured connector as Reserved
     And the operator sends CancelReservation with:
       | reservationId | {reservation id} |

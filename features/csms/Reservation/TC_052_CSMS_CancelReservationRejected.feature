@@ -14,11 +14,10 @@ Feature: TC_052_CSMS Cancel Reservation - Rejected
       | connectorId   | {connector id} |
       | expiryDate    | {expiry date}    |
       | idTag         | {valid id tag}   |
-      | reservationId | {reservation id} |
     Then the CSMS sends ReserveNow with:
       | connectorId   | {connector id} |
       | idTag         | {valid id tag}   |
-      | reservationId | {reservation id} |
+      | reservationId | (present)      |
     When the charge point reports the configured connector as Reserved
     And the operator sends CancelReservation with:
       | reservationId | {other reservation id} |

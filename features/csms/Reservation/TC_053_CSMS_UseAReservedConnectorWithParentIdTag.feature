@@ -13,12 +13,11 @@ Feature: TC_053_CSMS Use a reserved Connector with parentIdTag
       | connectorId   | {connector id}         |
       | expiryDate    | {expiry date}          |
       | idTag         | {group member id tag}  |
-      | parentIdTag   | {group id tag}         |
-      | reservationId | {reservation id}       |
     Then the CSMS sends ReserveNow with:
       | connectorId   | {connector id}    |
+      | idTag         | {group member id tag} |
       | parentIdTag   | {group id tag}    |
-      | reservationId | {reservation id}  |
+      | reservationId | (present)      |
     When the charge point reports the configured connector as Reserved
     And the charge point sends Authorize with the group member id tag
     Then the CSMS answers with id tag status Accepted

@@ -15,7 +15,7 @@ Feature: TC_079_CSMS Get Security Log
     When the operator sends GetLog with:
       | logType             | SecurityLog    |
       | requestId           | {request id}   |
-      | log.remoteLocation  | {log location} |
+      | remoteLocation      | {log location} |
       | retries             | 1              |
     Then the CSMS sends GetLog with:
       | logType            | SecurityLog    |

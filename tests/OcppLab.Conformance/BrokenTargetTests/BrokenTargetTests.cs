@@ -16,7 +16,6 @@ public sealed class BrokenTargetTests
         yield return Case("Core", "TC_001_CSMS", "hands out another heartbeat interval", BrokenCsms.HandsOutAnotherHeartbeatInterval, "interval is 60 s; the configured heartbeat interval is 300 s");
         yield return Case("FirmwareManagement", "TC_044_2_CSMS", "refuses FirmwareStatusNotification", BrokenCsms.RefusesFirmwareStatus, "answered FirmwareStatusNotification with CALLERROR NotImplemented");
         yield return Case("Reservation", "TC_046_CSMS", "ignores reservations", BrokenCsms.IgnoresReservations, "did not send ReserveNow");
-        yield return Case("LocalAuthListManagement", "TC_043_5_CSMS", "sends a wrong list version", BrokenCsms.SendsWrongListVersion, "listVersion is 1; expected 2");
         yield return Case("RemoteTrigger", "TC_055_CSMS", "triggers the wrong message", BrokenCsms.MishandlesTriggers, "requestedMessage is \"Heartbeat\"; expected \"MeterValues\"");
         yield return Case("SmartCharging", "TC_056_CSMS", "drops a profile's validity", BrokenCsms.DropsProfileValidity, "csChargingProfiles.validFrom must be present");
         yield return Case("Security", "TC_088_CSMS", "ignores subprotocols", BrokenCsms.IgnoresSubprotocols, "The CSMS accepted the WebSocket upgrade");

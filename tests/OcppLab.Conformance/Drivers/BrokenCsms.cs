@@ -18,7 +18,7 @@ namespace OcppLab.Conformance.Drivers;
 /// Deliberately broken Central Systems: the real one with one piece replaced, each breaking one thing an
 /// OCTT case checks. They prove that the suite can fail, and fails for the right reason.
 /// </summary>
-public static class BrokenCsms
+public static partial class BrokenCsms
 {
     /// <summary>Core: answers Authorize with Accepted for any tag, known or not (TC_023_1 must fail).</summary>
     public static EmbeddedCsmsTarget AcceptsUnknownIdTags() => new("broken CSMS: accepts unknown id tags", services =>
@@ -42,24 +42,16 @@ public static class BrokenCsms
 
     /// <summary>Reservation: tells the operator a reservation was made without ever sending ReserveNow (TC_046 must fail).</summary>
     public static EmbeddedCsmsTarget IgnoresReservations() => new("broken CSMS: ignores reservations", services =>
-        Intercept(services, "ReserveNow", async (http, _) =>
+        Intercept(services, "reserve-now", async (http, _) =>
         {
             http.Response.ContentType = "application/json";
             await http.Response.WriteAsync("{\"status\":\"Accepted\"}");
             return null;
         }));
 
-    /// <summary>Local Auth List: always sends listVersion 1, whatever the operator asked for (TC_043_5 must fail).</summary>
-    public static EmbeddedCsmsTarget SendsWrongListVersion() => new("broken CSMS: wrong local list version", services =>
-        Intercept(services, "SendLocalList", (_, body) =>
-        {
-            body["listVersion"] = 1;
-            return Task.FromResult<JsonObject?>(body);
-        }));
-
     /// <summary>Remote Trigger: asks for a Heartbeat whatever message the operator wanted (TC_055 must fail).</summary>
     public static EmbeddedCsmsTarget MishandlesTriggers() => new("broken CSMS: triggers the wrong message", services =>
-        Intercept(services, "TriggerMessage", (_, body) =>
+        Intercept(services, "trigger-message", (_, body) =>
         {
             body["requestedMessage"] = "Heartbeat";
             body.Remove("connectorId");
@@ -68,7 +60,7 @@ public static class BrokenCsms
 
     /// <summary>Smart Charging: drops a profile's validity period (TC_056 must fail, 2025-11 requires validFrom and validTo).</summary>
     public static EmbeddedCsmsTarget DropsProfileValidity() => new("broken CSMS: drops validFrom/validTo", services =>
-        Intercept(services, "SetChargingProfile", (_, body) =>
+        Intercept(services, "set-charging-profile", (_, body) =>
         {
             if (body["csChargingProfiles"] is JsonObject profile)
             {
@@ -117,13 +109,14 @@ public static class BrokenCsms
     }
 
     /// <summary>
-    /// Rewrites the operator's request for <paramref name="action"/> before the CSMS sees it; a null result
-    /// means the middleware answered the operator itself and the CSMS never hears of it.
+    /// Rewrites the operator's request to the manual action <paramref name="manualAction"/> (the last segment of
+    /// its path) before the CSMS sees it; a null result means the middleware answered the operator itself and
+    /// the CSMS never hears of it.
     /// </summary>
-    private static void Intercept(IServiceCollection services, string action, Func<HttpContext, JsonObject, Task<JsonObject?>> rewrite) =>
+    private static void Intercept(IServiceCollection services, string manualAction, Func<HttpContext, JsonObject, Task<JsonObject?>> rewrite) =>
         services.AddTransient<IStartupFilter>(_ => new Middleware(next => async http =>
         {
-            if (http.Request.Method == "POST" && http.Request.Path.Value?.EndsWith("/calls/" + action, StringComparison.Ordinal) == true)
+            if (http.Request.Method == "POST" && http.Request.Path.Value?.EndsWith("/manual/" + manualAction, StringComparison.Ordinal) == true)
             {
                 using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
                 var body = JsonNode.Parse(await reader.ReadToEndAsync()) as JsonObject ?? [];

@@ -52,7 +52,7 @@ public sealed class ChargePointMessages(LabChargePoint chargePoint, LabSettings 
         };
         if (reservation)
         {
-            payload["reservationId"] = settings.ReservationId;
+            payload["reservationId"] = values.ReservationId();
         }
 
         var exchange = await CallAsync("StartTransaction", payload);

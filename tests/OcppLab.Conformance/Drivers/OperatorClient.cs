@@ -7,9 +7,11 @@ using OcppLab.Conformance.Support.Lab;
 namespace OcppLab.Conformance.Drivers;
 
 /// <summary>
-/// Triggers CSMS-initiated operations (OCTT's manual actions) through the generic operator contract:
-/// <c>POST {operator}/api/charge-points/{id}/calls/{action}</c> with the OCPP request payload as the body;
-/// 200 carries the charge point's answer. Any CSMS can offer it with a small adapter (see the README).
+/// Triggers CSMS-initiated operations (OCTT's manual actions) through the manual-action contract
+/// (<c>operator-contract.openapi.yaml</c>): <c>POST {operator}/api/charge-points/{id}/manual/{action}</c> with
+/// only the parameters the case gives, so the CSMS builds the OCPP message with its own logic. When the target
+/// has no such endpoint (404, 405, 501) or <see cref="LabSettings.UseRelay"/> is set, the raw relay
+/// <c>calls/{action}</c> stands in with a payload the lab writes, and the case says it was relayed.
 /// </summary>
 public sealed class OperatorClient(CsmsTarget target, LabSettings settings, ScenarioContext scenario)
 {
@@ -18,7 +20,7 @@ public sealed class OperatorClient(CsmsTarget target, LabSettings settings, Scen
 
     public const string NeedsOperator =
         "This case needs the CSMS to send a CALL on an operator's request, and the target offers no operator contract. " +
-        "Set OCPPLAB_OPERATOR_URL to a base URL serving POST {url}/api/charge-points/{id}/calls/{action}.";
+        "Set OCPPLAB_OPERATOR_URL to a base URL serving POST {url}/api/charge-points/{id}/manual/{action} (operator-contract.openapi.yaml).";
 
     /// <summary>The caveat on a case whose CALL the lab wrote itself and the CSMS only forwarded.</summary>
     public const string Relayed = "relayed: the CSMS's own command logic was not exercised";
@@ -28,46 +30,63 @@ public sealed class OperatorClient(CsmsTarget target, LabSettings settings, Scen
     /// <summary>The last reply of the operator contract.</summary>
     public OperatorReply? LastReply { get; private set; }
 
-    /// <summary>Asks the CSMS to send <paramref name="action"/> with <paramref name="payload"/> to <paramref name="chargePointId"/>.</summary>
-    public async Task<OperatorReply> SendAsync(string chargePointId, string action, JsonObject payload)
+    /// <summary>Asks the CSMS to send <paramref name="action"/> to <paramref name="chargePointId"/>, given the case's <paramref name="parameters"/>.</summary>
+    public async Task<OperatorReply> SendAsync(string chargePointId, string action, JsonObject parameters)
     {
-        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(parameters);
         var client = target.Operator;
         if (client is null)
         {
             Assert.Inconclusive(NeedsOperator);
         }
 
-        var body = payload.ToJsonString();
-        scenario.Log($"operator → CSMS: {action} {body}");
+        var id = Uri.EscapeDataString(chargePointId);
+        var manual = ManualActions.Find(action);
+        if (manual is not null && !settings.UseRelay)
+        {
+            var reply = await PostAsync(client, action, $"{ContractPath}/{id}/manual/{manual.Path}", parameters);
+            if (reply.Status is not (404 or 405 or 501))
+            {
+                return LastReply = reply;
+            }
+
+            scenario.Log($"the operator contract offers no manual/{manual.Path} (HTTP {reply.Status.ToString(CultureInfo.InvariantCulture)}); the raw relay stands in");
+        }
+
+        var payload = manual?.ToRelayPayload(parameters, settings, target.Clock.GetUtcNow()) ?? parameters;
         if (relayed.Add(action))
         {
             scenario.Warn($"{Relayed} (the lab wrote the {action} payload and the CSMS forwarded it through calls/{action})");
         }
 
-        using var content = new StringContent(body, Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var timeout = new CancellationTokenSource(settings.OperatorTimeout);
-        var path = $"api/charge-points/{Uri.EscapeDataString(chargePointId)}/calls/{Uri.EscapeDataString(action)}";
-        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content, timeout.Token);
-        var text = await response.Content.ReadAsStringAsync(timeout.Token);
-        scenario.Log(string.Create(CultureInfo.InvariantCulture, $"CSMS → operator: HTTP {(int)response.StatusCode} {text}"));
-        JsonNode? parsed = null;
-        try
-        {
-            parsed = text.Length > 0 ? JsonNode.Parse(text) : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-        }
-
-        LastReply = new OperatorReply(action, (int)response.StatusCode, parsed, text);
-        return LastReply;
+        return LastReply = await PostAsync(client, action, $"{ContractPath}/{id}/calls/{Uri.EscapeDataString(action)}", payload);
     }
 
     /// <summary>Has the CSMS cancel reservation <paramref name="reservationId"/> (the clean-up after a case).</summary>
     public Task<OperatorReply> CancelReservationAsync(string chargePointId, int reservationId) =>
         SendAsync(chargePointId, "CancelReservation", new JsonObject { ["reservationId"] = reservationId });
+
+    private async Task<OperatorReply> PostAsync(HttpClient client, string action, string path, JsonObject body)
+    {
+        var text = body.ToJsonString();
+        scenario.Log($"operator → CSMS: POST {path} {text}");
+        using var content = new StringContent(text, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var timeout = new CancellationTokenSource(settings.OperatorTimeout);
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content, timeout.Token);
+        var answer = await response.Content.ReadAsStringAsync(timeout.Token);
+        scenario.Log(string.Create(CultureInfo.InvariantCulture, $"CSMS → operator: HTTP {(int)response.StatusCode} {answer}"));
+        JsonNode? parsed = null;
+        try
+        {
+            parsed = answer.Length > 0 ? JsonNode.Parse(answer) : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        return new OperatorReply(action, (int)response.StatusCode, parsed, answer);
+    }
 }
 
 /// <summary>What the operator contract answered: 200 with the charge point's payload, or a problem document.</summary>

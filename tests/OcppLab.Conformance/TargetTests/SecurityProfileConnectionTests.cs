@@ -69,7 +69,9 @@ public sealed class SecurityProfileConnectionTests
     [Test]
     public async Task A_case_run_through_the_raw_relay_is_marked_as_relayed()
     {
-        var results = await CaseRun.RunAsync(CaseRun.ForeignTarget(), RequiresBasicAuthentication, "TC_013_CSMS");
+        var settings = CaseRun.ForeignTarget();
+        settings.UseRelay = true;
+        var results = await CaseRun.RunAsync(settings, RequiresBasicAuthentication, "TC_013_CSMS");
 
         Assert.That(results[0].Outcome, Is.EqualTo(ScenarioOutcome.Passed), results[0].FailureMessage);
         Assert.That(results[0].Warnings, Has.One.StartsWith(OperatorClient.Relayed).And.Contain("Reset"));

@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using OcppLab.Conformance.Drivers;
 
 namespace OcppLab.Conformance.Support.Lab;
 
 /// <summary>Checks on frames, with messages that say what the CSMS did and what OCTT expects.</summary>
-public static class Expect
+public static partial class Expect
 {
+    [GeneratedRegex(@"^\(greater than (-?\d+(?:\.\d+)?)\)$")]
+    private static partial Regex GreaterThan();
+
     public static void Status(CallExchange exchange, string expected)
     {
         ArgumentNullException.ThrowIfNull(exchange);
@@ -43,8 +47,8 @@ public static class Expect
     }
 
     /// <summary>
-    /// Compares one field of a frame with what a feature expects: "(absent)", "(present)", or a JSON value
-    /// (numbers compare by value, so 6 equals 6.0).
+    /// Compares one field of a frame with what a feature expects: "(absent)", "(present)", "(greater than N)",
+    /// or a JSON value (numbers compare by value, so 6 equals 6.0).
     /// </summary>
     public static void Field(string what, JsonNode? payload, string path, string expectedCell, LabValues values)
     {
@@ -66,6 +70,18 @@ public static class Expect
                 }
 
                 return;
+        }
+
+        if (GreaterThan().Match(values.Resolve(expectedCell.Trim())) is { Success: true } bound)
+        {
+            var floor = decimal.Parse(bound.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+            if (!found || actual is not JsonValue number || number.GetValueKind() != JsonValueKind.Number ||
+                decimal.Parse(number.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture) <= floor)
+            {
+                throw new AssertionException($"{what}: {path} is {(found ? actual?.ToJsonString() ?? "null" : "missing")}; expected greater than {bound.Groups[1].Value}.");
+            }
+
+            return;
         }
 
         var expected = values.Json(expectedCell);

@@ -27,8 +27,14 @@ public sealed class LabSettings
     /// <summary>WebSocket base URL of the CSMS under test (the lab appends the charge point id); empty = the embedded CSMS.</summary>
     public string CsmsUrl { get; set; } = "";
 
-    /// <summary>Base URL of the generic operator contract (POST {url}/api/charge-points/{id}/calls/{action}).</summary>
+    /// <summary>Base URL of the operator contract (POST {url}/api/charge-points/{id}/manual/{action}, operator-contract.openapi.yaml).</summary>
     public string OperatorUrl { get; set; } = "";
+
+    /// <summary>
+    /// Send every CSMS-initiated CALL through the raw relay (POST {url}/api/charge-points/{id}/calls/{action}) with a
+    /// payload the lab writes, instead of the manual-action contract; such cases are marked relayed.
+    /// </summary>
+    public bool UseRelay { get; set; }
 
     /// <summary>wss:// base URL of the target's TLS endpoint (Security Profiles 2 and 3, TC_086/TC_087).</summary>
     public string CsmsTlsUrl { get; set; } = "";

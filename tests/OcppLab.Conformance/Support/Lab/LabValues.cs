@@ -26,6 +26,16 @@ public sealed partial class LabValues(LabSettings settings, LabChargePoint charg
         _ => throw new ArgumentException($"'{kind}' names no configured id tag (valid, invalid, expired, blocked, group, group member, other group member, local list)."),
     };
 
+    /// <summary>
+    /// The reservation id of the last ReserveNow the CSMS sent: the CSMS chooses it (the operator only asks to
+    /// reserve a connector for an id tag); the configured one before any ReserveNow.
+    /// </summary>
+    public int ReservationId() =>
+        chargePoint.ReceivedCalls.LastOrDefault(c => c.Action == "ReserveNow") is { } call &&
+        call.Payload.TryGetProperty("reservationId", out var id) && id.TryGetInt32(out var chosen)
+            ? chosen
+            : settings.ReservationId;
+
     /// <summary>The text with every {placeholder} replaced.</summary>
     public string Resolve(string text) => Placeholder().Replace(text, m => Value(m.Groups[1].Value));
 
@@ -84,8 +94,8 @@ public sealed partial class LabValues(LabSettings settings, LabChargePoint charg
             "number of connectors" => settings.NumberOfConnectors.ToString(invariant),
             "transaction id" => (chargePoint.TransactionId ?? throw new InvalidOperationException("No transaction has started in this scenario.")).ToString(invariant),
             "unknown transaction id" => ((chargePoint.TransactionId ?? 0) + 100000).ToString(invariant),
-            "reservation id" => settings.ReservationId.ToString(invariant),
-            "other reservation id" => (settings.ReservationId + 1).ToString(invariant),
+            "reservation id" => ReservationId().ToString(invariant),
+            "other reservation id" => (ReservationId() + 1).ToString(invariant),
             "now" => Timestamp(now),
             "expiry date" => Timestamp(now.AddMinutes(settings.ReservationExpiryMinutes)),
             "valid from" => Timestamp(now.AddMinutes(-1)),

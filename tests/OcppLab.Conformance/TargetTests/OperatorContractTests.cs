@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OcppLab.Conformance.Drivers;
+using OcppLab.Tests.Shared;
+
+namespace OcppLab.Conformance.TargetTests;
+
+/// <summary>
+/// The manual-action contract: its OpenAPI document passes the validators the operator API's document
+/// passes, it covers every manual action the csms cases use, our Central System serves every endpoint of it,
+/// and a Central System without it still runs the cases through the raw relay, marked as relayed.
+/// </summary>
+public sealed partial class OperatorContractTests
+{
+    private static readonly string Document = Path.Combine(NodePeer.RepositoryRoot(), "tests", "OcppLab.Conformance", "operator-contract.openapi.yaml");
+
+    [Test]
+    [Category("OpenApi")]
+    public async Task The_contract_document_passes_swagger_parser_and_redocly_lint_with_the_recommended_rules()
+    {
+        var folder = await NodePeer.InstallAsync(Path.Combine("tests", "openapi"), Path.Combine("@redocly", "cli"));
+
+        var (code, output) = await NodePeer.RunAsync("node", $"validate.mjs \"{Document}\"", folder);
+
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("swagger-parser: valid"));
+    }
+
+    [Test]
+    public void The_contract_documents_exactly_the_manual_actions_the_lab_uses()
+    {
+        var documented = ContractPaths().ToHashSet(StringComparer.Ordinal);
+        var used = ManualActions.Actions.Select(a => ManualActions.Find(a)!.Path).ToHashSet(StringComparer.Ordinal);
+
+        Assert.That(documented, Is.EquivalentTo(used));
+    }
+
+    [Test]
+    public void Every_action_an_operator_step_of_the_csms_cases_sends_has_a_manual_action()
+    {
+        var sent = FeatureFiles.Find(FeatureFiles.OutputFolder)
+            .Where(f => f.Contains($"{Path.DirectorySeparatorChar}csms{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => OperatorStep().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.That(sent, Is.Not.Empty);
+        Assert.That(sent.Where(a => ManualActions.Find(a) is null), Is.Empty, "actions the contract does not cover");
+    }
+
+    [Test]
+    public async Task Our_central_system_serves_every_endpoint_of_the_contract()
+    {
+        await using var csms = new EmbeddedCsmsTarget();
+        using var document = JsonDocument.Parse(await csms.Operator!.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var served = document.RootElement.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Value.TryGetProperty("post", out _))
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+
+        foreach (var path in ContractPaths())
+        {
+            Assert.That(served, Has.Some.Matches<string>(p => Regex.IsMatch(p, $"^/api/charge-points/\\{{[^/]+\\}}/manual/{path}$")), $"manual/{path}");
+        }
+    }
+
+    [Test]
+    public async Task A_central_system_without_the_contract_runs_the_case_through_the_relay_marked_relayed()
+    {
+        var results = await CaseRun.RunAsync(Settings(), BrokenCsms.OffersOnlyTheRelay, "TC_043_4_CSMS");
+
+        Assert.That(results[0].Outcome, Is.EqualTo(ScenarioOutcome.Passed), results[0].FailureMessage);
+        Assert.That(results[0].Warnings, Has.One.StartsWith(OperatorClient.Relayed).And.Contain("SendLocalList"));
+    }
+
+    [Test]
+    public async Task Through_the_relay_a_wrong_command_builder_goes_unseen()
+    {
+        // Why the contract exists: with the lab writing the payload, the CSMS's own SendLocalList is never built.
+        var settings = Settings();
+        settings.UseRelay = true;
+
+        var results = await CaseRun.RunAsync(settings, BrokenCsms.LocalListWithoutIdTagInfo, "TC_043_4_CSMS");
+
+        Assert.That(results[0].Outcome, Is.EqualTo(ScenarioOutcome.Passed), results[0].FailureMessage);
+        Assert.That(results[0].Warnings, Has.One.StartsWith(OperatorClient.Relayed));
+    }
+
+    private static Support.Lab.LabSettings Settings()
+    {
+        var settings = Support.Lab.LabSettings.Load(new Dictionary<string, string?>());
+        settings.MessageTimeoutSeconds = 1;
+        return settings;
+    }
+
+    private static IEnumerable<string> ContractPaths() =>
+        ContractPath().Matches(File.ReadAllText(Document)).Select(m => m.Groups[1].Value);
+
+    [GeneratedRegex(@"^  /api/charge-points/\{chargePointId\}/manual/([a-z-]+):\s*$", RegexOptions.Multiline)]
+    private static partial Regex ContractPath();
+
+    [GeneratedRegex(@"the operator sends (\w+)")]
+    private static partial Regex OperatorStep();
+}
