@@ -17,6 +17,7 @@ internal static class FloorAnswers
 
     private static readonly byte[] AuthorizeAnswer = """{"idTagInfo":{"status":"Accepted"}}"""u8.ToArray();
     private static readonly byte[] EmptyAnswer = "{}"u8.ToArray();
+    private static long transactionIds;
 
     public static async Task ServeAsync(WebSocket socket, int heartbeatInterval, FloorStats stats, CancellationToken cancellationToken)
     {
@@ -92,7 +93,7 @@ internal static class FloorAnswers
         Write(answer, "[3,\""u8);
         Write(answer, uniqueId);
         Write(answer, "\","u8);
-        if (action.SequenceEqual("StatusNotification"u8))
+        if (action.SequenceEqual("StatusNotification"u8) || action.SequenceEqual("MeterValues"u8) || action.SequenceEqual("StopTransaction"u8))
         {
             Write(answer, EmptyAnswer);
         }
@@ -108,6 +109,14 @@ internal static class FloorAnswers
             heartbeatInterval.TryFormat(answer.GetSpan(11), out var digits, default, CultureInfo.InvariantCulture);
             answer.Advance(digits);
             Write(answer, "}"u8);
+        }
+        else if (action.SequenceEqual("StartTransaction"u8))
+        {
+            // A fleet's sessions need a transactionId (OCPP 1.6 §6.46); one counter for the process keeps them unique.
+            Write(answer, "{\"transactionId\":"u8);
+            Interlocked.Increment(ref transactionIds).TryFormat(answer.GetSpan(20), out var id, default, CultureInfo.InvariantCulture);
+            answer.Advance(id);
+            Write(answer, ",\"idTagInfo\":{\"status\":\"Accepted\"}}"u8);
         }
         else if (action.SequenceEqual("Heartbeat"u8))
         {

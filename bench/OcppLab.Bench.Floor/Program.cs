@@ -5,13 +5,28 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OcppLab.Bench.Floor;
 
-// usage: OcppLab.Bench.Floor [--port 0] [--heartbeat-interval 300]
+// usage: OcppLab.Bench.Floor [--port 0] [--heartbeat-interval 300] [--host 127.0.0.1]
+// --host picks the loopback address to listen on (127.0.0.0/8 only): a fleet of more than one ephemeral port
+// range of stations spreads over floors on several addresses (bench/fleet-scale.sh).
 // stdout follows bench/peers/ocpp-rpc-csms.mjs, so the scripts drive both the same way: one line
 // {"event":"listening","port":N,"pid":P} once it accepts, then on SIGUSR2 {"event":"stats","connected":N,...}.
 var port = 0;
 var heartbeatInterval = 300;
+var host = "127.0.0.1";
 for (var i = 0; i < args.Length; i += 2)
 {
+    if (args[i] == "--host" && i + 1 < args.Length)
+    {
+        if (!System.Net.IPAddress.TryParse(args[i + 1], out var address) || !System.Net.IPAddress.IsLoopback(address) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+        {
+            await Console.Error.WriteLineAsync($"--host '{args[i + 1]}' is not an address in 127.0.0.0/8");
+            return 2;
+        }
+
+        host = args[i + 1];
+        continue;
+    }
+
     var value = -1;
     var ok = i + 1 < args.Length && int.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out value) && value >= 0;
     switch (ok ? args[i] : null)
@@ -23,14 +38,14 @@ for (var i = 0; i < args.Length; i += 2)
             heartbeatInterval = value;
             break;
         default:
-            await Console.Error.WriteLineAsync($"bad argument '{args[i]}'; usage: OcppLab.Bench.Floor [--port N] [--heartbeat-interval S]");
+            await Console.Error.WriteLineAsync($"bad argument '{args[i]}'; usage: OcppLab.Bench.Floor [--port N] [--heartbeat-interval S] [--host 127.0.0.X]");
             return 2;
     }
 }
 
 var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.ClearProviders();
-builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+builder.WebHost.UseUrls($"http://{host}:{port}");
 var app = builder.Build();
 var stats = new FloorStats();
 app.UseWebSockets();
