@@ -86,14 +86,16 @@ sample() {
         fleet_rss=$(rss_or_empty "$FLEET_PID")
         fleet_cpu=$(cpu_seconds "$FLEET_PID")
     fi
-    local connected active total split
+    local connected active total split let_go
     split=$(python3 "$BENCH_DIR/lib/soak.py" memory "$SERVER_PID" 2>/dev/null || echo "null null")
     connected=$(api_total '/api/charge-points?connected=true&limit=1')
     active=$(api_total '/api/transactions?active=true&limit=1')
     total=$(api_total '/api/transactions?limit=1')
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$phase" \
+    # Stopped transactions let go of so far: above zero once the bounded history (Csms:KeepStoppedTransactions) is full.
+    let_go=$(curl -sf --max-time 20 "http://127.0.0.1:$SERVER_PORT/api/transactions/summary" | grep -o '"letGo":[0-9]*' | cut -d: -f2 || true)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$phase" \
         "$(rss_or_empty "$SERVER_PID")" "$(cpu_seconds "$SERVER_PID")" "$fleet_rss" "$fleet_cpu" \
-        "${connected:-null}" "${active:-null}" "${total:-null}" $(cut -d' ' -f1-3 /proc/loadavg) ${split// /$'\t'} >>"$RUN_DIR/samples.tsv"
+        "${connected:-null}" "${active:-null}" "${total:-null}" $(cut -d' ' -f1-3 /proc/loadavg) ${split// /$'\t'} "${let_go:-null}" >>"$RUN_DIR/samples.tsv"
     printf '  %5ss  csms %6s KiB %8ss cpu | fleet %6s KiB %8ss cpu | connected %s, transactions %s running / %s | load %s\n' \
         "$t" "$(rss_or_empty "$SERVER_PID")" "$(cpu_seconds "$SERVER_PID")" "${fleet_rss:--}" "${fleet_cpu:--}" \
         "${connected:-?}" "${active:-?}" "${total:-?}" "$(cut -d' ' -f1 /proc/loadavg)" >&2
@@ -126,7 +128,7 @@ FLEET_CMD=("$SIMULATOR" fleet --csms "ws://127.0.0.1:$SERVER_PORT/ocpp" --charge
     --duration "$DURATION" --template "$REPO_DIR/$TEMPLATE" --session-gap 2m --session-length 5m --seed 42 --quiet
     --report "$RUN_DIR/fleet-report")
 echo "${FLEET_CMD[*]}" | sed -e "s#$REPO_DIR/##g" -e "s#127.0.0.1:$SERVER_PORT#127.0.0.1:PORT#" -e "s#runs/[^/]*/#runs/<date>-soak/#" >>"$RUN_DIR/commands.txt"
-printf 't_s\tphase\tcsms_rss_kib\tcsms_cpu_s\tfleet_rss_kib\tfleet_cpu_s\tconnected\ttx_active\ttx_total\tload1\tload5\tload15\tcsms_gc_kib\tcsms_malloc_kib\n' >"$RUN_DIR/samples.tsv"
+printf 't_s\tphase\tcsms_rss_kib\tcsms_cpu_s\tfleet_rss_kib\tfleet_cpu_s\tconnected\ttx_active\ttx_total\tload1\tload5\tload15\tcsms_gc_kib\tcsms_malloc_kib\ttx_let_go\n' >"$RUN_DIR/samples.tsv"
 echo "  load average before: $(cat /proc/loadavg)" >&2
 FLEET_STARTED=$(date +%s)
 "${FLEET_CMD[@]}" >"$RUN_DIR/fleet.log" 2>&1 &
