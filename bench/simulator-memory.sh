@@ -121,7 +121,7 @@ last station connected, once with $BASE and once with $STATIONS stations.
 
 Our virtual charge point is a full one (configuration keys, authorization cache, local list, Rx
 schedulers for heartbeat and metering, transaction queue, certificate store); the ocpp-rpc peer is a bare
-RPC client that boots and heartbeats. Both ends carry frames on the protocol's \`WebSocketTransport\`
+RPC client that boots and heartbeats. Our charge point and Central System both carry frames on the protocol's \`WebSocketTransport\`
 (a receive buffer that starts at 256 bytes) over a socket whose opening handshake the charge point does
 itself (\`WebSocketUpgrade\`), so no HTTP connection or client library's buffers stay behind it; where the
 rest goes is read from a \`dotnet-gcdump\` of an idle fleet (see the reading under the section).
