@@ -20,8 +20,8 @@ public abstract class CsmsTarget : IAsyncDisposable
     public abstract TimeProvider Clock { get; }
 
     /// <summary>
-    /// The HTTP client for the generic operator contract (<c>POST /api/charge-points/{id}/calls/{action}</c>),
-    /// or null when the target offers none.
+    /// The HTTP client for the operator contract (<c>POST /api/charge-points/{id}/manual/{action}</c>, with the raw
+    /// relay <c>calls/{action}</c> as fallback), or null when the target offers none.
     /// </summary>
     public abstract HttpClient? Operator { get; }
 

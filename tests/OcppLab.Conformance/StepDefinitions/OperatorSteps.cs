@@ -11,7 +11,9 @@ namespace OcppLab.Conformance.StepDefinitions;
 
 /// <summary>
 /// OCTT's manual actions (the tester asks the CSMS to send a command) and the checks on the CALLs the CSMS
-/// then sends, with the lab's charge point answering as the scenario scripts it.
+/// then sends, with the lab's charge point answering as the scenario scripts it. A "the operator sends X
+/// with:" table holds the manual action's parameters (<see cref="ManualActions"/>), not the OCPP payload:
+/// the CSMS builds that, and the "the CSMS sends X with:" checks read it off the wire.
 /// </summary>
 [Binding]
 public sealed class OperatorSteps(
