@@ -17,9 +17,10 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
-STATIONS=10000 SHARDS=2 FLOORS=1 RAMP=200 DURATION=120
-usage() { echo "usage: $0 [--stations N] [--shards N] [--floors N] [--ramp PER_SECOND] [--duration SECONDS]" >&2; exit 2; }
+STATIONS=10000 SHARDS=2 FLOORS=1 RAMP=200 DURATION=120 BUILD=1
+usage() { echo "usage: $0 [--stations N] [--shards N] [--floors N] [--ramp PER_SECOND] [--duration SECONDS] [--no-build]" >&2; exit 2; }
 while (($#)); do
+    if [[ "$1" == --no-build ]]; then BUILD=0; shift; continue; fi
     [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "$1 '${2:-}' must be a whole number above 0" >&2; usage; }
     case "$1" in
         --stations) STATIONS=$2 ;; --shards) SHARDS=$2 ;; --floors) FLOORS=$2 ;; --ramp) RAMP=$2 ;; --duration) DURATION=$2 ;;
@@ -41,8 +42,11 @@ trap cleanup EXIT
 trap 'fail "interrupted"' INT TERM
 
 step "build Release (simulator, floor) into bench/.artifacts"
-dotnet build "$REPO_DIR/simulator/OcppLab.Simulator.csproj" -c Release --artifacts-path "$ARTIFACTS" -nologo -v q || fail "dotnet build of the simulator failed"
-dotnet build "$BENCH_DIR/OcppLab.Bench.Floor/OcppLab.Bench.Floor.csproj" -c Release --artifacts-path "$ARTIFACTS" -nologo -v q || fail "dotnet build of the floor failed"
+if ((BUILD)); then
+    dotnet build "$REPO_DIR/simulator/OcppLab.Simulator.csproj" -c Release --artifacts-path "$ARTIFACTS" -nologo -v q || fail "dotnet build of the simulator failed"
+    dotnet build "$BENCH_DIR/OcppLab.Bench.Floor/OcppLab.Bench.Floor.csproj" -c Release --artifacts-path "$ARTIFACTS" -nologo -v q || fail "dotnet build of the floor failed"
+fi
+[[ -x "$SIMULATOR" && -x "$FLOOR" ]] || fail "simulator or floor not built in bench/.artifacts"
 
 step "$FLOORS floor servers on 127.0.0.1..$FLOORS"
 FLOOR_PIDS=() FLOOR_URLS=()
@@ -62,13 +66,13 @@ for f in $(seq "$FLOORS"); do
     echo "bench/.artifacts/bin/OcppLab.Bench.Floor/release/OcppLab.Bench.Floor --port 0 --heartbeat-interval 300 --host 127.0.0.$f" >>"$RUN_DIR/commands.txt"
 done
 
-step "fleet: $STATIONS stations in $SHARDS shards, ramp $RAMP/s in all, for ${DURATION} s"
+step "fleet: $STATIONS stations in $SHARDS shards, ramp $RAMP/s over the fleet's id space (a shard powers its slice when the ramp reaches it), for ${DURATION} s"
 echo "  load average before: $(cat /proc/loadavg)" >&2
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 SHARD_PIDS=()
 for k in $(seq "$SHARDS"); do
     url="${FLOOR_URLS[$(((k - 1) % FLOORS))]}"
-    cmd=("$SIMULATOR" fleet --csms "$url" --chargers "$STATIONS" --shard "$k/$SHARDS" --ramp "$((RAMP / SHARDS))/s"
+    cmd=("$SIMULATOR" fleet --csms "$url" --chargers "$STATIONS" --shard "$k/$SHARDS" --ramp "$RAMP/s"
         --duration "${DURATION}s" --template "$REPO_DIR/bench/fleet-templates/one-connector-60s.json" --session-gap 60m
         --session-length 30m --seed 42 --quiet --report "$RUN_DIR/shard-$k")
     echo "${cmd[*]}" | sed -e "s#$REPO_DIR/##g" -e "s#:[0-9]*/ocpp#:PORT/ocpp#" -e "s#runs/[^/]*/#runs/<date>-fleet-scale/#" >>"$RUN_DIR/commands.txt"
