@@ -11,6 +11,7 @@ public static class FailureMessages
     [
         "   at System.Reflection.",
         "   at System.RuntimeMethodHandle.",
+        "   at " + typeof(Assert).FullName + ".",
         "   at NUnit.Framework.Assert.",
         "   at NUnit.Framework.Assert`",
         "   at " + typeof(ScenarioRunner).FullName + ".",
@@ -38,11 +39,13 @@ public static class FailureMessages
 
     /// <summary>
     /// The exception with its inner exceptions and a stack trace cut to the frames worth reading.
-    /// An NUnit assertion is shown by its message alone: its type says nothing new.
+    /// An assertion (the runner's, or a test framework's result exception) is shown by its message alone: its
+    /// type says nothing new.
     /// </summary>
     public static string Describe(Exception error)
     {
-        var text = error is ResultStateException
+        ArgumentNullException.ThrowIfNull(error);
+        var text = error is AssertionException or InconclusiveException or IgnoreException || error.GetType().FullName?.StartsWith("NUnit.Framework.", StringComparison.Ordinal) == true
             ? $"{error.Message.TrimEnd()}{Environment.NewLine}{error.StackTrace}"
             : error.ToString();
         var kept = new StringBuilder();
