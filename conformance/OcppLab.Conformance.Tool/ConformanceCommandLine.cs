@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using System.Reflection;
 using OcppLab.Conformance.Support.Lab;
@@ -13,6 +14,9 @@ namespace OcppLab.Conformance.Tool;
 /// </summary>
 public static class ConformanceCommandLine
 {
+    /// <summary>The tool's command (ToolCommandName).</summary>
+    public const string CommandName = "ocpplab";
+
     /// <summary>The short names OCTT users reach for first.</summary>
     private static readonly Dictionary<string, string> ShortNames = new(StringComparer.Ordinal)
     {
@@ -94,7 +98,11 @@ public static class ConformanceCommandLine
             return await SuiteRun.RunAsync(settings, filter, parsed.GetValue(Verbose), output, error);
         });
 
-        var root = new RootCommand("OcppLab: check an OCPP 1.6-J Central System against the OCTT test cases before the OCA test tool does.") { conformance };
+        // Named as the tool is installed (a RootCommand takes the assembly's name, which the user never types).
+        var root = new Command(CommandName, "OcppLab: check an OCPP 1.6-J Central System against the OCTT test cases before the OCA test tool does.")
+        {
+            new HelpOption(), new VersionOption(), conformance,
+        };
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         var result = root.Parse(args);
         if (result.Errors.Count == 0)

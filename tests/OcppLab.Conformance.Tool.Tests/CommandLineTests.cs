@@ -21,6 +21,7 @@ public sealed class CommandLineTests
                 Assert.That(output, Does.Contain("env " + LabSettings.EnvironmentName(setting.Name)), setting.Name);
             }
 
+            Assert.That(output, Does.Contain("ocpplab conformance [options]"));
             Assert.That(output, Does.Contain("--csms, --csms-url"));
             Assert.That(output, Does.Contain("default OCPPLAB-CP01"));
             Assert.That(output, Does.Contain("3 set-up error"));
