@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation score of the conformance suite: Stryker.NET mutates the Central System's OCPP handlers and the command
-# logic behind them (bench/mutation/stryker-config.json: csms/Handlers, IdTagAuthorizer, LocalListPlanner,
+# logic behind them (bench/mutation/stryker-config.json: csms/Handlers/Core, IdTagAuthorizer, LocalListPlanner,
 # RemoteStartProfiles) and runs the Central System cases of tests/OcppLab.Conformance (TestCategory=csms) against
 # each mutant, only the cases that cover it (perTest coverage analysis). A mutant the suite lets through is a
 # defect in a CSMS that the suite would certify.
