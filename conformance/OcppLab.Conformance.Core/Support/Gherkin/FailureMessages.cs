@@ -31,21 +31,20 @@ public static class FailureMessages
         $"Ambiguous step '{step}' ({Location(scenario, step)}) matches {matches.Count} bindings:" +
         string.Concat(matches.Select(m => $"{Environment.NewLine}  {m.Binding}"));
 
-    public static string StepFailed(ScenarioDefinition scenario, ScenarioStep step, Exception error) =>
-        $"Step '{step}' failed ({Location(scenario, step)}):{Environment.NewLine}{Describe(error)}";
+    public static string StepFailed(ScenarioDefinition scenario, ScenarioStep step, Exception error, bool isAssertion = false) =>
+        $"Step '{step}' failed ({Location(scenario, step)}):{Environment.NewLine}{Describe(error, isAssertion)}";
 
-    public static string HookFailed(HookBinding hook, Exception error) =>
-        $"{hook.Kind} hook {hook} failed:{Environment.NewLine}{Describe(error)}";
+    public static string HookFailed(HookBinding hook, Exception error, bool isAssertion = false) =>
+        $"{hook.Kind} hook {hook} failed:{Environment.NewLine}{Describe(error, isAssertion)}";
 
     /// <summary>
     /// The exception with its inner exceptions and a stack trace cut to the frames worth reading.
-    /// An assertion (the runner's, or a test framework's result exception) is shown by its message alone: its
-    /// type says nothing new.
+    /// An assertion (the runner's, or one its host understands) is shown by its message alone: its type says nothing new.
     /// </summary>
-    public static string Describe(Exception error)
+    public static string Describe(Exception error, bool isAssertion = false)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var text = error is AssertionException or InconclusiveException or IgnoreException || error.GetType().FullName?.StartsWith("NUnit.Framework.", StringComparison.Ordinal) == true
+        var text = isAssertion || error is AssertionException or InconclusiveException or IgnoreException
             ? $"{error.Message.TrimEnd()}{Environment.NewLine}{error.StackTrace}"
             : error.ToString();
         var kept = new StringBuilder();

@@ -101,7 +101,7 @@ public sealed class ScenarioRunner(
             catch (Exception ex)
             {
                 var (outcome, _) = Classify(ex);
-                run.Stop(outcome, outcome == ScenarioOutcome.Failed ? FailureMessages.HookFailed(hook, ex) : ex.Message, ex);
+                run.Stop(outcome, outcome == ScenarioOutcome.Failed ? FailureMessages.HookFailed(hook, ex, IsAssertion(ex)) : ex.Message, ex);
             }
         }
     }
@@ -148,7 +148,7 @@ public sealed class ScenarioRunner(
             run.Record(step, status, elapsed);
             run.Stop(
                 outcome,
-                outcome == ScenarioOutcome.Failed ? FailureMessages.StepFailed(run.Context.Scenario, step, ex) : ex.Message,
+                outcome == ScenarioOutcome.Failed ? FailureMessages.StepFailed(run.Context.Scenario, step, ex, IsAssertion(ex)) : ex.Message,
                 ex);
         }
     }
@@ -168,6 +168,10 @@ public sealed class ScenarioRunner(
         ScenarioOutcome.Passed => (ScenarioOutcome.Passed, StepStatus.Passed),
         _ => (ScenarioOutcome.Failed, StepStatus.Failed),
     };
+
+    /// <summary>A result exception of the runner or of the host: its message is the whole story.</summary>
+    private bool IsAssertion(Exception ex) =>
+        ex is AssertionException or InconclusiveException or IgnoreException || hostOutcome?.Invoke(ex) is not null;
 
     private static async Task InvokeAsync(MethodInfo method, object? target, object?[] arguments)
     {
