@@ -1,5 +1,3 @@
-using OcppLab.Conformance.Support.Lab;
-
 namespace OcppLab.Conformance;
 
 /// <summary>Every scenario under features/ as one NUnit test case (see Support/Gherkin).</summary>
@@ -8,21 +6,17 @@ public sealed class ConformanceFeatures
     /// <summary>The runner's own tests bring sample bindings that must not bind real features.</summary>
     public const string RunnerTestsNamespace = "OcppLab.Conformance.RunnerTests";
 
-    // Built once per run: binding discovery scans the assembly a single time.
-    private static readonly BindingRegistry Bindings = BindingRegistry.FromAssembly(
-        typeof(ConformanceFeatures).Assembly,
-        type => type.Namespace is not { } ns ||
-            !(ns == RunnerTestsNamespace || ns.StartsWith(RunnerTestsNamespace + ".", StringComparison.Ordinal)));
-
     // Every scenario gets the run's settings, target and measurements (Support/Lab/LabRun).
-    private static readonly ScenarioRunner Runner = new(Bindings, ScenarioResultCollector.Conformance, c => LabRun.Conformance.Configure(c));
+    private static readonly ScenarioRunner Runner = new(
+        ConformanceSuite.Bindings, ScenarioResultCollector.Conformance, c => ConformanceRun.Lab.Configure(c), NUnitReporting.OutcomeOf);
 
-    public static BindingRegistry ConformanceBindings => Bindings;
+    /// <summary>The suite's bindings (OcppLab.Conformance.Core), which the runner's tests check for leaks of their samples.</summary>
+    public static BindingRegistry ConformanceBindings => ConformanceSuite.Bindings;
 
     [TestCaseSource(typeof(FeatureTestCases), nameof(FeatureTestCases.FromOutputFolder))]
     public async Task Scenario(ScenarioDefinition scenario)
     {
-        var result = await Runner.RunAsync(scenario);
+        var result = await Runner.RunAsync(scenario, TestContext.Out);
         KnownGaps.Report(scenario, result);
     }
 }

@@ -1,4 +1,4 @@
-using OcppLab.Conformance.Drivers.CentralSystem;
+using OcppLab.Conformance.Drivers;
 using OcppLab.Conformance.Support.Lab;
 using OcppLab.Conformance.Support.Reporting;
 
@@ -8,41 +8,22 @@ namespace OcppLab.Conformance;
 [SetUpFixture]
 public sealed class ConformanceRun
 {
-    public const string ResultsFileName = "conformance-results.json";
+    public const string ResultsFileName = RunReport.ResultsFileName;
+
+    private static readonly Lazy<LabRun> Shared = new(() => new LabRun(LabSettings.Load(), () => new EmbeddedCsmsTarget()));
+
+    /// <summary>The conformance run's settings, target and measurements: the embedded Central System unless OCPPLAB_CSMS_URL names one.</summary>
+    public static LabRun Lab => Shared.Value;
 
     /// <summary>Written after the last test so that it holds every scenario of the run.</summary>
     [OneTimeTearDown]
     public static async Task WriteResults()
     {
-        var folder = TestContext.CurrentContext.TestDirectory;
-        var results = ScenarioResultCollector.Conformance.Results;
-        ConformanceResultsWriter.Write(results, Path.Combine(folder, ResultsFileName));
-        if (!LabRun.ConformanceStarted)
+        var run = Shared.IsValueCreated ? Shared.Value : null;
+        await RunReport.WriteAsync(ScenarioResultCollector.Conformance.Results, run, TestContext.CurrentContext.TestDirectory, TestContext.Error);
+        if (run is not null)
         {
-            return;
+            await run.DisposeAsync();
         }
-
-        // The certificate-style abstract of the run: verdict per profile, failing cases, response times, for
-        // the Central System and the charge-point cases alike.
-        var run = LabRun.Conformance;
-        var report = ConformanceReport.Build(results, run.Measurements, run.Settings, run.Target.Description, ChargePointTimings.Run);
-        var written = report.Write(run.Settings.ReportFolder.Length > 0 ? Path.GetFullPath(run.Settings.ReportFolder) : folder);
-
-        // The console is where a run ends: say where the report is and what it says, per profile.
-        await TestContext.Error.WriteLineAsync($"Conformance report: {written} (also .json, .html and conformance-junit.xml beside it)");
-        if (run.PreFlightStarted && await run.PreFlightProblemAsync() is { } problem)
-        {
-            await TestContext.Error.WriteLineAsync("  Pre-flight failed, the Central System cases did not run: " + problem);
-        }
-
-        if (report.CentralSystemRan)
-        {
-            foreach (var line in report.Summary())
-            {
-                await TestContext.Error.WriteLineAsync("  " + line);
-            }
-        }
-
-        await run.DisposeAsync();
     }
 }

@@ -12,7 +12,7 @@ internal static class Sample
 
     public static async Task<SampleRun> RunAsync(string feature, Journal journal, params Type[] bindings)
     {
-        var runner = new ScenarioRunner(BindingRegistry.FromTypes(bindings), configure: c => c.RegisterInstance(journal));
+        var runner = new ScenarioRunner(BindingRegistry.FromTypes(bindings), configure: c => c.RegisterInstance(journal), hostOutcome: NUnitReporting.OutcomeOf);
         using var output = new StringWriter();
         var result = await runner.RunAsync(Scenario(feature), output);
         return new SampleRun(result, output.ToString());

@@ -20,8 +20,8 @@ public enum StepStatus
 }
 
 /// <summary>What the conformance report needs from one scenario run.</summary>
-/// <param name="Name">The NUnit test name (id, title and example values).</param>
-/// <param name="FailureMessage">The full message given to NUnit; null when the scenario passed.</param>
+/// <param name="Name">The test name (id, title and example values), as the host shows it.</param>
+/// <param name="FailureMessage">The full message given to the host; null when the scenario passed.</param>
 /// <param name="Warnings">What the scenario passed with a warning; null or empty when nothing.</param>
 public sealed record ScenarioResult(
     string Name,

@@ -11,6 +11,7 @@ public static class FailureMessages
     [
         "   at System.Reflection.",
         "   at System.RuntimeMethodHandle.",
+        "   at " + typeof(Assert).FullName + ".",
         "   at NUnit.Framework.Assert.",
         "   at NUnit.Framework.Assert`",
         "   at " + typeof(ScenarioRunner).FullName + ".",
@@ -30,19 +31,20 @@ public static class FailureMessages
         $"Ambiguous step '{step}' ({Location(scenario, step)}) matches {matches.Count} bindings:" +
         string.Concat(matches.Select(m => $"{Environment.NewLine}  {m.Binding}"));
 
-    public static string StepFailed(ScenarioDefinition scenario, ScenarioStep step, Exception error) =>
-        $"Step '{step}' failed ({Location(scenario, step)}):{Environment.NewLine}{Describe(error)}";
+    public static string StepFailed(ScenarioDefinition scenario, ScenarioStep step, Exception error, bool isAssertion = false) =>
+        $"Step '{step}' failed ({Location(scenario, step)}):{Environment.NewLine}{Describe(error, isAssertion)}";
 
-    public static string HookFailed(HookBinding hook, Exception error) =>
-        $"{hook.Kind} hook {hook} failed:{Environment.NewLine}{Describe(error)}";
+    public static string HookFailed(HookBinding hook, Exception error, bool isAssertion = false) =>
+        $"{hook.Kind} hook {hook} failed:{Environment.NewLine}{Describe(error, isAssertion)}";
 
     /// <summary>
     /// The exception with its inner exceptions and a stack trace cut to the frames worth reading.
-    /// An NUnit assertion is shown by its message alone: its type says nothing new.
+    /// An assertion (the runner's, or one its host understands) is shown by its message alone: its type says nothing new.
     /// </summary>
-    public static string Describe(Exception error)
+    public static string Describe(Exception error, bool isAssertion = false)
     {
-        var text = error is ResultStateException
+        ArgumentNullException.ThrowIfNull(error);
+        var text = isAssertion || error is AssertionException or InconclusiveException or IgnoreException
             ? $"{error.Message.TrimEnd()}{Environment.NewLine}{error.StackTrace}"
             : error.ToString();
         var kept = new StringBuilder();

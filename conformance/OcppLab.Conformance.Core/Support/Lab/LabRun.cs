@@ -3,22 +3,24 @@ using OcppLab.Conformance.Drivers;
 namespace OcppLab.Conformance.Support.Lab;
 
 /// <summary>
-/// What the whole run shares: the settings, the target (one embedded CSMS for all scenarios, each
-/// scenario on its own charge point identity), and the measurements for the report.
+/// What the whole run shares: the settings, the target (a Central System by URL, or one the host embeds for
+/// all scenarios, each scenario on its own charge point identity), and the measurements for the report.
 /// </summary>
 public sealed class LabRun : IAsyncDisposable
 {
-    private static readonly Lazy<LabRun> Shared = new(() => new LabRun(LabSettings.Load()));
     private readonly Lazy<CsmsTarget> target;
     private readonly Lazy<Task<string?>> preFlight;
     private int preFlightReported;
 
-    public LabRun(LabSettings settings, Func<CsmsTarget>? target = null)
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="embedded">The host's embedded Central System, used when no <see cref="LabSettings.CsmsUrl"/> is set.</param>
+    public LabRun(LabSettings settings, Func<CsmsTarget>? embedded = null)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
-        this.target = new Lazy<CsmsTarget>(target ?? (() => settings.TargetsEmbeddedCsms
-            ? new EmbeddedCsmsTarget()
-            : new RemoteCsmsTarget(settings)));
+        this.target = new Lazy<CsmsTarget>(() => settings.TargetsEmbeddedCsms
+            ? (embedded ?? throw new InvalidOperationException($"No Central System to test: set {LabSettings.EnvironmentName(nameof(LabSettings.CsmsUrl))}."))()
+            : new RemoteCsmsTarget(settings));
         preFlight = new Lazy<Task<string?>>(() => PreFlight.CheckAsync(Settings, Target, new Measurements()));
     }
 
@@ -29,11 +31,6 @@ public sealed class LabRun : IAsyncDisposable
 
     /// <summary>True for the first caller only: the first case carries a failed pre-flight as its failure, the rest do not run.</summary>
     public bool ClaimPreFlightReport() => Interlocked.Exchange(ref preFlightReported, 1) == 0;
-
-    /// <summary>The conformance run's own.</summary>
-    public static LabRun Conformance => Shared.Value;
-
-    public static bool ConformanceStarted => Shared.IsValueCreated;
 
     public LabSettings Settings { get; }
 

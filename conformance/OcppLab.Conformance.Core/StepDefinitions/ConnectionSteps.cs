@@ -114,7 +114,7 @@ public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings sett
     {
         Refused();
         var actual = chargePoint.LastAttempt!.RefusedWithStatus;
-        Assert.That(actual, Is.EqualTo(status), $"HTTP status of the refusal ({chargePoint.LastAttempt.Error})");
+        Assert.That(actual == status, $"The CSMS refused the upgrade with HTTP {actual?.ToString(CultureInfo.InvariantCulture) ?? "?"}; expected {status.ToString(CultureInfo.InvariantCulture)} ({chargePoint.LastAttempt.Error}).");
     }
 
     [Then("^the CSMS accepts the upgrade$")]
@@ -131,7 +131,7 @@ public sealed class ConnectionSteps(LabChargePoint chargePoint, LabSettings sett
     public void AcceptedWith(string subprotocol)
     {
         Accepted();
-        Assert.That(chargePoint.AgreedSubprotocol, Is.EqualTo(subprotocol), "Sec-WebSocket-Protocol of the upgrade response");
+        Assert.That(chargePoint.AgreedSubprotocol == subprotocol, $"Sec-WebSocket-Protocol of the upgrade response is '{chargePoint.AgreedSubprotocol}'; expected '{subprotocol}'.");
     }
 
     [Then("^the CSMS's TLS endpoint meets OCTT's TLS requirements$")]

@@ -299,6 +299,69 @@ public sealed class LabSettings
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The settings whose values the lab cannot work with, each with the value and what is allowed, so that a
+    /// host can stop before the first case with a message naming the setting.
+    /// </summary>
+    public IEnumerable<(string Setting, string Value, string Allowed)> Problems()
+    {
+        if (CsmsUrl.Length > 0 && !IsUrl(CsmsUrl, "ws", "wss"))
+        {
+            yield return (nameof(CsmsUrl), CsmsUrl, "an absolute ws:// or wss:// URL, e.g. ws://host:port/ocpp/");
+        }
+
+        if (CsmsTlsUrl.Length > 0 && !IsUrl(CsmsTlsUrl, "wss"))
+        {
+            yield return (nameof(CsmsTlsUrl), CsmsTlsUrl, "an absolute wss:// URL, e.g. wss://host:port/ocpp/");
+        }
+
+        if (OperatorUrl.Length > 0 && !IsUrl(OperatorUrl, "http", "https"))
+        {
+            yield return (nameof(OperatorUrl), OperatorUrl, "an absolute http:// or https:// URL, e.g. http://host:port/");
+        }
+
+        foreach (var profile in Split(Profiles).Where(p => !AllProfiles.Contains(p, StringComparer.OrdinalIgnoreCase)))
+        {
+            yield return (nameof(Profiles), profile, "a comma-separated list of " + string.Join(", ", AllProfiles));
+        }
+
+        foreach (var profile in Split(SecurityProfiles).Where(p => p is not ("1" or "2" or "3")))
+        {
+            yield return (nameof(SecurityProfiles), profile, "a comma-separated list of 1, 2 and 3 (none for profile 0)");
+        }
+
+        if (CurrentSecurityProfile is < 0 or > 3)
+        {
+            yield return (nameof(CurrentSecurityProfile), CurrentSecurityProfile.ToString(CultureInfo.InvariantCulture), "0, 1, 2 or 3");
+        }
+
+        if (ChargingRateUnit is not ("A" or "W"))
+        {
+            yield return (nameof(ChargingRateUnit), ChargingRateUnit, "A or W");
+        }
+
+        if (NumberOfConnectors < 1)
+        {
+            yield return (nameof(NumberOfConnectors), NumberOfConnectors.ToString(CultureInfo.InvariantCulture), "1 or more");
+        }
+
+        if (ConnectorId < 1 || ConnectorId > NumberOfConnectors)
+        {
+            yield return (nameof(ConnectorId), ConnectorId.ToString(CultureInfo.InvariantCulture), $"1 to NumberOfConnectors ({NumberOfConnectors.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        foreach (var (name, seconds) in new[] { (nameof(CallTimeoutSeconds), CallTimeoutSeconds), (nameof(MessageTimeoutSeconds), MessageTimeoutSeconds), (nameof(OperatorTimeoutSeconds), OperatorTimeoutSeconds) })
+        {
+            if (!(seconds > 0))
+            {
+                yield return (name, seconds.ToString(CultureInfo.InvariantCulture), "a number of seconds above 0");
+            }
+        }
+    }
+
+    private static bool IsUrl(string text, params string[] schemes) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase) && uri.Host.Length > 0;
+
     /// <summary>Name, value and environment variable of every setting, for the report.</summary>
     public IEnumerable<(string Name, string Value, string Variable)> Describe() =>
         Properties.Select(p => (p.Name, Convert.ToString(p.GetValue(this), CultureInfo.InvariantCulture) ?? "", EnvironmentName(p.Name)));
@@ -308,6 +371,12 @@ public sealed class LabSettings
 
     private static string[] Split(string list) =>
         list.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string Kind(Type type) =>
+        type == typeof(int) ? "a whole number"
+        : type == typeof(double) ? "a number (e.g. 2.5)"
+        : type == typeof(bool) ? "true or false"
+        : "a text";
 
     /// <summary>Sets <paramref name="name"/> from text, remembering <paramref name="source"/> for the report.</summary>
     public void Set(string name, string value, string source)
@@ -321,7 +390,7 @@ public sealed class LabSettings
         }
         catch (Exception ex) when (ex is FormatException or OverflowException)
         {
-            throw new InvalidOperationException($"{source}: '{value}' is not a valid {property.PropertyType.Name} for {property.Name}.", ex);
+            throw new InvalidOperationException($"{source}: '{value}' is not allowed for {property.Name}; it takes {Kind(property.PropertyType)}.", ex);
         }
     }
 }

@@ -6,27 +6,32 @@ namespace OcppLab.Conformance.Support.Gherkin;
 
 /// <summary>
 /// Runs one scenario: before hooks, steps, after hooks (always), disposal of the scenario's objects.
-/// Never throws for a scenario's own failure; the result says what happened, and
-/// <see cref="NUnitReporting.ReportToNUnit"/> turns it into NUnit's outcome.
+/// Never throws for a scenario's own failure; the result says what happened, and the host (the NUnit test
+/// project, the ocpplab tool) turns it into its own outcome.
 /// </summary>
 /// <param name="bindings">The step definitions and hooks to use.</param>
 /// <param name="results">Where each result is recorded, if anywhere.</param>
 /// <param name="configure">Registers shared objects in each new scenario container before the hooks run.</param>
+/// <param name="hostOutcome">
+/// The outcome a host's own exception stands for (NUnit's Assert.Ignore inside a step, say), or null for any
+/// other exception; the runner's <see cref="Assertions"/> are always understood.
+/// </param>
 public sealed class ScenarioRunner(
     BindingRegistry bindings,
     ScenarioResultCollector? results = null,
-    Action<ScenarioContainer>? configure = null)
+    Action<ScenarioContainer>? configure = null,
+    Func<Exception, ScenarioOutcome?>? hostOutcome = null)
 {
     /// <summary>A failure message keeps the newest lines; a long soak scenario would otherwise bury the error.</summary>
     public const int MaxDiagnosticLines = 500;
 
-    /// <param name="output">Step-by-step progress; the current NUnit test's output when null.</param>
+    /// <param name="output">Step-by-step progress; none when null.</param>
     public async Task<ScenarioResult> RunAsync(ScenarioDefinition scenario, TextWriter? output = null)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
         var context = new ScenarioContext(scenario);
-        var run = new Run(context, output ?? TestContext.Out);
+        var run = new Run(context, output ?? TextWriter.Null);
         var container = new ScenarioContainer();
         container.RegisterInstance(context);
 
@@ -96,7 +101,7 @@ public sealed class ScenarioRunner(
             catch (Exception ex)
             {
                 var (outcome, _) = Classify(ex);
-                run.Stop(outcome, outcome == ScenarioOutcome.Failed ? FailureMessages.HookFailed(hook, ex) : ex.Message, ex);
+                run.Stop(outcome, outcome == ScenarioOutcome.Failed ? FailureMessages.HookFailed(hook, ex, IsAssertion(ex)) : ex.Message, ex);
             }
         }
     }
@@ -143,20 +148,30 @@ public sealed class ScenarioRunner(
             run.Record(step, status, elapsed);
             run.Stop(
                 outcome,
-                outcome == ScenarioOutcome.Failed ? FailureMessages.StepFailed(run.Context.Scenario, step, ex) : ex.Message,
+                outcome == ScenarioOutcome.Failed ? FailureMessages.StepFailed(run.Context.Scenario, step, ex, IsAssertion(ex)) : ex.Message,
                 ex);
         }
     }
 
-    /// <summary>NUnit's own result exceptions keep their meaning inside a step; anything else is a failure.</summary>
-    private static (ScenarioOutcome Outcome, StepStatus Status) Classify(Exception ex) => ex switch
+    /// <summary>The runner's and the host's result exceptions keep their meaning inside a step; anything else is a failure.</summary>
+    private (ScenarioOutcome Outcome, StepStatus Status) Classify(Exception ex) => (ex switch
     {
-        IgnoreException => (ScenarioOutcome.Ignored, StepStatus.Ignored),
-        InconclusiveException => (ScenarioOutcome.Inconclusive, StepStatus.Inconclusive),
-        // Assert.Pass ends the test as passed; the remaining steps do not run.
-        SuccessException => (ScenarioOutcome.Passed, StepStatus.Passed),
+        IgnoreException => ScenarioOutcome.Ignored,
+        InconclusiveException => ScenarioOutcome.Inconclusive,
+        AssertionException => ScenarioOutcome.Failed,
+        _ => hostOutcome?.Invoke(ex) ?? ScenarioOutcome.Failed,
+    }) switch
+    {
+        ScenarioOutcome.Ignored => (ScenarioOutcome.Ignored, StepStatus.Ignored),
+        ScenarioOutcome.Inconclusive => (ScenarioOutcome.Inconclusive, StepStatus.Inconclusive),
+        // A host's "pass now" (NUnit's Assert.Pass) ends the scenario as passed; the remaining steps do not run.
+        ScenarioOutcome.Passed => (ScenarioOutcome.Passed, StepStatus.Passed),
         _ => (ScenarioOutcome.Failed, StepStatus.Failed),
     };
+
+    /// <summary>A result exception of the runner or of the host: its message is the whole story.</summary>
+    private bool IsAssertion(Exception ex) =>
+        ex is AssertionException or InconclusiveException or IgnoreException || hostOutcome?.Invoke(ex) is not null;
 
     private static async Task InvokeAsync(MethodInfo method, object? target, object?[] arguments)
     {

@@ -124,7 +124,7 @@ public sealed class StationCleanUp(
                     problems.Add(string.Create(CultureInfo.InvariantCulture, $"cancelling reservation {reservationId} failed: the operator contract answered HTTP {reply.Status} {reply.Text}"));
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or NUnit.Framework.InconclusiveException)
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or InconclusiveException)
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"cancelling reservation {reservationId} failed: {e.Message}"));
             }

@@ -53,10 +53,10 @@ public sealed class AnswerSteps(LabChargePoint chargePoint, LabSettings settings
 
     [Then("^the CSMS answers with its current time$")]
     public void CurrentTime() =>
-        Assert.That(Last.Payload.TryGetProperty("currentTime", out var time) && time.ValueKind == JsonValueKind.String, Is.True, $"{Last.Action}.conf currentTime");
+        Assert.That(Last.Payload.TryGetProperty("currentTime", out var time) && time.ValueKind == JsonValueKind.String, $"{Last.Action}.conf has no currentTime string.");
 
     [Then("^the CSMS acknowledges it$")]
-    public void Acknowledged() => Assert.That(Last.Response, Is.InstanceOf<OcppLab.Protocol.Framing.CallResult>());
+    public void Acknowledged() => Assert.That(Last.Response is OcppLab.Protocol.Framing.CallResult, $"The CSMS answered {Last.Action} with {Last.Response}; expected a CALLRESULT.");
 
     /// <summary>TC_064: Rejected, UnknownMessageId or UnknownVendorId; Accepted is tolerated with a warning (octt16-csms.md §3).</summary>
     [Then("^the CSMS answers with one of the statuses (\\w+(?:, \\w+)*(?: or \\w+)?)(, tolerating Accepted with a warning)?$")]

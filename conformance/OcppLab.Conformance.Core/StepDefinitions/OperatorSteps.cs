@@ -80,8 +80,8 @@ public sealed class OperatorSteps(
     {
         var call = lastCall ?? throw new InvalidOperationException("No SendLocalList was checked yet.");
         var list = JsonNode.Parse(call.Payload.GetRawText())?["localAuthorizationList"] as JsonArray;
-        Assert.That(list, Is.Not.Null.And.Not.Empty, "SendLocalList.req localAuthorizationList");
-        foreach (var entry in list!)
+        Assert.That(list is { Count: > 0 }, "SendLocalList.req has no localAuthorizationList entries.");
+        foreach (var entry in list)
         {
             if (entry?["idTagInfo"] is not JsonObject)
             {
@@ -114,10 +114,11 @@ public sealed class OperatorSteps(
         var chain = lastCall.Payload.GetProperty("certificateChain").GetString() ?? "";
         using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(chain);
         using var key = System.Security.Cryptography.X509Certificates.ECDsaCertificateExtensions.GetECDsaPublicKey(certificate);
-        Assert.That(key, Is.Not.Null, "CertificateSigned: the certificate's key is not the EC key of the signing request");
-        Assert.That(key!.ExportSubjectPublicKeyInfo(), Is.EqualTo(certificates.ChargePointKey.ExportSubjectPublicKeyInfo()), "CertificateSigned: the public key differs from the CSR's");
-        Assert.That(certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false), Is.EqualTo(settings.ChargePointSerialNumber), "CertificateSigned: subject CN");
-        Assert.That(key.KeySize, Is.GreaterThanOrEqualTo(224), "CertificateSigned: EC key size");
+        Assert.That(key is not null, "CertificateSigned: the certificate's key is not the EC key of the signing request.");
+        Assert.That(key.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(certificates.ChargePointKey.ExportSubjectPublicKeyInfo()), "CertificateSigned: the public key differs from the CSR's.");
+        var commonName = certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false);
+        Assert.That(commonName == settings.ChargePointSerialNumber, $"CertificateSigned: the subject CN is {commonName}; expected the serial number {settings.ChargePointSerialNumber}.");
+        Assert.That(key.KeySize >= 224, $"CertificateSigned: the EC key has {key.KeySize} bits; at least 224 are required.");
 
         // From now on the charge point connects with this certificate (TC_074 step 4).
         chargePoint.ClientCertificate?.Dispose();
@@ -143,7 +144,7 @@ public sealed class OperatorSteps(
 
     [Then("^the CSMS sends no (\\w+)$")]
     public void NotSent(string action) =>
-        Assert.That(chargePoint.ReceivedCalls.Select(c => c.Action), Has.No.Member(action), $"The CSMS sent {action} although the case expects none.");
+        Assert.That(!chargePoint.ReceivedCalls.Any(c => c.Action == action), $"The CSMS sent {action} although the case expects none.");
 
     private async Task SendAsync(string action, JsonObject payload)
     {

@@ -1,0 +1,1 @@
+global using OcppLab.Conformance.Support.Gherkin;
