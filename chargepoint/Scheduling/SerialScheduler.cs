@@ -11,7 +11,7 @@ namespace OcppLab.ChargePoint.Scheduling;
 /// inside work resumes here too (a <see cref="SynchronizationContext"/>). The charge point is idle when
 /// nothing is due here: nothing queued, nothing running, no awaited I/O whose continuation will come here.
 /// </summary>
-internal sealed class SerialScheduler : IScheduler
+internal sealed partial class SerialScheduler : IScheduler
 {
     [ThreadStatic]
     private static SerialScheduler? running;
@@ -58,118 +58,6 @@ internal sealed class SerialScheduler : IScheduler
         }
 
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.Drain(), this, preferLocal: false);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="action"/> on the scheduler without waiting for other work: at once when already on
-    /// it, on the calling thread when nothing else is due, otherwise queued behind the work ahead of it.
-    /// </summary>
-    public void Run(Action action)
-    {
-        if (IsCurrent)
-        {
-            action();
-        }
-        else if (TryClaim())
-        {
-            DrainOnThisThread(action);
-        }
-        else
-        {
-            Post(action);
-        }
-    }
-
-    /// <summary>
-    /// Runs <paramref name="read"/> on the scheduler and returns its result: at once when already on it, on the
-    /// calling thread when nothing else is due (the caller drains what its work posts), otherwise after the
-    /// work ahead of it.
-    /// </summary>
-    public T Invoke<T>(Func<T> read)
-    {
-        if (IsCurrent)
-        {
-            return read();
-        }
-
-        if (TryClaim())
-        {
-            var result = default(T)!;
-            DrainOnThisThread(() => result = read());
-            return result;
-        }
-
-        lock (gate)
-        {
-            if (stopped)
-            {
-                // Nothing runs any more: the state can be read as it was left.
-                return read();
-            }
-        }
-
-        return InvokeAsync(() => Task.FromResult(read())).GetAwaiter().GetResult();
-    }
-
-    /// <summary>Starts <paramref name="work"/> on the scheduler; its awaits resume there.</summary>
-    public Task<T> InvokeAsync<T>(Func<Task<T>> work)
-    {
-        if (IsCurrent)
-        {
-            return work();
-        }
-
-        if (TryClaim())
-        {
-            Task<T> started = null!;
-            DrainOnThisThread(() => started = work());
-            return started;
-        }
-
-        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (gate)
-        {
-            if (stopped)
-            {
-                completion.SetCanceled();
-                return completion.Task;
-            }
-        }
-
-        Post(() => _ = ForwardAsync(work, completion));
-        return completion.Task;
-    }
-
-    /// <summary>
-    /// Starts I/O (a CALL, a connection attempt, a file transfer) from work on this scheduler and awaits it,
-    /// counting it as due work until its continuation has run here. The I/O itself starts without this
-    /// scheduler as its context, so that its own awaits (receive loops, pumps) stay off the charge point.
-    /// </summary>
-    public async Task<T> Await<T>(Func<Task<T>> start)
-    {
-        BeginAwait();
-        try
-        {
-            return await StartOutside(start);
-        }
-        finally
-        {
-            EndAwait();
-        }
-    }
-
-    /// <inheritdoc cref="Await{T}(Func{Task{T}})"/>
-    public async Task Await(Func<Task> start)
-    {
-        BeginAwait();
-        try
-        {
-            await StartOutside(start);
-        }
-        finally
-        {
-            EndAwait();
-        }
     }
 
     /// <summary>Counts work that will come back to this scheduler from elsewhere (an inbound CALL being answered).</summary>
@@ -254,39 +142,6 @@ internal sealed class SerialScheduler : IScheduler
         Schedule(state, dueTime - clock.Now, action);
 
     private bool IsIdle => !draining && due.Count == 0 && awaiting <= 0;
-
-    /// <summary>Runs <paramref name="work"/> (on the scheduler) and hands its outcome to <paramref name="completion"/>.</summary>
-    private static async Task ForwardAsync<T>(Func<Task<T>> work, TaskCompletionSource<T> completion)
-    {
-        try
-        {
-            completion.TrySetResult(await work());
-        }
-        catch (OperationCanceledException)
-        {
-            completion.TrySetCanceled();
-        }
-#pragma warning disable CA1031 // The caller receives the failure through its task.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            completion.TrySetException(e);
-        }
-    }
-
-    private static TTask StartOutside<TTask>(Func<TTask> start)
-    {
-        var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(null);
-        try
-        {
-            return start();
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(previous);
-        }
-    }
 
     /// <summary>Becomes the drainer when nothing is queued or running.</summary>
     private bool TryClaim()
