@@ -12,7 +12,7 @@ public sealed partial class VirtualChargePoint
     public bool IsConnected => connection.IsConnected;
 
     /// <summary>The registration status from the last BootNotification.conf; null before the first answer.</summary>
-    public RegistrationStatus? Registration => connection.Registration;
+    public RegistrationStatus? Registration => registration.Status;
 
     /// <summary>True when a connection opens, false when it is lost or closed.</summary>
     public IObservable<bool> Connectivity => connection.Connectivity;

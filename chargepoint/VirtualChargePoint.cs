@@ -31,6 +31,7 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
     private readonly HttpClient http;
     private readonly InboundCalls inbound;
     private readonly TransactionMessageQueue queue;
+    private readonly BootAndHeartbeat registration;
     private readonly Connection connection;
     private readonly IdTagAuthorization authorization;
     private readonly Reservations reservations;
@@ -96,9 +97,10 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
             FirmwareVersion = template.FirmwareVersion,
         };
         var endpointOptions = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(template.CallTimeoutSeconds) };
+        registration = new BootAndHeartbeat(context, queue, lifetime.Token);
         connection = new Connection(
             context,
-            queue,
+            registration,
             connector,
             () => new OcppRpcEndpoint(chargePointId, inbound.Dispatcher(Router.Bind(this)), endpointOptions, time, new FrameTap(this)),
             random ?? new Random(chargePointId.GetHashCode(StringComparison.Ordinal)),
@@ -118,9 +120,9 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         certificates = new CertificateManagement(context, security, connection.Reconnect);
         signedFirmware = new SignedFirmwareAndLogs(context, files, security, certificates.Store);
         configurationRequests = new ConfigurationRequests(context, security, certificates.Store, connection.Reconnect);
-        triggers = new Triggers(context, connection, status, metering, firmware, signedFirmware, certificates);
+        triggers = new Triggers(context, registration, status, metering, firmware, signedFirmware, certificates);
 
-        connection.Registered += OnRegistered;
+        registration.Registered += OnRegistered;
         connection.Disconnected += inbound.AbandonAnswers;
         Configuration.Changed += OnConfigurationChanged;
     }
@@ -164,6 +166,7 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         {
             Configuration.Changed -= OnConfigurationChanged;
             connection.Dispose();
+            registration.Dispose();
             queue.Dispose();
             metering.Dispose();
             status.Dispose();
@@ -220,7 +223,7 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         switch (key)
         {
             case Keys.HeartbeatInterval:
-                connection.RestartHeartbeat();
+                registration.RestartHeartbeat();
                 break;
             case Keys.ClockAlignedDataInterval:
                 metering.StartClockAligned();

@@ -1,41 +1,31 @@
-using System.Globalization;
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
-using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using OcppLab.ChargePoint.Transport;
-using OcppLab.Protocol.Messages.Core;
-using OcppLab.Protocol.Messages.Types;
 using OcppLab.Protocol.Rpc;
-using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.ChargePoint.Behaviours;
 
 /// <summary>
-/// The connection to the Central System: connect, reconnect with back-off, BootNotification with the
-/// Pending/Rejected retry, and Heartbeat (OCPP 1.6 §4.2, §4.6). It tells the message queue when the Central
-/// System has accepted the charge point, and the rest of the charge point through <see cref="Registered"/>.
+/// The connection to the Central System: connect while powered and the network is up, reconnect with
+/// back-off when it is lost (OCPP 1.6 §4.2), close it on request. On a new connection
+/// <see cref="BootAndHeartbeat"/> boots or carries on.
 /// </summary>
 internal sealed class Connection(
     ChargePointContext context,
-    TransactionMessageQueue queue,
+    BootAndHeartbeat registration,
     IOcppConnector connector,
     Func<OcppRpcEndpoint> newEndpoint,
     Random random,
     CancellationToken lifetime) : IDisposable
 {
     private readonly SerialDisposable connectTimer = new();
-    private readonly SerialDisposable bootRetry = new();
-    private readonly SerialDisposable heartbeat = new();
     private readonly Subject<bool> connectivity = new();
     private (OcppRpcEndpoint Endpoint, IOcppConnection Connection)? current;
     private bool networkUp = true;
     private int connectAttempts;
     private bool connecting;
     private int generation;
-
-    /// <summary>The Central System accepted the charge point; true after a BootNotification, false on a reconnect without one.</summary>
-    public event Action<bool>? Registered;
 
     /// <summary>The connection is gone.</summary>
     public event Action? Disconnected;
@@ -49,24 +39,11 @@ internal sealed class Connection(
 
     public bool IsConnected => current is not null;
 
-    /// <summary>The registration status from the last BootNotification.conf; null before the first answer.</summary>
-    public RegistrationStatus? Registration { get; private set; }
-
-    public BootNotificationRequest BootRequest() => new()
-    {
-        ChargePointVendor = context.Template.Vendor,
-        ChargePointModel = context.Template.Model,
-        ChargePointSerialNumber = context.Template.SerialNumber ?? context.Id,
-        FirmwareVersion = context.FirmwareVersion,
-    };
-
-    public void SendHeartbeat() => _ = context.Messages.Send(new HeartbeatRequest());
-
     /// <summary>Switched on: connect at once and boot (OCPP 1.6 §4.2).</summary>
     public void PowerOn()
     {
         IsPoweredOn = true;
-        Registration = null;
+        registration.Reset();
         ScheduleConnect(TimeSpan.Zero);
     }
 
@@ -74,9 +51,8 @@ internal sealed class Connection(
     public void PowerOff()
     {
         IsPoweredOn = false;
-        Registration = null;
-        heartbeat.Disposable = null;
-        bootRetry.Disposable = null;
+        registration.Reset();
+        registration.Detach();
         connectTimer.Disposable = null;
         Disconnect();
     }
@@ -101,15 +77,6 @@ internal sealed class Connection(
     {
         Disconnect();
         ScheduleConnect(TimeSpan.Zero);
-    }
-
-    /// <summary>HeartbeatInterval changed, or the registration did: (re)starts the heartbeat while accepted.</summary>
-    public void RestartHeartbeat()
-    {
-        var interval = context.Configuration.GetSeconds(Keys.HeartbeatInterval);
-        heartbeat.Disposable = !queue.IsOnline || interval <= TimeSpan.Zero
-            ? null
-            : Observable.Interval(interval, context.Scheduler).Subscribe(_ => SendHeartbeat());
     }
 
     /// <summary>Ends the session on the current connection and hands the connection back for the caller to close.</summary>
@@ -156,8 +123,6 @@ internal sealed class Connection(
     {
         IsPoweredOn = false;
         connectTimer.Dispose();
-        bootRetry.Dispose();
-        heartbeat.Dispose();
     }
 
     /// <summary>The last word of a disposed charge point.</summary>
@@ -222,24 +187,12 @@ internal sealed class Connection(
         current = (endpoint, connection);
         connectAttempts = 0;
         var gen = ++generation;
-        var boot = Registration != RegistrationStatus.Accepted;
-        if (!boot)
-        {
-            // A reconnect within the same power cycle needs no BootNotification (OCPP 1.6 §4.2).
-            queue.GoOnline(endpoint);
-        }
+        registration.Attach(endpoint);
 
         ChargePointLog.Connected(context.Logger, context.Id);
         connectivity.OnNext(true);
         _ = WatchAsync(endpoint, connection, gen);
-        if (boot)
-        {
-            await BootAsync();
-        }
-        else
-        {
-            OnRegistered(booted: false);
-        }
+        await registration.StartAsync();
     }
 
     private async Task WatchAsync(OcppRpcEndpoint endpoint, IOcppConnection connection, int gen)
@@ -278,63 +231,7 @@ internal sealed class Connection(
 
     private void OnDisconnected()
     {
-        heartbeat.Disposable = null;
-        bootRetry.Disposable = null;
         Disconnected?.Invoke();
-        queue.GoOffline();
-    }
-
-    private async Task BootAsync()
-    {
-        if (current?.Endpoint is not { } endpoint)
-        {
-            return;
-        }
-
-        BootNotificationResponse response;
-        try
-        {
-            response = await context.Scheduler.Await(() => endpoint.CallAsync(BootRequest(), lifetime));
-        }
-        catch (Exception e) when (e is OcppCallErrorException or OcppCallTimeoutException or OcppInvalidResponseException)
-        {
-            ChargePointLog.CallFailed(context.Logger, context.Id, BootNotificationRequest.Action, 1, e);
-            bootRetry.Disposable = context.Scheduler.Schedule(TimeSpan.FromSeconds(30), () => { _ = BootAsync(); });
-            return;
-        }
-        catch (Exception e) when (e is OcppDisconnectedException or OperationCanceledException)
-        {
-            return; // the next connection boots again
-        }
-
-        Registration = response.Status;
-        ChargePointLog.Registered(context.Logger, context.Id, response.Status, response.Interval);
-        if (response.Status == RegistrationStatus.Accepted)
-        {
-            if (response.Interval > 0)
-            {
-                context.Configuration.Set(Keys.HeartbeatInterval, response.Interval.ToString(CultureInfo.InvariantCulture));
-            }
-
-            if (current?.Endpoint is { } accepted)
-            {
-                queue.GoOnline(accepted);
-            }
-
-            OnRegistered(booted: true);
-        }
-        else
-        {
-            // Pending or Rejected: send nothing else, and boot again after the interval (OCPP 1.6 §4.2.1).
-            var wait = TimeSpan.FromSeconds(response.Interval > 0 ? response.Interval : 60);
-            bootRetry.Disposable = context.Scheduler.Schedule(wait, () => { _ = BootAsync(); });
-        }
-    }
-
-    private void OnRegistered(bool booted)
-    {
-        RestartHeartbeat();
-        Registered?.Invoke(booted);
-        queue.SignalDrainedIfDone();
+        registration.Detach();
     }
 }

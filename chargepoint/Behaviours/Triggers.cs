@@ -10,7 +10,7 @@ namespace OcppLab.ChargePoint.Behaviours;
 /// </summary>
 internal sealed class Triggers(
     ChargePointContext context,
-    Connection connection,
+    BootAndHeartbeat registration,
     ConnectorStatus status,
     PowerAndMeterValues metering,
     FirmwareUpdates firmware,
@@ -31,8 +31,8 @@ internal sealed class Triggers(
 
         Action send = request.RequestedMessage switch
         {
-            MessageTrigger.BootNotification => () => _ = context.Messages.Send(connection.BootRequest()),
-            MessageTrigger.Heartbeat => connection.SendHeartbeat,
+            MessageTrigger.BootNotification => () => _ = context.Messages.Send(registration.BootRequest()),
+            MessageTrigger.Heartbeat => registration.SendHeartbeat,
             MessageTrigger.DiagnosticsStatusNotification => firmware.SendDiagnosticsStatus,
             MessageTrigger.FirmwareStatusNotification => firmware.SendFirmwareStatus,
             MessageTrigger.StatusNotification => () => status.Trigger(request.ConnectorId),
@@ -53,8 +53,8 @@ internal sealed class Triggers(
 
         Action send = request.RequestedMessage switch
         {
-            ExtendedMessageTrigger.BootNotification => () => _ = context.Messages.Send(connection.BootRequest()),
-            ExtendedMessageTrigger.Heartbeat => connection.SendHeartbeat,
+            ExtendedMessageTrigger.BootNotification => () => _ = context.Messages.Send(registration.BootRequest()),
+            ExtendedMessageTrigger.Heartbeat => registration.SendHeartbeat,
             ExtendedMessageTrigger.LogStatusNotification => signedFirmware.SendLogStatus,
             ExtendedMessageTrigger.FirmwareStatusNotification => signedFirmware.SendSignedFirmwareStatus,
             ExtendedMessageTrigger.StatusNotification => () => status.Trigger(request.ConnectorId),
