@@ -16,7 +16,7 @@ namespace OcppLab.ChargePoint;
 /// A charge point in software that speaks OCPP 1.6-J to a Central System: a façade over behaviours that each
 /// own their state (<c>Behaviours/</c>). Every state change (the driving API, the Central System's requests,
 /// answers to our CALLs, timers) runs on one <see cref="SerialScheduler"/> of this charge point, so the state
-/// takes no locks; timers come from the injected scheduler and timestamps from the injected <see cref="TimeProvider"/>.
+/// takes no locks; timers and timestamps come from the injected <see cref="TimeProvider"/>.
 /// It is driven from outside (plug in, present a card, cut the network...) by the methods of the driving API.
 /// </summary>
 public sealed partial class VirtualChargePoint : IAsyncDisposable
@@ -56,7 +56,6 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         string chargePointId,
         ChargePointTemplate template,
         IOcppConnector connector,
-        IScheduler scheduler,
         TimeProvider time,
         ILogger? logger = null,
         IFrameObserver? frameObserver = null,
@@ -68,7 +67,7 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         Template = template;
         this.time = time;
         var log = logger ?? NullLogger.Instance;
-        this.scheduler = new SerialScheduler(scheduler, e => ChargePointLog.OperationFailed(log, chargePointId, "running scheduled work", e));
+        scheduler = new SerialScheduler(time, e => ChargePointLog.OperationFailed(log, chargePointId, "running scheduled work", e));
         this.frameObserver = frameObserver;
         http = new HttpClient(httpHandler ?? new HttpClientHandler(), disposeHandler: true);
         Configuration = new ConfigurationStore(ConfigurationKeySet.StandardFor(template.NumberOfConnectors), template.Configuration);
@@ -148,6 +147,12 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         get => connection.Backoff;
         init => connection.Backoff = value;
     }
+
+    /// <summary>
+    /// The charge point's own scheduler, for work that must run in step with it (a driver's timers): it runs
+    /// one piece of work at a time with the charge point's, and counts toward <see cref="WhenIdleAsync"/>.
+    /// </summary>
+    public IScheduler Scheduler => scheduler;
 
     /// <summary>Waits until nothing is in progress that does not need time to pass: for virtual-time tests.</summary>
     public Task WhenIdleAsync(CancellationToken cancellationToken = default) => scheduler.WhenIdleAsync(cancellationToken);

@@ -6,8 +6,9 @@ namespace OcppLab.ChargePoint.Scheduling;
 
 /// <summary>
 /// The one scheduler of a charge point: work runs one item at a time, in the order it was posted, on the
-/// thread pool, so the charge point's state needs no locks. Timers come from the clock scheduler (the
-/// default scheduler in production, a HistoricalScheduler in tests) and post their work here; an await
+/// thread pool, so the charge point's state needs no locks. Timers come from the charge point's
+/// <see cref="TimeProvider"/> (the system clock in production, a FakeTimeProvider in tests; both may be used
+/// from any thread) and post their work here; an await
 /// inside work resumes here too (a <see cref="SynchronizationContext"/>). The charge point is idle when
 /// nothing is due here: nothing queued, nothing running, no awaited I/O whose continuation will come here.
 /// </summary>
@@ -16,7 +17,7 @@ internal sealed partial class SerialScheduler : IScheduler
     [ThreadStatic]
     private static SerialScheduler? running;
 
-    private readonly IScheduler clock;
+    private readonly TimeProvider time;
     private readonly Action<Exception> unhandled;
     private readonly Lock gate = new();
     private readonly Queue<Action> due = new();
@@ -26,14 +27,14 @@ internal sealed partial class SerialScheduler : IScheduler
     private int awaiting;
     private bool stopped;
 
-    public SerialScheduler(IScheduler clock, Action<Exception> unhandled)
+    public SerialScheduler(TimeProvider time, Action<Exception> unhandled)
     {
-        this.clock = clock;
+        this.time = time;
         this.unhandled = unhandled;
         context = new SerialSynchronizationContext(this);
     }
 
-    public DateTimeOffset Now => clock.Now;
+    public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>Whether the calling code runs on this scheduler.</summary>
     public bool IsCurrent => ReferenceEquals(running, this);
@@ -128,18 +129,25 @@ internal sealed partial class SerialScheduler : IScheduler
     {
         var cancel = new BooleanDisposable();
         var inner = new SingleAssignmentDisposable();
-        var timer = clock.Schedule(dueTime, () => Post(() =>
+        void Work()
         {
             if (!cancel.IsDisposed)
             {
                 inner.Disposable = action(this, state);
             }
-        }));
-        return StableCompositeDisposable.Create(cancel, timer, inner);
+        }
+
+        if (dueTime <= TimeSpan.Zero)
+        {
+            Post(Work);
+            return StableCompositeDisposable.Create(cancel, inner);
+        }
+
+        return StableCompositeDisposable.Create(cancel, ClockTimer.Start(time, dueTime, () => Post(Work)), inner);
     }
 
     public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action) =>
-        Schedule(state, dueTime - clock.Now, action);
+        Schedule(state, dueTime - Now, action);
 
     private bool IsIdle => !draining && due.Count == 0 && awaiting <= 0;
 
