@@ -1,45 +1,54 @@
 using System.Reactive.Concurrency;
-using System.Reactive.Disposables;
 using System.Reactive.Subjects;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using OcppLab.ChargePoint.Authorization;
 using OcppLab.ChargePoint.Behaviours;
 using OcppLab.ChargePoint.Configuration;
 using OcppLab.ChargePoint.Metering;
 using OcppLab.ChargePoint.Scheduling;
-using OcppLab.ChargePoint.SmartCharging;
 using OcppLab.ChargePoint.Transport;
-using OcppLab.Protocol.Messages.Types;
 using OcppLab.Protocol.Rpc;
 using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
 namespace OcppLab.ChargePoint;
 
 /// <summary>
-/// A charge point in software that speaks OCPP 1.6-J to a Central System. Every state change (the driving
-/// API, the Central System's requests, answers to our CALLs, timers) runs on one <see cref="SerialScheduler"/>
-/// of this charge point, so the state takes no locks; timers come from the injected scheduler and
-/// timestamps from the injected <see cref="TimeProvider"/>.
+/// A charge point in software that speaks OCPP 1.6-J to a Central System: a façade over behaviours that each
+/// own their state (<c>Behaviours/</c>). Every state change (the driving API, the Central System's requests,
+/// answers to our CALLs, timers) runs on one <see cref="SerialScheduler"/> of this charge point, so the state
+/// takes no locks; timers and timestamps come from the injected <see cref="TimeProvider"/>.
 /// It is driven from outside (plug in, present a card, cut the network...) by the methods of the driving API.
 /// </summary>
 public sealed partial class VirtualChargePoint : IAsyncDisposable
 {
-    private readonly IOcppConnector connector;
     private readonly SerialScheduler scheduler;
     private readonly TimeProvider time;
-    private readonly ILogger logger;
-    private readonly IFrameObserver? frameObserver;
-    private readonly Random random;
     private readonly ConnectorState[] connectors;
-    private readonly CompositeDisposable subscriptions = [];
     private readonly Subject<FrameEvent> frames = new();
     private readonly ISubject<FrameEvent> framesIn;
-    private readonly ISubject<RemoteCommand> remoteCommands = Subject.Synchronize(new Subject<RemoteCommand>());
+    private readonly IFrameObserver? frameObserver;
     private readonly CancellationTokenSource lifetime = new();
+    private readonly HttpClient http;
+    private readonly InboundCalls inbound;
+    private readonly TransactionMessageQueue queue;
+    private readonly BootAndHeartbeat registration;
+    private readonly Connection connection;
     private readonly IdTagAuthorization authorization;
     private readonly Reservations reservations;
     private readonly ChargingSchedules chargingSchedules;
+    private readonly ConnectorStatus status;
+    private readonly PowerAndMeterValues metering;
+    private readonly TransactionControl transactions;
+    private readonly RemoteControl remoteControl;
+    private readonly LocalActions localActions;
+    private readonly PowerCycle power;
+    private readonly FileTransferClient files;
+    private readonly FirmwareUpdates firmware;
+    private readonly SecurityEvents security;
+    private readonly CertificateManagement certificates;
+    private readonly SignedFirmwareAndLogs signedFirmware;
+    private readonly ConfigurationRequests configurationRequests;
+    private readonly Triggers triggers;
     private int disposed;
 
     /// <summary>Creates a charge point; call <see cref="PowerOn"/> to boot it.</summary>
@@ -47,7 +56,6 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         string chargePointId,
         ChargePointTemplate template,
         IOcppConnector connector,
-        IScheduler scheduler,
         TimeProvider time,
         ILogger? logger = null,
         IFrameObserver? frameObserver = null,
@@ -57,17 +65,20 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(template);
         Id = chargePointId;
         Template = template;
-        this.connector = connector;
         this.time = time;
-        this.logger = logger ?? NullLogger.Instance;
-        this.scheduler = new SerialScheduler(scheduler, e => ChargePointLog.OperationFailed(this.logger, chargePointId, "running scheduled work", e));
+        var log = logger ?? NullLogger.Instance;
+        scheduler = new SerialScheduler(time, e => ChargePointLog.OperationFailed(log, chargePointId, "running scheduled work", e));
         this.frameObserver = frameObserver;
-        this.random = random ?? new Random(chargePointId.GetHashCode(StringComparison.Ordinal));
         http = new HttpClient(httpHandler ?? new HttpClientHandler(), disposeHandler: true);
         Configuration = new ConfigurationStore(ConfigurationKeySet.StandardFor(template.NumberOfConnectors), template.Configuration);
         Configuration.Set(Keys.SupportedFeatureProfiles, string.Join(',', template.FeatureProfiles));
         connectors = [.. Enumerable.Range(0, template.NumberOfConnectors + 1)
             .Select(i => new ConnectorState(i, new EnergyMeter(time.GetUtcNow(), 0, template.Voltage, template.Phases)))];
+
+        // Frames are observed on the receive path and the send path at once: serialize them (Rx grammar).
+        framesIn = Subject.Synchronize(frames);
+        inbound = new InboundCalls(this.scheduler);
+        queue = new TransactionMessageQueue(chargePointId, Configuration, this.scheduler, time, log, lifetime.Token);
         var context = new ChargePointContext
         {
             Id = chargePointId,
@@ -75,30 +86,44 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
             Configuration = Configuration,
             Scheduler = this.scheduler,
             Time = time,
-            Logger = this.logger,
+            Logger = log,
             Connectors = connectors,
-            Messages = new MessageSender(this),
-            AfterResponse = AfterResponse,
-            RefreshStatus = RefreshStatus,
-            ApplyPowerEverywhere = ApplyPowerEverywhere,
+            Messages = queue,
+            AfterResponse = inbound.AfterResponse,
+            RefreshStatus = state => status!.Refresh(state),
+            ApplyPowerEverywhere = () => metering!.ApplyPowerEverywhere(),
+            Reboot = reason => power!.RebootAsync(reason),
+            FirmwareVersion = template.FirmwareVersion,
         };
+        var endpointOptions = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(template.CallTimeoutSeconds) };
+        registration = new BootAndHeartbeat(context, queue, lifetime.Token);
+        connection = new Connection(
+            context,
+            registration,
+            connector,
+            () => new OcppRpcEndpoint(chargePointId, inbound.Dispatcher(Router.Bind(this)), endpointOptions, time, new FrameTap(this)),
+            random ?? new Random(chargePointId.GetHashCode(StringComparison.Ordinal)),
+            lifetime.Token);
         authorization = new IdTagAuthorization(context);
         reservations = new Reservations(context);
         chargingSchedules = new ChargingSchedules(context);
-        // Frames are observed on the receive path and the send path at once: serialize them (Rx grammar).
-        framesIn = Subject.Synchronize(frames);
-        Configuration.Changed += OnConfigurationChanged;
-        subscriptions.Add(Disposable.Create(() => Configuration.Changed -= OnConfigurationChanged));
-        foreach (var state in connectors)
-        {
-            subscriptions.Add(WireStatus(state));
-        }
+        status = new ConnectorStatus(context, chargingSchedules);
+        metering = new PowerAndMeterValues(context, chargingSchedules);
+        transactions = new TransactionControl(context, metering, authorization, chargingSchedules);
+        remoteControl = new RemoteControl(context, transactions, status, authorization, chargingSchedules);
+        localActions = new LocalActions(context, transactions, metering, status, authorization);
+        security = new SecurityEvents(context, lifetime.Token);
+        power = new PowerCycle(context, connection, transactions, metering, security);
+        files = new FileTransferClient(context, http, lifetime.Token);
+        firmware = new FirmwareUpdates(context, files);
+        certificates = new CertificateManagement(context, security, connection.Reconnect);
+        signedFirmware = new SignedFirmwareAndLogs(context, files, security, certificates.Store);
+        configurationRequests = new ConfigurationRequests(context, security, certificates.Store, connection.Reconnect);
+        triggers = new Triggers(context, registration, status, metering, firmware, signedFirmware, certificates);
 
-        subscriptions.Add(heartbeat);
-        subscriptions.Add(clockAligned);
-        subscriptions.Add(connectTimer);
-        subscriptions.Add(retryTimer);
-        subscriptions.Add(bootRetry);
+        registration.Registered += OnRegistered;
+        connection.Disconnected += inbound.AbandonAnswers;
+        Configuration.Changed += OnConfigurationChanged;
     }
 
     /// <summary>The charge point identity (the last segment of the connection URL).</summary>
@@ -110,39 +135,24 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
     /// <summary>The configuration keys (OCPP 1.6 §9).</summary>
     public ConfigurationStore Configuration { get; }
 
-    /// <summary>The authorization cache.</summary>
-    public AuthorizationCache AuthorizationCache => authorization.Cache;
-
-    /// <summary>The local authorization list.</summary>
-    public LocalAuthorizationList LocalList => authorization.LocalList;
-
-    /// <summary>The reservation held on a connector, if any.</summary>
-    public Reservation? ReservationOn(int connectorId) => reservations.On(connectorId);
-
-    /// <summary>The installed charging profiles.</summary>
-    public ChargingProfileStore ChargingProfiles => chargingSchedules.Profiles;
-
-    /// <summary>The composite schedule of a connector from now on.</summary>
-    public ChargingSchedule CompositeSchedule(int connectorId, int durationSeconds, ChargingRateUnitType unit = ChargingRateUnitType.A)
-    {
-        var state = ConnectorAt(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId));
-        return scheduler.Invoke(() => chargingSchedules.CompositeSchedule(state, durationSeconds, unit));
-    }
-
     /// <summary>Every frame sent or received, on every connection.</summary>
     public IObservable<FrameEvent> Frames => frames;
-
-    /// <summary>The Central System's requests a driver acts on (a remote start to plug in for, a remote stop or unlock to unplug after).</summary>
-    public IObservable<RemoteCommand> RemoteCommands => remoteCommands;
 
     /// <summary>The number of connectors (connector 0, the charge point itself, not counted).</summary>
     public int NumberOfConnectors => connectors.Length - 1;
 
-    /// <summary>Whether a connection to the Central System is open.</summary>
-    public bool IsConnected => current is not null;
+    /// <summary>How reconnection attempts are spaced.</summary>
+    public ReconnectBackoff Backoff
+    {
+        get => connection.Backoff;
+        init => connection.Backoff = value;
+    }
 
-    /// <summary>The registration status from the last BootNotification.conf; null before the first answer.</summary>
-    public RegistrationStatus? Registration => registration;
+    /// <summary>
+    /// The charge point's own scheduler, for work that must run in step with it (a driver's timers): it runs
+    /// one piece of work at a time with the charge point's, and counts toward <see cref="WhenIdleAsync"/>.
+    /// </summary>
+    public IScheduler Scheduler => scheduler;
 
     /// <summary>Waits until nothing is in progress that does not need time to pass: for virtual-time tests.</summary>
     public Task WhenIdleAsync(CancellationToken cancellationToken = default) => scheduler.WhenIdleAsync(cancellationToken);
@@ -159,8 +169,12 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
         IOcppConnection? last = null;
         await scheduler.InvokeAsync(() =>
         {
-            poweredOn = false;
-            subscriptions.Dispose();
+            Configuration.Changed -= OnConfigurationChanged;
+            connection.Dispose();
+            registration.Dispose();
+            queue.Dispose();
+            metering.Dispose();
+            status.Dispose();
             foreach (var state in connectors)
             {
                 state.ConnectionTimeout?.Dispose();
@@ -168,18 +182,20 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
                 state.Reservation?.Expiry?.Dispose();
             }
 
-            last = Detach();
+            last = connection.Detach();
             return Task.FromResult(true);
         });
         scheduler.Stop();
         if (last is not null)
         {
-            await CloseOffSchedulerAsync(last, handshake: true);
+            await Connection.CloseOffSchedulerAsync(last, handshake: true);
         }
 
         frames.OnCompleted();
         frames.Dispose();
-        remoteCommands.OnCompleted();
+        remoteControl.Dispose();
+        security.Dispose();
+        connection.Complete();
         http.Dispose();
         lifetime.Dispose();
     }
@@ -189,23 +205,48 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
     private ConnectorState? ConnectorAt(int connectorId) =>
         connectorId >= 0 && connectorId < connectors.Length ? connectors[connectorId] : null;
 
-    private IEnumerable<ConnectorState> Outlets => connectors.Skip(1);
+    private ConnectorState Outlet(int connectorId) =>
+        connectorId >= 1 && connectorId < connectors.Length ? connectors[connectorId] : throw new ArgumentOutOfRangeException(nameof(connectorId));
 
-    private void OnConfigurationChanged(string key) => scheduler.Post(() => ApplyConfigurationChange(key));
+    /// <summary>The Central System accepted the charge point: what every behaviour does then, in this order.</summary>
+    private void OnRegistered(bool booted)
+    {
+        status.ReportAll(force: booted);
+        metering.StartClockAligned();
+        firmware.OnRegistered();
+        if (booted)
+        {
+            security.OnBooted();
+            signedFirmware.OnBooted();
+        }
 
-    private void ApplyConfigurationChange(string key)
+        security.SendWaiting();
+    }
+
+    private void OnConfigurationChanged(string key) => scheduler.Post(() =>
     {
         switch (key)
         {
             case Keys.HeartbeatInterval:
-                StartHeartbeat();
+                registration.RestartHeartbeat();
                 break;
             case Keys.ClockAlignedDataInterval:
-                StartClockAligned();
+                metering.StartClockAligned();
                 break;
             case Keys.MeterValueSampleInterval:
-                RestartSampling();
+                metering.RestartSampling();
                 break;
         }
+    });
+
+    private void OnFrame(FrameEvent frame)
+    {
+        frameObserver?.OnFrame(frame);
+        framesIn.OnNext(frame);
+    }
+
+    private sealed class FrameTap(VirtualChargePoint owner) : IFrameObserver
+    {
+        public void OnFrame(FrameEvent frame) => owner.OnFrame(frame);
     }
 }

@@ -7,7 +7,7 @@ namespace OcppLab.ChargePoint.Behaviours;
 /// <summary>
 /// What the behaviours of one charge point share: its identity and template, its configuration keys, its
 /// connectors, its serial scheduler and clock, and the few services one behaviour offers the others (the
-/// send queue, the follow-ups of an answer, the status reports). Everything in it is used on the scheduler.
+/// send queue, the follow-ups of an answer, the status reports, a reboot). Everything in it is used on the scheduler.
 /// </summary>
 internal sealed class ChargePointContext
 {
@@ -37,6 +37,12 @@ internal sealed class ChargePointContext
 
     /// <summary>Re-derives a connector's status and reports a change.</summary>
     public required Action<ConnectorState> RefreshStatus { get; init; }
+
+    /// <summary>Ends the transactions with <c>reason</c>, lets their messages go out and boots again.</summary>
+    public required Func<OcppLab.Protocol.Messages.Types.Reason, Task> Reboot { get; init; }
+
+    /// <summary>The firmware the charge point runs: the template's until an update installs another.</summary>
+    public required string FirmwareVersion { get; set; }
 
     public DateTimeOffset Now => Time.GetUtcNow();
 

@@ -14,4 +14,14 @@ internal interface IMessageSender
     /// </summary>
     Task<TResponse> Send<TResponse>(IOcppRequest<TResponse> request, Action<TResponse>? onResponse = null)
         where TResponse : class, IOcppResponse;
+
+    /// <summary>
+    /// Queues a transaction message, kept while offline and retried (OCPP 1.6 §4.10). The request is built when
+    /// it is sent; a null request means the message has become pointless and is skipped.
+    /// </summary>
+    Task<TResponse> SendTransactional<TResponse>(Func<IOcppRequest<TResponse>?> request, Action<TResponse>? onResponse = null)
+        where TResponse : class, IOcppResponse;
+
+    /// <summary>Completes when every queued message has been delivered, or at once when offline.</summary>
+    Task DrainedAsync();
 }

@@ -42,7 +42,6 @@ internal static class ChargerCommand
             options.Id,
             options.Template.WithConfiguration(configuration),
             connector,
-            DefaultScheduler.Instance,
             TimeProvider.System,
             loggers.CreateLogger("OcppLab.Simulator." + options.Id),
             options.Quiet ? null : new TrafficPrinter(output));

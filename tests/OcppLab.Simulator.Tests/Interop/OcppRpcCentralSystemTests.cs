@@ -1,4 +1,3 @@
-using System.Reactive.Concurrency;
 using System.Text.Json;
 using OcppLab.ChargePoint;
 using OcppLab.ChargePoint.Transport;
@@ -24,7 +23,7 @@ public sealed class OcppRpcCentralSystemTests
         var listening = await peer.WaitForAsync(e => Event(e) == "listening", Patience, "its port");
         var url = new Uri($"ws://127.0.0.1:{listening.GetProperty("port").GetInt32()}");
         var connector = new WebSocketConnector(new ConnectionSettings { CentralSystemUrl = url }, WebSocketFactory.Client("SIM-RPC-01", (string?)null, () => TimeSpan.Zero));
-        await using var chargePoint = new VirtualChargePoint("SIM-RPC-01", new ChargePointTemplate(), connector, DefaultScheduler.Instance, TimeProvider.System);
+        await using var chargePoint = new VirtualChargePoint("SIM-RPC-01", new ChargePointTemplate(), connector, TimeProvider.System);
 
         chargePoint.PowerOn();
         var exit = await peer.WaitForExitAsync(Patience);

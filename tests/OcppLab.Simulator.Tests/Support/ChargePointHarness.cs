@@ -6,9 +6,9 @@ using OcppLab.Protocol.Messages.Core;
 namespace OcppLab.Simulator.Tests.Support;
 
 /// <summary>
-/// A virtual charge point connected in memory to a scripted Central System, on virtual time: the Rx
-/// scheduler and the TimeProvider advance together in one-second steps, and every step waits until the
-/// charge point is idle, so tests are deterministic and never sleep.
+/// A virtual charge point connected in memory to a scripted Central System, on virtual time: the
+/// FakeTimeProvider (the charge point's timers and timestamps) advances in one-second steps, and every step
+/// waits until the charge point is idle (nothing due on its scheduler), so tests are deterministic and never sleep.
 /// </summary>
 internal sealed class ChargePointHarness : IAsyncDisposable
 {
@@ -19,18 +19,15 @@ internal sealed class ChargePointHarness : IAsyncDisposable
     public ChargePointHarness(ChargePointTemplate? template = null, HttpMessageHandler? http = null, IOcppConnector? connector = null, ScriptedCentralSystem? centralSystem = null)
     {
         Time = new FakeTimeProvider(Start);
-        Scheduler = new LockedHistoricalScheduler(Start);
         CentralSystem = centralSystem ?? new ScriptedCentralSystem(Time);
         Connector = new InMemoryConnector(CentralSystem.Connect);
-        ChargePoint = new VirtualChargePoint("CP001", template ?? new ChargePointTemplate(), connector ?? Connector, Scheduler, Time, httpHandler: http, random: new Random(1))
+        ChargePoint = new VirtualChargePoint("CP001", template ?? new ChargePointTemplate(), connector ?? Connector, Time, httpHandler: http, random: new Random(1))
         {
             Backoff = new ReconnectBackoff { Initial = TimeSpan.FromSeconds(1), Maximum = TimeSpan.FromSeconds(8), Jitter = 0 },
         };
     }
 
     public FakeTimeProvider Time { get; }
-
-    public LockedHistoricalScheduler Scheduler { get; }
 
     public ScriptedCentralSystem CentralSystem { get; }
 
@@ -61,7 +58,6 @@ internal sealed class ChargePointHarness : IAsyncDisposable
         {
             var step = left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1);
             Time.Advance(step);
-            Scheduler.AdvanceBy(step);
             left -= step;
             await SettleAsync();
         }

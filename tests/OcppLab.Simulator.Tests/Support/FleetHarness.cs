@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using Microsoft.Extensions.Time.Testing;
 using OcppLab.ChargePoint.Transport;
 using OcppLab.Simulator.Fleet;
@@ -15,14 +16,14 @@ internal sealed class FleetHarness : IAsyncDisposable
     public FleetHarness(FleetPlan plan)
     {
         Time = new FakeTimeProvider(ChargePointHarness.Start);
-        Scheduler = new LockedHistoricalScheduler(ChargePointHarness.Start);
+        Scheduler = new HistoricalScheduler(ChargePointHarness.Start);
         CentralSystem = new ScriptedCentralSystem(Time);
         Runner = new FleetRunner(plan, Metrics, Scheduler, Time, (_, _) => new InMemoryConnector(CentralSystem.Connect));
     }
 
     public FakeTimeProvider Time { get; }
 
-    public LockedHistoricalScheduler Scheduler { get; }
+    public HistoricalScheduler Scheduler { get; }
 
     public ScriptedCentralSystem CentralSystem { get; }
 

@@ -145,7 +145,7 @@ public sealed partial class LabCentralSystem : IAsyncDisposable
     {
         if (chargePoint is null)
         {
-            chargePoint = new VirtualChargePoint(Data.ChargePointId, Template, new InMemoryConnector(Connect), Time, Time.Clock, httpHandler: new LabFileServer(context), random: new Random(1))
+            chargePoint = new VirtualChargePoint(Data.ChargePointId, Template, new InMemoryConnector(Connect), Time.Clock, httpHandler: new LabFileServer(context), random: new Random(1))
             {
                 Backoff = new ReconnectBackoff { Initial = TimeSpan.FromSeconds(1), Maximum = TimeSpan.FromSeconds(8), Jitter = 0 },
             };

@@ -1,11 +1,13 @@
+using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
-using OcppLab.ChargePoint.Behaviours;
+using Microsoft.Extensions.Logging;
+using OcppLab.ChargePoint.Configuration;
+using OcppLab.ChargePoint.Scheduling;
 using OcppLab.Protocol.Messages;
-using OcppLab.Protocol.Messages.Types;
 using OcppLab.Protocol.Rpc;
 using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
-namespace OcppLab.ChargePoint;
+namespace OcppLab.ChargePoint.Behaviours;
 
 /// <summary>
 /// The outgoing message queue: one CALL at a time, in order. Transaction messages (StartTransaction,
@@ -13,31 +15,81 @@ namespace OcppLab.ChargePoint;
 /// (TransactionMessageAttempts, TransactionMessageRetryInterval; OCPP 1.6 §4.10, §3.8); other messages
 /// are only sent while the Central System has accepted the charge point.
 /// </summary>
-public sealed partial class VirtualChargePoint
+internal sealed class TransactionMessageQueue(
+    string chargePointId,
+    ConfigurationStore configuration,
+    SerialScheduler scheduler,
+    TimeProvider time,
+    ILogger logger,
+    CancellationToken lifetime) : IMessageSender, IDisposable
 {
     private readonly List<OutgoingMessage> queue = [];
     private readonly SerialDisposable retryTimer = new();
+    private OcppRpcEndpoint? online;
     private OutgoingMessage? inFlight;
     private int queuedTransactional;
+    private TaskCompletionSource? drained;
 
-    /// <summary>Transaction messages waiting to be delivered (e.g. while offline).</summary>
+    /// <summary>Transaction messages waiting to be delivered (read from any thread).</summary>
     public int QueuedTransactionMessages => Volatile.Read(ref queuedTransactional);
 
-    private bool IsOnline => current is not null && registration == RegistrationStatus.Accepted;
+    public bool IsOnline => online is not null;
 
-    /// <summary>Queues a message that is sent only while online, and dropped when the connection is lost.</summary>
-    private Task<TResponse> Send<TResponse>(IOcppRequest<TResponse> request, Action<TResponse>? onResponse = null)
+    /// <summary>The Central System accepted the charge point on <paramref name="endpoint"/>: deliver what waits.</summary>
+    public void GoOnline(OcppRpcEndpoint endpoint)
+    {
+        online = endpoint;
+        Wake();
+    }
+
+    /// <summary>The connection is gone or no longer accepted: drop what is not a transaction message.</summary>
+    public void GoOffline()
+    {
+        online = null;
+        List<OutgoingMessage> dropped = [.. queue.Where(m => !m.Transactional)];
+        queue.RemoveAll(m => !m.Transactional);
+        foreach (var message in dropped)
+        {
+            message.Abandon(new OcppDisconnectedException($"{chargePointId} went offline."));
+        }
+
+        SignalDrainedIfDone();
+    }
+
+    public Task<TResponse> Send<TResponse>(IOcppRequest<TResponse> request, Action<TResponse>? onResponse = null)
         where TResponse : class, IOcppResponse =>
         Enqueue(() => request, transactional: false, onResponse);
 
-    /// <summary>
-    /// Queues a transaction message. The request is built when it is sent, so that a StopTransaction queued
-    /// offline carries the transactionId that the earlier StartTransaction.conf assigned (OCTT TC_039);
-    /// a null request means the message has become pointless and is skipped.
-    /// </summary>
-    private Task<TResponse> SendTransactional<TResponse>(Func<IOcppRequest<TResponse>?> request, Action<TResponse>? onResponse = null)
+    public Task<TResponse> SendTransactional<TResponse>(Func<IOcppRequest<TResponse>?> request, Action<TResponse>? onResponse = null)
         where TResponse : class, IOcppResponse =>
         Enqueue(request, transactional: true, onResponse);
+
+    /// <summary>
+    /// Completes when every queued message has been delivered (e.g. StopTransaction and the Finishing status
+    /// before a reset, or the firmware statuses before the reboot that installs), or at once when offline:
+    /// transaction messages then wait for the next boot.
+    /// </summary>
+    public Task DrainedAsync()
+    {
+        if (!IsOnline || queue.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return drained.Task;
+    }
+
+    public void SignalDrainedIfDone()
+    {
+        if (drained is { } done && (!IsOnline || queue.Count == 0))
+        {
+            drained = null;
+            done.TrySetResult();
+        }
+    }
+
+    public void Dispose() => retryTimer.Dispose();
 
     private Task<TResponse> Enqueue<TResponse>(Func<IOcppRequest<TResponse>?> build, bool transactional, Action<TResponse>? onResponse)
         where TResponse : class, IOcppResponse
@@ -61,13 +113,12 @@ public sealed partial class VirtualChargePoint
             e => completion.TrySetException(e));
         if (!transactional && !IsOnline)
         {
-            message.Abandon(new OcppDisconnectedException($"{Id} is offline."));
+            message.Abandon(new OcppDisconnectedException($"{chargePointId} is offline."));
             return completion.Task;
         }
 
         queue.Add(message);
         Count(message, +1);
-
         Wake();
         return completion.Task;
     }
@@ -75,36 +126,23 @@ public sealed partial class VirtualChargePoint
     /// <summary>Looks at the queue once the work in hand is done.</summary>
     private void Wake() => scheduler.Post(SendNext);
 
-    private void DropNonTransactionalMessages()
-    {
-        List<OutgoingMessage> dropped;
-        dropped = [.. queue.Where(m => !m.Transactional)];
-        queue.RemoveAll(m => !m.Transactional);
-
-        foreach (var message in dropped)
-        {
-            message.Abandon(new OcppDisconnectedException($"{Id} went offline."));
-        }
-    }
-
     /// <summary>Sends the head of the queue when online, nothing is in flight and its retry time has come.</summary>
     private void SendNext()
     {
-        if (inFlight is not null || !IsOnline || queue.Count == 0 || queue[0].NotBefore > Now || lifetime.IsCancellationRequested)
+        if (inFlight is not null || online is not { } endpoint || queue.Count == 0 || queue[0].NotBefore > time.GetUtcNow() || lifetime.IsCancellationRequested)
         {
             return;
         }
 
         inFlight = queue[0];
-        _ = SendAsync(inFlight, current!.Value.Endpoint);
+        _ = SendAsync(inFlight, endpoint);
     }
 
     private async Task SendAsync(OutgoingMessage next, OcppRpcEndpoint endpoint)
     {
-        var token = lifetime.Token;
         try
         {
-            await next.SendAsync(endpoint, token);
+            await next.SendAsync(endpoint, lifetime);
             Remove(next);
         }
         catch (OcppDisconnectedException)
@@ -113,10 +151,10 @@ public sealed partial class VirtualChargePoint
             if (!next.Transactional)
             {
                 Remove(next);
-                next.Abandon(new OcppDisconnectedException($"{Id} went offline."));
+                next.Abandon(new OcppDisconnectedException($"{chargePointId} went offline."));
             }
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
             return;
         }
@@ -128,7 +166,7 @@ public sealed partial class VirtualChargePoint
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            ChargePointLog.OperationFailed(logger, Id, "sending a message", e);
+            ChargePointLog.OperationFailed(logger, chargePointId, "sending a message", e);
             Remove(next);
             next.Abandon(e);
         }
@@ -143,13 +181,13 @@ public sealed partial class VirtualChargePoint
     private void OnCallFailed(OutgoingMessage message, Exception error)
     {
         message.Attempts++;
-        ChargePointLog.CallFailed(logger, Id, error.GetType().Name, message.Attempts, error);
-        var maxAttempts = Configuration.GetInt(Keys.TransactionMessageAttempts, 3);
+        ChargePointLog.CallFailed(logger, chargePointId, error.GetType().Name, message.Attempts, error);
+        var maxAttempts = configuration.GetInt(Keys.TransactionMessageAttempts, 3);
         if (!message.Transactional || message.Attempts >= maxAttempts)
         {
             if (message.Transactional)
             {
-                ChargePointLog.MessageDropped(logger, Id, "transaction message", message.Attempts);
+                ChargePointLog.MessageDropped(logger, chargePointId, "transaction message", message.Attempts);
             }
 
             Remove(message);
@@ -158,9 +196,9 @@ public sealed partial class VirtualChargePoint
         }
 
         // OCPP 1.6 §4.10: wait TransactionMessageRetryInterval × attempts so far before the next try.
-        var wait = TimeSpan.FromSeconds(Configuration.GetInt(Keys.TransactionMessageRetryInterval, 60) * message.Attempts);
-        message.NotBefore = Now + wait;
-        retryTimer.Disposable = System.Reactive.Concurrency.Scheduler.Schedule(scheduler, wait, Wake);
+        var wait = TimeSpan.FromSeconds(configuration.GetInt(Keys.TransactionMessageRetryInterval, 60) * message.Attempts);
+        message.NotBefore = time.GetUtcNow() + wait;
+        retryTimer.Disposable = scheduler.Schedule(wait, Wake);
     }
 
     private void Remove(OutgoingMessage message)
@@ -192,15 +230,5 @@ public sealed partial class VirtualChargePoint
         public Task SendAsync(OcppRpcEndpoint endpoint, CancellationToken cancellationToken) => send(endpoint, cancellationToken);
 
         public void Abandon(Exception reason) => abandon(reason);
-    }
-
-    /// <summary>The queue as the behaviours see it.</summary>
-    private sealed class MessageSender(VirtualChargePoint owner) : IMessageSender
-    {
-        public bool IsOnline => owner.IsOnline;
-
-        public Task<TResponse> Send<TResponse>(IOcppRequest<TResponse> request, Action<TResponse>? onResponse = null)
-            where TResponse : class, IOcppResponse =>
-            owner.Send(request, onResponse);
     }
 }

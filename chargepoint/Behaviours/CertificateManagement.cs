@@ -4,41 +4,44 @@ using OcppLab.Protocol.Messages.Security;
 using OcppLab.Protocol.Messages.Types;
 using Keys = OcppLab.ChargePoint.Configuration.StandardConfigurationKeys;
 
-namespace OcppLab.ChargePoint;
+namespace OcppLab.ChargePoint.Behaviours;
 
 /// <summary>
 /// Certificate management of the Security Whitepaper: the charge point certificate renewed through a key pair,
 /// a CSR, SignCertificate and CertificateSigned (§3.2), root certificates installed, listed and deleted by
-/// their hash data (§3.4), and ExtendedTriggerMessage (§3.7).
+/// their hash data (§3.4).
 /// </summary>
-public sealed partial class VirtualChargePoint
+internal sealed class CertificateManagement(ChargePointContext context, SecurityEvents security, Action reconnect)
 {
+    /// <summary>The installed root certificates and the charge point certificate (§3.2, §3.4).</summary>
+    public CertificateStore Store { get; } = new();
+
+    /// <summary>The key type of the next key pair (§3.2: RSA ≥ 2048 or EC ≥ 224 bits).</summary>
+    public ChargePointKeyType KeyType { get; set; } = ChargePointKeyType.EcdsaP256;
+
     private ChargePointKeys? pendingKeys;
 
     /// <summary>
     /// Makes a new key pair and CSR and sends SignCertificate, on the charge point's own initiative or on
     /// ExtendedTriggerMessage(SignChargePointCertificate) (§3.2). Completes with the Central System's answer.
     /// </summary>
-    public Task<GenericStatus?> RenewCertificateAsync() => scheduler.InvokeAsync(RenewCertificateNowAsync);
-
-    private async Task<GenericStatus?> RenewCertificateNowAsync()
+    public async Task<GenericStatus?> RenewAsync()
     {
-        var keys = ChargePointKeys.Create(Template.SerialNumber ?? Id, Configuration.Get(Keys.CpoName), KeyType);
-        ChargePointKeys? old;
-        old = pendingKeys;
+        var keys = ChargePointKeys.Create(context.Template.SerialNumber ?? context.Id, context.Configuration.Get(Keys.CpoName), KeyType);
+        var old = pendingKeys;
         pendingKeys = keys;
 
         old?.Dispose();
         try
         {
-            var response = await Send(new SignCertificateRequest { Csr = keys.CsrPem });
+            var response = await context.Messages.Send(new SignCertificateRequest { Csr = keys.CsrPem });
             return response.Status;
         }
 #pragma warning disable CA1031 // Not answered: the Central System may trigger the renewal again.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            ChargePointLog.OperationFailed(logger, Id, SignCertificateRequest.Action, e);
+            ChargePointLog.OperationFailed(context.Logger, context.Id, SignCertificateRequest.Action, e);
             return null;
         }
     }
@@ -50,13 +53,13 @@ public sealed partial class VirtualChargePoint
     /// (§3.2; taken over), with copies of the <paramref name="intermediates"/> between it and its root.
     /// </summary>
     /// <exception cref="InvalidOperationException">A root is not a CA certificate valid now, or the store is full (CertificateStoreMaxLength).</exception>
-    public void ProvisionCertificates(IEnumerable<X509Certificate2> centralSystemRoots, X509Certificate2? chargePointCertificate, IEnumerable<X509Certificate2>? intermediates = null)
+    public void Provision(IEnumerable<X509Certificate2> centralSystemRoots, X509Certificate2? chargePointCertificate, IEnumerable<X509Certificate2>? intermediates = null)
     {
         ArgumentNullException.ThrowIfNull(centralSystemRoots);
         foreach (var root in centralSystemRoots)
         {
             var copy = X509CertificateLoader.LoadCertificate(root.RawDataMemory.Span);
-            var outcome = Certificates.Install(CertificateUse.CentralSystemRootCertificate, copy, Now, Configuration.GetInt(Keys.CertificateStoreMaxLength, 10));
+            var outcome = Store.Install(CertificateUse.CentralSystemRootCertificate, copy, context.Now, context.Configuration.GetInt(Keys.CertificateStoreMaxLength, 10));
             if (outcome != InstallOutcome.Installed)
             {
                 copy.Dispose();
@@ -67,19 +70,18 @@ public sealed partial class VirtualChargePoint
         if (chargePointCertificate is not null)
         {
             var copies = (intermediates ?? []).Select(i => X509CertificateLoader.LoadCertificate(i.RawDataMemory.Span)).ToArray();
-            Certificates.SetChargePointCertificate(chargePointCertificate, copies);
+            Store.SetChargePointCertificate(chargePointCertificate, copies);
         }
     }
 
-    private CertificateSignedResponse OnCertificateSigned(CertificateSignedRequest request)
+    public CertificateSignedResponse OnCertificateSigned(CertificateSignedRequest request)
     {
         var rejected = new CertificateSignedResponse { Status = CertificateSignedStatus.Rejected };
         var chain = CertificateChecks.ParsePemChain(request.CertificateChain);
         string? problem = null;
-        ChargePointKeys? keys;
-        keys = pendingKeys;
+        var keys = pendingKeys;
 
-        if (request.CertificateChain.Length > Configuration.GetInt(Keys.CertificateSignedMaxChainSize, 10000))
+        if (request.CertificateChain.Length > context.Configuration.GetInt(Keys.CertificateSignedMaxChainSize, 10000))
         {
             problem = "the certificate chain is longer than CertificateSignedMaxChainSize";
         }
@@ -91,7 +93,7 @@ public sealed partial class VirtualChargePoint
         {
             problem = "the certificate does not match the key of the last CSR";
         }
-        else if (!CertificateChecks.ChainsTo(chain[0], chain.Skip(1), Certificates.Roots(CertificateUse.CentralSystemRootCertificate), Now))
+        else if (!CertificateChecks.ChainsTo(chain[0], chain.Skip(1), Store.Roots(CertificateUse.CentralSystemRootCertificate), context.Now))
         {
             problem = "the certificate does not chain to an installed CentralSystemRootCertificate, or is not valid now";
         }
@@ -104,14 +106,14 @@ public sealed partial class VirtualChargePoint
                 certificate.Dispose();
             }
 
-            AfterResponse(() => LogSecurityEvent(SecurityEventType.InvalidChargePointCertificate, problem, notify: true));
+            context.AfterResponse(() => security.Log(SecurityEventType.InvalidChargePointCertificate, problem, notify: true));
             return rejected;
         }
 
         // The CA certificates of the chain, but the self-signed root the Central System already has, go out with
         // the new certificate in the TLS handshake.
         var intermediates = CertificateChecks.IntermediatesOf(chain);
-        Certificates.SetChargePointCertificate(keys.Attach(chain[0]), intermediates);
+        Store.SetChargePointCertificate(keys.Attach(chain[0]), intermediates);
         pendingKeys = null;
 
         keys.Dispose();
@@ -121,19 +123,19 @@ public sealed partial class VirtualChargePoint
         }
 
         // §3.2: the new certificate is used from the next connection; on profile 3 reconnect with it now (OCTT TC_074).
-        if (SecurityProfile == 3)
+        if (security.SecurityProfile == 3)
         {
-            AfterResponse(Reconnect);
+            context.AfterResponse(reconnect);
         }
 
         return new() { Status = CertificateSignedStatus.Accepted };
     }
 
-    private InstallCertificateResponse OnInstallCertificate(InstallCertificateRequest request)
+    public InstallCertificateResponse OnInstallCertificate(InstallCertificateRequest request)
     {
         var chain = CertificateChecks.ParsePemChain(request.Certificate);
         var outcome = chain.Count == 1
-            ? Certificates.Install(request.CertificateType, chain[0], Now, Configuration.GetInt(Keys.CertificateStoreMaxLength, 10))
+            ? Store.Install(request.CertificateType, chain[0], context.Now, context.Configuration.GetInt(Keys.CertificateStoreMaxLength, 10))
             : InstallOutcome.Invalid;
         if (outcome != InstallOutcome.Installed)
         {
@@ -153,43 +155,21 @@ public sealed partial class VirtualChargePoint
                 // §3.4: an invalid or expired Central System root is Rejected and reported (OCTT TC_078).
                 if (request.CertificateType == CertificateUse.CentralSystemRootCertificate)
                 {
-                    AfterResponse(() => LogSecurityEvent(SecurityEventType.InvalidCentralSystemCertificate, "InstallCertificate: not a valid root certificate", notify: true));
+                    context.AfterResponse(() => security.Log(SecurityEventType.InvalidCentralSystemCertificate, "InstallCertificate: not a valid root certificate", notify: true));
                 }
 
                 return new() { Status = CertificateStatus.Rejected };
         }
     }
 
-    private GetInstalledCertificateIdsResponse OnGetInstalledCertificateIds(GetInstalledCertificateIdsRequest request)
+    public GetInstalledCertificateIdsResponse OnGetInstalledCertificateIds(GetInstalledCertificateIdsRequest request)
     {
-        var hashes = Certificates.HashData(request.CertificateType, HashAlgorithm.SHA256);
+        var hashes = Store.HashData(request.CertificateType, HashAlgorithm.SHA256);
         return hashes.Count == 0
             ? new() { Status = GetInstalledCertificateStatus.NotFound }
             : new() { Status = GetInstalledCertificateStatus.Accepted, CertificateHashData = hashes };
     }
 
-    private DeleteCertificateResponse OnDeleteCertificate(DeleteCertificateRequest request) =>
-        new() { Status = Certificates.Delete(request.CertificateHashData) ? DeleteCertificateStatus.Accepted : DeleteCertificateStatus.NotFound };
-
-    private ExtendedTriggerMessageResponse OnExtendedTriggerMessage(ExtendedTriggerMessageRequest request)
-    {
-        if (request.ConnectorId is { } id && ConnectorAt(id) is null)
-        {
-            return new() { Status = ExtendedTriggerMessageStatus.Rejected };
-        }
-
-        Action send = request.RequestedMessage switch
-        {
-            ExtendedMessageTrigger.BootNotification => () => _ = Send(BootRequest()),
-            ExtendedMessageTrigger.Heartbeat => SendHeartbeat,
-            ExtendedMessageTrigger.LogStatusNotification => SendLogStatus,
-            ExtendedMessageTrigger.FirmwareStatusNotification => SendSignedFirmwareStatus,
-            ExtendedMessageTrigger.StatusNotification => () => TriggerStatus(request.ConnectorId),
-            ExtendedMessageTrigger.MeterValues => () => TriggerMeterValues(request.ConnectorId),
-            ExtendedMessageTrigger.SignChargePointCertificate => () => _ = RenewCertificateAsync(),
-            _ => throw new ArgumentOutOfRangeException(nameof(request), request.RequestedMessage, "The schema admits no other trigger."),
-        };
-        AfterResponse(send);
-        return new() { Status = ExtendedTriggerMessageStatus.Accepted };
-    }
+    public DeleteCertificateResponse OnDeleteCertificate(DeleteCertificateRequest request) =>
+        new() { Status = Store.Delete(request.CertificateHashData) ? DeleteCertificateStatus.Accepted : DeleteCertificateStatus.NotFound };
 }

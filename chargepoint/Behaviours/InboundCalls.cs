@@ -1,7 +1,8 @@
+using OcppLab.ChargePoint.Scheduling;
 using OcppLab.Protocol.Framing;
 using OcppLab.Protocol.Rpc;
 
-namespace OcppLab.ChargePoint;
+namespace OcppLab.ChargePoint.Behaviours;
 
 /// <summary>
 /// Inbound CALLs: handlers run on the charge point's scheduler, answer at once and register their follow-up
@@ -10,13 +11,14 @@ namespace OcppLab.ChargePoint;
 /// scheduler once the endpoint reports the CALLRESULT written (its after-sent continuation), so the Central
 /// System always sees the .conf before the consequences; after a CALLERROR, or an answer that never left, none run.
 /// </summary>
-public sealed partial class VirtualChargePoint
+internal sealed class InboundCalls(SerialScheduler scheduler)
 {
+    private readonly SerialScheduler scheduler = scheduler;
     private readonly Dictionary<string, List<Action>> unsentAnswers = [];
     private List<Action>? handling;
 
     /// <summary>Runs <paramref name="action"/> after the answer to the CALL being handled is on the wire.</summary>
-    private void AfterResponse(Action action)
+    public void AfterResponse(Action action)
     {
         if (handling is { } followUps)
         {
@@ -25,6 +27,18 @@ public sealed partial class VirtualChargePoint
         else
         {
             scheduler.Post(action);
+        }
+    }
+
+    /// <summary>Puts <paramref name="routes"/> on the scheduler, with the follow-ups of each answer.</summary>
+    public IOcppCallDispatcher Dispatcher(IOcppCallDispatcher routes) => new Dispatching(this, routes);
+
+    /// <summary>The connection is gone: answers still waiting to be written never will be.</summary>
+    public void AbandonAnswers()
+    {
+        foreach (var messageId in unsentAnswers.Keys.ToList())
+        {
+            Answered(messageId, sent: false);
         }
     }
 
@@ -52,28 +66,13 @@ public sealed partial class VirtualChargePoint
         }
     }
 
-    /// <summary>The connection is gone: answers still waiting to be written never will be.</summary>
-    private void AbandonAnswers()
-    {
-        foreach (var messageId in unsentAnswers.Keys.ToList())
-        {
-            Answered(messageId, sent: false);
-        }
-    }
-
-    private void OnFrame(FrameEvent frame)
-    {
-        frameObserver?.OnFrame(frame);
-        framesIn.OnNext(frame);
-    }
-
-    private async Task<InboundCallOutcome> HandleAsync(IOcppCallDispatcher inner, Call call, CancellationToken cancellationToken)
+    private async Task<InboundCallOutcome> HandleAsync(IOcppCallDispatcher routes, Call call, CancellationToken cancellationToken)
     {
         var followUps = new List<Action>();
         handling = followUps;
         try
         {
-            return await inner.DispatchAsync(call, cancellationToken);
+            return await routes.DispatchAsync(call, cancellationToken);
         }
         finally
         {
@@ -82,26 +81,27 @@ public sealed partial class VirtualChargePoint
         }
     }
 
-    private sealed class InboundDispatcher(VirtualChargePoint owner, IOcppCallDispatcher inner) : IOcppCallDispatcher
+    private sealed class Dispatching(InboundCalls owner, IOcppCallDispatcher routes) : IOcppCallDispatcher
     {
         public async ValueTask<InboundCallOutcome> DispatchAsync(Call call, CancellationToken cancellationToken)
         {
             // Counted as due work until the answer is on the wire and the follow-ups have run.
-            owner.scheduler.BeginAwait();
+            var scheduler = owner.scheduler;
+            scheduler.BeginAwait();
             InboundCallOutcome outcome;
             try
             {
-                outcome = await owner.scheduler.InvokeAsync(() => owner.HandleAsync(inner, call, cancellationToken));
+                outcome = await scheduler.InvokeAsync(() => owner.HandleAsync(routes, call, cancellationToken));
             }
             catch
             {
-                owner.scheduler.Post(() => owner.Answered(call.MessageId, sent: false));
+                scheduler.Post(() => owner.Answered(call.MessageId, sent: false));
                 throw;
             }
 
             if (outcome.Error is not null)
             {
-                owner.scheduler.Post(() => owner.Answered(call.MessageId, sent: false));
+                scheduler.Post(() => owner.Answered(call.MessageId, sent: false));
                 return outcome;
             }
 
@@ -109,7 +109,7 @@ public sealed partial class VirtualChargePoint
             {
                 AfterSent = (_, _) =>
                 {
-                    owner.scheduler.Post(() => owner.Answered(call.MessageId, sent: true));
+                    scheduler.Post(() => owner.Answered(call.MessageId, sent: true));
                     return Task.CompletedTask;
                 },
             };
@@ -117,13 +117,8 @@ public sealed partial class VirtualChargePoint
 
         public void ReportFailure(Call call, Exception exception)
         {
-            inner.ReportFailure(call, exception);
+            routes.ReportFailure(call, exception);
             owner.scheduler.Post(() => owner.Answered(call.MessageId, sent: false));
         }
-    }
-
-    private sealed class FrameTap(VirtualChargePoint owner) : IFrameObserver
-    {
-        public void OnFrame(FrameEvent frame) => owner.OnFrame(frame);
     }
 }
