@@ -38,7 +38,7 @@ public sealed class WebSocketConnector : IOcppConnector
             attempt.CancelAfter(settings.ConnectTimeout);
             try
             {
-                socket = await socketFactory(url, attempt.Token);
+                socket = await socketFactory(url, attempt.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -60,8 +60,20 @@ public sealed class WebSocketConnector : IOcppConnector
             this.socket = socket;
             this.endpoint = endpoint;
 
+            // The transport's loops run on the thread pool, not on the caller's context (a charge point's serial
+            // scheduler): their continuations are socket I/O, and a close must finish while that scheduler is
+            // stopped or waits for virtual time. Started without the context, so no await inside captures it.
             // No cancellation source per connection: DisposeAsync aborts the socket, which ends the transport.
-            run = WebSocketTransport.RunAsync(socket, endpoint, CancellationToken.None);
+            var context = SynchronizationContext.Current;
+            SynchronizationContext.SetSynchronizationContext(null);
+            try
+            {
+                run = WebSocketTransport.RunAsync(socket, endpoint, CancellationToken.None);
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(context);
+            }
         }
 
         public Task Closed => run;
@@ -73,7 +85,7 @@ public sealed class WebSocketConnector : IOcppConnector
         public async Task CloseAsync(CancellationToken cancellationToken)
         {
             endpoint.Close();
-            await run.WaitAsync(cancellationToken);
+            await run.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         public async ValueTask DisposeAsync()
@@ -84,7 +96,7 @@ public sealed class WebSocketConnector : IOcppConnector
                 socket.Abort();
             }
 
-            await run;
+            await run.ConfigureAwait(false);
             socket.Dispose();
         }
     }

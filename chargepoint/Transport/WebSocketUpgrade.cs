@@ -50,7 +50,7 @@ public static class WebSocketUpgrade
         {
             try
             {
-                await socket.ConnectAsync(new DnsEndPoint(uri.IdnHost, uri.Port), cancellationToken);
+                await socket.ConnectAsync(new DnsEndPoint(uri.IdnHost, uri.Port), cancellationToken).ConfigureAwait(false);
             }
             catch (SocketException e)
             {
@@ -60,12 +60,12 @@ public static class WebSocketUpgrade
             stream = new NetworkStream(socket, ownsSocket: true);
             if (uri.Scheme == "wss")
             {
-                stream = await AuthenticateAsync(stream, uri, tls, cancellationToken);
+                stream = await AuthenticateAsync(stream, uri, tls, cancellationToken).ConfigureAwait(false);
             }
 
             var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-            await stream.WriteAsync(Request(uri, key, subProtocol, authorization), cancellationToken);
-            var (head, leftover) = await ReadResponseHeadAsync(stream, cancellationToken);
+            await stream.WriteAsync(Request(uri, key, subProtocol, authorization), cancellationToken).ConfigureAwait(false);
+            var (head, leftover) = await ReadResponseHeadAsync(stream, cancellationToken).ConfigureAwait(false);
             var negotiated = CheckResponse(head, key, subProtocol);
             if (leftover.Length > 0)
             {
@@ -84,7 +84,7 @@ public static class WebSocketUpgrade
         {
             if (stream is not null)
             {
-                await stream.DisposeAsync();
+                await stream.DisposeAsync().ConfigureAwait(false);
             }
             else
             {
@@ -103,17 +103,17 @@ public static class WebSocketUpgrade
         var secure = new SslStream(network, leaveInnerStreamOpen: false);
         try
         {
-            await secure.AuthenticateAsClientAsync(options, cancellationToken);
+            await secure.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
             return secure;
         }
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
-            await secure.DisposeAsync();
+            await secure.DisposeAsync().ConfigureAwait(false);
             throw new WebSocketException(WebSocketError.Faulted, $"The TLS handshake with {uri.Authority} failed: {e.Message}", e);
         }
         catch
         {
-            await secure.DisposeAsync();
+            await secure.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -231,7 +231,7 @@ public static class WebSocketUpgrade
                     buffer = larger;
                 }
 
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "The server closed the connection during the opening handshake.");
