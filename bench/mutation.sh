@@ -36,7 +36,7 @@ cd tests/OcppLab.Conformance
 status=0
 timeout --kill-after=30s "$TIMEOUT" "../../$TOOLS/dotnet-stryker" \
     --config-file ../../bench/mutation/stryker-config.json \
-    --output "$OUT" --skip-version-check || status=$?
+    --output "$OUT" --skip-version-check --log-to-file || status=$?
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load.txt"
 echo "reports: $OUT/reports (exit $status)"
 exit "$status"
