@@ -24,6 +24,12 @@ internal sealed partial class FleetCommandLine
         $"Without --csms: where the embedded Central System listens, http:// (default {FleetOptions.DefaultEmbeddedUrl}; port 0 picks a free one)",
         OptionValues.Url("an http:// URL", "http"));
 
+    private readonly Option<Uri?> csmsApi = OptionValues.Create(
+        "--csms-api",
+        "url",
+        "With --csms: the lab Central System's operator API base, http(s)://host:port, through which a scenario's firmware campaign has UpdateFirmware sent (the embedded one's is used without --csms)",
+        OptionValues.Url("an http:// or https:// URL", "http", "https"));
+
     private readonly Option<int?> chargers = OptionValues.Create("--chargers", "n", $"Charge points in the whole fleet (default {Defaults.Chargers})", OptionValues.OptionalWholeNumber(1_000_000));
 
     private readonly Option<double?> ramp = OptionValues.Create<double?>("--ramp", "rate", "Power-ons per second, like 500/s or 600/m (default 10/s)", (string text, out double? value) =>
@@ -90,7 +96,7 @@ internal sealed partial class FleetCommandLine
     private readonly Option<ScenarioDefinition?> scenario = OptionValues.Create<ScenarioDefinition?>(
         "--scenario",
         "file",
-        "A scenario (JSON): stages of powered charge points and session rate, a weighted template mix, power cuts and network drops, thresholds; the run lasts its stages. Examples in simulator/scenarios/",
+        "A scenario (JSON, or YAML for .yaml/.yml): stages of powered charge points and session rate, a weighted template mix, power cuts, network drops and firmware campaigns, thresholds; the run lasts its stages. Examples in simulator/scenarios/",
         (string text, out ScenarioDefinition? value) =>
         {
             try
@@ -133,7 +139,7 @@ internal sealed partial class FleetCommandLine
             process on {FleetOptions.DefaultEmbeddedUrl} (or --urls) and runs against it.
             """)
         {
-            csms, urls, chargers, ramp, duration, template, connectors, idPattern, shard, seed, sessionGap, sessionLength, evDemand, idTag, idTags, password,
+            csms, urls, csmsApi, chargers, ramp, duration, template, connectors, idPattern, shard, seed, sessionGap, sessionLength, evDemand, idTag, idTags, password,
         };
         security.AddTo(Command);
         Command.Options.Add(report);
@@ -180,7 +186,13 @@ internal sealed partial class FleetCommandLine
             MetricsPort = parsed.GetValue(metricsPort),
             Otlp = parsed.GetValue(otlp),
             Quiet = parsed.GetValue(quiet),
+            CentralSystemApi = parsed.GetValue(csmsApi),
         };
+
+        if (o.CentralSystem is null && o.CentralSystemApi is not null)
+        {
+            return (null, $"--csms-api: without --csms the embedded Central System's own API is used; leave --csms-api {o.CentralSystemApi} out or add --csms.");
+        }
 
         if (o.CentralSystem is not null && parsed.GetResult(urls) is not null)
         {
@@ -207,6 +219,12 @@ internal sealed partial class FleetCommandLine
             if (parsed.GetResult(chargers) is not null || parsed.GetResult(ramp) is not null)
             {
                 return (null, $"--scenario: its stages set the fleet's size (a peak of {definition.Scenario.Peak}) and ramps; leave --chargers and --ramp out.");
+            }
+
+            var campaign = definition.Scenario.Faults.Select((f, i) => (f, i)).FirstOrDefault(x => x.f.Kind == FaultKind.FirmwareCampaign);
+            if (campaign.f is not null && o.CentralSystem is not null && o.CentralSystemApi is null)
+            {
+                return (null, $"--scenario: faults[{campaign.i}] is a firmwareCampaign, which the Central System carries out: with --csms {o.CentralSystem} also give --csms-api (the lab Central System's operator API), or run against the embedded one.");
             }
 
             o = o with

@@ -80,6 +80,26 @@ public sealed record FleetReport
 
     /// <summary>Every threshold's verdict, in the order given.</summary>
     public IReadOnlyList<ThresholdVerdict> Thresholds { get; init; } = [];
+
+    /// <summary>The firmware campaigns' UpdateFirmwares and the FirmwareStatusNotifications answering them; null when there was none.</summary>
+    public FirmwareSummary? Firmware { get; init; }
+}
+
+/// <summary>
+/// A firmware campaign's outcome: <paramref name="Requested"/> UpdateFirmwares asked of the Central System,
+/// <paramref name="NotSent"/> of them it could not deliver, and the charge points' FirmwareStatusNotifications by status.
+/// </summary>
+public sealed record FirmwareSummary(long Requested, long NotSent, IReadOnlyDictionary<string, long> Statuses)
+{
+    /// <summary>The statuses in the order a charge point goes through them (OCPP 1.6 §7.25), then any other.</summary>
+    public IEnumerable<KeyValuePair<string, long>> InOrder =>
+        Statuses.OrderBy(s => Array.IndexOf(Order, s.Key) is var i and >= 0 ? i : Order.Length).ThenBy(s => s.Key, StringComparer.Ordinal);
+
+    /// <summary>One line: "5 asked, 0 not sent; Downloading 5, Downloaded 5, ...".</summary>
+    public string Describe() =>
+        $"{Requested} UpdateFirmware asked of the Central System, {NotSent} not sent; FirmwareStatusNotification: {(Statuses.Count == 0 ? "none" : string.Join(", ", InOrder.Select(s => $"{s.Key} {s.Value}")))}";
+
+    private static readonly string[] Order = ["Downloading", "Downloaded", "DownloadFailed", "Installing", "Installed", "InstallationFailed", "Idle"];
 }
 
 /// <summary>Latency of one action (or of connecting, or booting), with the histogram's non-empty buckets.</summary>
