@@ -83,8 +83,8 @@ internal static class FleetCommand
         {
             try
             {
-                prometheus = new PrometheusEndpoint(port, () => PrometheusEndpoint.Format(plan.Shard.ToString(), progress.Gauges, metrics, runner.Sessions, ProcessUsage.Now()));
-                output.WriteLine($"Prometheus metrics: http://127.0.0.1:{port}/metrics");
+                prometheus = new PrometheusEndpoint(options.MetricsOnAllInterfaces ? "*" : "127.0.0.1", port, () => PrometheusEndpoint.Format(plan.Shard.ToString(), progress.Gauges, metrics, runner.Sessions, ProcessUsage.Now()));
+                output.WriteLine($"Prometheus metrics: http://{(options.MetricsOnAllInterfaces ? "*" : "127.0.0.1")}:{port}/metrics");
             }
             catch (System.Net.HttpListenerException e)
             {

@@ -9,7 +9,7 @@ using OcppLab.Simulator.Fleet.Thresholds;
 namespace OcppLab.Simulator.Cli;
 
 /// <summary>
-/// The <c>fleet</c> command's options: each value is read and checked by the parser; <see cref="Bind"/> then checks
+/// The <c>fleet</c> command's options: each value is read and checked by the parser; <see cref="Bind(ParseResult)"/> then checks
 /// the ones that depend on each other and makes the <see cref="FleetOptions"/>.
 /// </summary>
 internal sealed partial class FleetCommandLine
@@ -47,7 +47,7 @@ internal sealed partial class FleetCommandLine
 
     private readonly Option<string?> idPattern = OptionValues.Create("--id-pattern", "format", $"Identity of charge point n, a .NET format: CP{{0:00000}} (default {Defaults.IdPattern})", OptionValues.IdentityPattern("CP{0:00000}"));
 
-    private readonly Option<Shard?> shard = OptionValues.Create<Shard?>("--shard", "k/n", "Run slice k of n of the id space (default 1/1); n processes with the same options make one fleet", (string text, out Shard? value) =>
+    private readonly Option<Shard?> shard = OptionValues.Create<Shard?>("--shard", "k/n", $"Run slice k of n of the id space (default 1/1, or a Kubernetes Indexed Job's {Shard.IndexVariable}+1 of {Shard.CountVariable}); n processes with the same options make one fleet", (string text, out Shard? value) =>
     {
         var match = ShardSyntax().Match(text);
         value = match.Success
@@ -88,6 +88,8 @@ internal sealed partial class FleetCommandLine
     });
 
     private readonly Option<int?> metricsPort = OptionValues.Create("--metrics-port", "port", "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics", OptionValues.OptionalWholeNumber(65535));
+
+    private readonly Option<bool> metricsAllInterfaces = new("--metrics-all-interfaces") { Description = "Serve --metrics-port on every interface, not only 127.0.0.1 (in a container, for Prometheus to scrape the pod)" };
 
     private readonly Option<Uri?> otlp = OptionValues.Create("--otlp", "url", "Push metrics over OTLP/HTTP to a collector, e.g. http://localhost:4318", OptionValues.Url("an http:// or https:// URL", "http", "https"));
 
@@ -144,6 +146,7 @@ internal sealed partial class FleetCommandLine
         security.AddTo(Command);
         Command.Options.Add(report);
         Command.Options.Add(metricsPort);
+        Command.Options.Add(metricsAllInterfaces);
         Command.Options.Add(otlp);
         Command.Options.Add(quiet);
         Command.Options.Add(scenario);
@@ -159,9 +162,22 @@ internal sealed partial class FleetCommandLine
     /// The options from a command line the parser accepted; on options that contradict each other (or a security file
     /// that cannot be used) an error naming the option and the value.
     /// </summary>
-    public (FleetOptions? Options, string? Error) Bind(ParseResult parsed)
+    public (FleetOptions? Options, string? Error) Bind(ParseResult parsed) => Bind(parsed, Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="Bind(ParseResult)"/>, reading the Indexed Job's variables from <paramref name="environment"/> when --shard is not given.</summary>
+    public (FleetOptions? Options, string? Error) Bind(ParseResult parsed, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(parsed);
+        Shard? fromJob;
+        try
+        {
+            fromJob = parsed.GetResult(shard) is null ? Shard.FromIndexedJob(environment) : null;
+        }
+        catch (FormatException e)
+        {
+            return (null, e.Message);
+        }
+
         var o = new FleetOptions
         {
             CentralSystem = parsed.GetValue(csms),
@@ -171,7 +187,7 @@ internal sealed partial class FleetCommandLine
             Duration = parsed.GetValue(duration),
             Template = parsed.GetValue(template) ?? Defaults.Template,
             IdPattern = parsed.GetValue(idPattern) ?? Defaults.IdPattern,
-            Shard = parsed.GetValue(shard) ?? Defaults.Shard,
+            Shard = parsed.GetValue(shard) ?? fromJob ?? Defaults.Shard,
             Seed = parsed.GetValue(seed) ?? Defaults.Seed,
             Sessions = Defaults.Sessions with
             {
@@ -187,7 +203,13 @@ internal sealed partial class FleetCommandLine
             Otlp = parsed.GetValue(otlp),
             Quiet = parsed.GetValue(quiet),
             CentralSystemApi = parsed.GetValue(csmsApi),
+            MetricsOnAllInterfaces = parsed.GetValue(metricsAllInterfaces),
         };
+
+        if (o.MetricsOnAllInterfaces && o.MetricsPort is null)
+        {
+            return (null, "--metrics-all-interfaces: give --metrics-port too.");
+        }
 
         if (o.CentralSystem is null && o.CentralSystemApi is not null)
         {

@@ -47,6 +47,9 @@ internal sealed record FleetOptions
 
     public int? MetricsPort { get; init; }
 
+    /// <summary>Whether the Prometheus endpoint listens on every interface rather than loopback.</summary>
+    public bool MetricsOnAllInterfaces { get; init; }
+
     public Uri? Otlp { get; init; }
 
     public bool Quiet { get; init; }
