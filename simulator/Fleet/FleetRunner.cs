@@ -417,7 +417,7 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
             metrics.Firmware.Asked(result.Sent);
             if (!result.Sent)
             {
-                metrics.Error("firmware campaign: UpdateFirmware not sent");
+                metrics.Error($"firmware campaign: UpdateFirmware not sent ({result.Problem})");
             }
         });
     }

@@ -37,7 +37,10 @@ public sealed class OperatorApiClient(Uri baseAddress, HttpClient http) : ICentr
     public async Task<(bool Sent, string? Problem)> UpdateFirmwareAsync(string chargePointId, FirmwareCampaign campaign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        var body = new { firmware = campaign.File, location = campaign.Location?.ToString() };
+        // The operator API takes firmware or location, and refuses a member set to null.
+        var body = campaign.File is { } file
+            ? new Dictionary<string, string> { ["firmware"] = file }
+            : new Dictionary<string, string> { ["location"] = campaign.Location!.ToString() };
         using var response = await http.PostAsJsonAsync(new Uri(baseAddress, $"/api/charge-points/{Uri.EscapeDataString(chargePointId)}/update-firmware"), body, cancellationToken);
         return response.IsSuccessStatusCode ? (true, null) : (false, $"HTTP {(int)response.StatusCode}");
     }
