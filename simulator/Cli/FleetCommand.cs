@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reactive.Concurrency;
 using OcppLab.Simulator.Fleet;
 using OcppLab.Simulator.Fleet.Reports;
+using OcppLab.Simulator.Fleet.Scenarios;
 using OcppLab.Simulator.Fleet.Thresholds;
 
 namespace OcppLab.Simulator.Cli;
@@ -47,7 +48,7 @@ internal static class FleetCommand
 
         try
         {
-            return await RunFleetAsync(options, options.ToPlan(centralSystem), embedded is not null, terminal, log, cancellationToken);
+            return await RunFleetAsync(options, options.ToPlan(centralSystem), embedded is not null, embedded?.BaseAddress ?? options.CentralSystemApi, terminal, log, cancellationToken);
         }
         finally
         {
@@ -58,7 +59,7 @@ internal static class FleetCommand
         }
     }
 
-    private static async Task<int> RunFleetAsync(FleetOptions options, FleetPlan plan, bool embedded, Terminal terminal, FleetLog? log, CancellationToken cancellationToken)
+    private static async Task<int> RunFleetAsync(FleetOptions options, FleetPlan plan, bool embedded, Uri? operatorApi, Terminal terminal, FleetLog? log, CancellationToken cancellationToken)
     {
         var (output, error) = (terminal.Output, terminal.Error);
         var startedAt = DateTimeOffset.UtcNow;
@@ -67,6 +68,12 @@ internal static class FleetCommand
         var progress = new FleetProgress();
         var series = new TimeSeriesRecorder(metrics, options.Window);
         var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, TimeSpan.FromSeconds(30)));
+
+        using var operatorHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, sockets, TimeSpan.FromSeconds(30)))
+        {
+            Operator = operatorApi is null ? null : new OperatorApiClient(operatorApi, operatorHttp),
+        };
         await using var _ = runner;
         metrics.Meter.CreateObservableGauge("ocpplab.fleet.connected", () => progress.Gauges.Connected, description: "Charge points with an open connection.");
         metrics.Meter.CreateObservableGauge("ocpplab.fleet.booted", () => progress.Gauges.Booted, description: "Charge points accepted by the Central System.");
@@ -77,8 +84,8 @@ internal static class FleetCommand
         {
             try
             {
-                prometheus = new PrometheusEndpoint(port, () => PrometheusEndpoint.Format(plan.Shard.ToString(), progress.Gauges, metrics, runner.Sessions, ProcessUsage.Now()));
-                output.WriteLine($"Prometheus metrics: http://127.0.0.1:{port}/metrics");
+                prometheus = new PrometheusEndpoint(options.MetricsOnAllInterfaces ? "*" : "127.0.0.1", port, () => PrometheusEndpoint.Format(plan.Shard.ToString(), progress.Gauges, metrics, runner.Sessions, ProcessUsage.Now()));
+                output.WriteLine($"Prometheus metrics: http://{(options.MetricsOnAllInterfaces ? "*" : "127.0.0.1")}:{port}/metrics");
             }
             catch (System.Net.HttpListenerException e)
             {

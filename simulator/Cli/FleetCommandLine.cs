@@ -9,7 +9,7 @@ using OcppLab.Simulator.Fleet.Thresholds;
 namespace OcppLab.Simulator.Cli;
 
 /// <summary>
-/// The <c>fleet</c> command's options: each value is read and checked by the parser; <see cref="Bind"/> then checks
+/// The <c>fleet</c> command's options: each value is read and checked by the parser; <see cref="Bind(ParseResult)"/> then checks
 /// the ones that depend on each other and makes the <see cref="FleetOptions"/>.
 /// </summary>
 internal sealed partial class FleetCommandLine
@@ -23,6 +23,12 @@ internal sealed partial class FleetCommandLine
         "url",
         $"Without --csms: where the embedded Central System listens, http:// (default {FleetOptions.DefaultEmbeddedUrl}; port 0 picks a free one)",
         OptionValues.Url("an http:// URL", "http"));
+
+    private readonly Option<Uri?> csmsApi = OptionValues.Create(
+        "--csms-api",
+        "url",
+        "With --csms: the lab Central System's operator API base, http(s)://host:port, through which a scenario's firmware campaign has UpdateFirmware sent (the embedded one's is used without --csms)",
+        OptionValues.Url("an http:// or https:// URL", "http", "https"));
 
     private readonly Option<int?> chargers = OptionValues.Create("--chargers", "n", $"Charge points in the whole fleet (default {Defaults.Chargers})", OptionValues.OptionalWholeNumber(1_000_000));
 
@@ -41,7 +47,7 @@ internal sealed partial class FleetCommandLine
 
     private readonly Option<string?> idPattern = OptionValues.Create("--id-pattern", "format", $"Identity of charge point n, a .NET format: CP{{0:00000}} (default {Defaults.IdPattern})", OptionValues.IdentityPattern("CP{0:00000}"));
 
-    private readonly Option<Shard?> shard = OptionValues.Create<Shard?>("--shard", "k/n", "Run slice k of n of the id space (default 1/1); n processes with the same options make one fleet", (string text, out Shard? value) =>
+    private readonly Option<Shard?> shard = OptionValues.Create<Shard?>("--shard", "k/n", $"Run slice k of n of the id space (default 1/1, or a Kubernetes Indexed Job's {Shard.IndexVariable}+1 of {Shard.CountVariable}); n processes with the same options make one fleet", (string text, out Shard? value) =>
     {
         var match = ShardSyntax().Match(text);
         value = match.Success
@@ -83,6 +89,8 @@ internal sealed partial class FleetCommandLine
 
     private readonly Option<int?> metricsPort = OptionValues.Create("--metrics-port", "port", "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics", OptionValues.OptionalWholeNumber(65535));
 
+    private readonly Option<bool> metricsAllInterfaces = new("--metrics-all-interfaces") { Description = "Serve --metrics-port on every interface, not only 127.0.0.1 (in a container, for Prometheus to scrape the pod)" };
+
     private readonly Option<Uri?> otlp = OptionValues.Create("--otlp", "url", "Push metrics over OTLP/HTTP to a collector, e.g. http://localhost:4318", OptionValues.Url("an http:// or https:// URL", "http", "https"));
 
     private readonly Option<bool> quiet = new("--quiet") { Description = "No live view" };
@@ -90,7 +98,7 @@ internal sealed partial class FleetCommandLine
     private readonly Option<ScenarioDefinition?> scenario = OptionValues.Create<ScenarioDefinition?>(
         "--scenario",
         "file",
-        "A scenario (JSON): stages of powered charge points and session rate, a weighted template mix, power cuts and network drops, thresholds; the run lasts its stages. Examples in simulator/scenarios/",
+        "A scenario (JSON, or YAML for .yaml/.yml): stages of powered charge points and session rate, a weighted template mix, power cuts, network drops and firmware campaigns, thresholds; the run lasts its stages. Examples in simulator/scenarios/",
         (string text, out ScenarioDefinition? value) =>
         {
             try
@@ -133,11 +141,12 @@ internal sealed partial class FleetCommandLine
             process on {FleetOptions.DefaultEmbeddedUrl} (or --urls) and runs against it.
             """)
         {
-            csms, urls, chargers, ramp, duration, template, connectors, idPattern, shard, seed, sessionGap, sessionLength, evDemand, idTag, idTags, password,
+            csms, urls, csmsApi, chargers, ramp, duration, template, connectors, idPattern, shard, seed, sessionGap, sessionLength, evDemand, idTag, idTags, password,
         };
         security.AddTo(Command);
         Command.Options.Add(report);
         Command.Options.Add(metricsPort);
+        Command.Options.Add(metricsAllInterfaces);
         Command.Options.Add(otlp);
         Command.Options.Add(quiet);
         Command.Options.Add(scenario);
@@ -153,9 +162,22 @@ internal sealed partial class FleetCommandLine
     /// The options from a command line the parser accepted; on options that contradict each other (or a security file
     /// that cannot be used) an error naming the option and the value.
     /// </summary>
-    public (FleetOptions? Options, string? Error) Bind(ParseResult parsed)
+    public (FleetOptions? Options, string? Error) Bind(ParseResult parsed) => Bind(parsed, Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="Bind(ParseResult)"/>, reading the Indexed Job's variables from <paramref name="environment"/> when --shard is not given.</summary>
+    public (FleetOptions? Options, string? Error) Bind(ParseResult parsed, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(parsed);
+        Shard? fromJob;
+        try
+        {
+            fromJob = parsed.GetResult(shard) is null ? Shard.FromIndexedJob(environment) : null;
+        }
+        catch (FormatException e)
+        {
+            return (null, e.Message);
+        }
+
         var o = new FleetOptions
         {
             CentralSystem = parsed.GetValue(csms),
@@ -165,7 +187,7 @@ internal sealed partial class FleetCommandLine
             Duration = parsed.GetValue(duration),
             Template = parsed.GetValue(template) ?? Defaults.Template,
             IdPattern = parsed.GetValue(idPattern) ?? Defaults.IdPattern,
-            Shard = parsed.GetValue(shard) ?? Defaults.Shard,
+            Shard = parsed.GetValue(shard) ?? fromJob ?? Defaults.Shard,
             Seed = parsed.GetValue(seed) ?? Defaults.Seed,
             Sessions = Defaults.Sessions with
             {
@@ -180,7 +202,19 @@ internal sealed partial class FleetCommandLine
             MetricsPort = parsed.GetValue(metricsPort),
             Otlp = parsed.GetValue(otlp),
             Quiet = parsed.GetValue(quiet),
+            CentralSystemApi = parsed.GetValue(csmsApi),
+            MetricsOnAllInterfaces = parsed.GetValue(metricsAllInterfaces),
         };
+
+        if (o.MetricsOnAllInterfaces && o.MetricsPort is null)
+        {
+            return (null, "--metrics-all-interfaces: give --metrics-port too.");
+        }
+
+        if (o.CentralSystem is null && o.CentralSystemApi is not null)
+        {
+            return (null, $"--csms-api: without --csms the embedded Central System's own API is used; leave --csms-api {o.CentralSystemApi} out or add --csms.");
+        }
 
         if (o.CentralSystem is not null && parsed.GetResult(urls) is not null)
         {
@@ -207,6 +241,12 @@ internal sealed partial class FleetCommandLine
             if (parsed.GetResult(chargers) is not null || parsed.GetResult(ramp) is not null)
             {
                 return (null, $"--scenario: its stages set the fleet's size (a peak of {definition.Scenario.Peak}) and ramps; leave --chargers and --ramp out.");
+            }
+
+            var campaign = definition.Scenario.Faults.Select((f, i) => (f, i)).FirstOrDefault(x => x.f.Kind == FaultKind.FirmwareCampaign);
+            if (campaign.f is not null && o.CentralSystem is not null && o.CentralSystemApi is null)
+            {
+                return (null, $"--scenario: faults[{campaign.i}] is a firmwareCampaign, which the Central System carries out: with --csms {o.CentralSystem} also give --csms-api (the lab Central System's operator API), or run against the embedded one.");
             }
 
             o = o with

@@ -13,6 +13,9 @@ internal sealed record FleetOptions
     /// <summary>The Central System; null to start the embedded one.</summary>
     public Uri? CentralSystem { get; init; }
 
+    /// <summary>The lab Central System's operator API base (with <see cref="CentralSystem"/>), for firmware campaigns.</summary>
+    public Uri? CentralSystemApi { get; init; }
+
     /// <summary>Where the embedded Central System listens (without <see cref="CentralSystem"/>); port 0 picks a free one.</summary>
     public Uri EmbeddedUrl { get; init; } = new(DefaultEmbeddedUrl);
 
@@ -43,6 +46,9 @@ internal sealed record FleetOptions
     public string ReportPrefix { get; init; } = "fleet-report";
 
     public int? MetricsPort { get; init; }
+
+    /// <summary>Whether the Prometheus endpoint listens on every interface rather than loopback.</summary>
+    public bool MetricsOnAllInterfaces { get; init; }
 
     public Uri? Otlp { get; init; }
 

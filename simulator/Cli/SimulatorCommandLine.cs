@@ -28,6 +28,8 @@ internal static class SimulatorCommandLine
             Recursive = true,
         };
         var fleet = new FleetCommandLine();
+        var merge = new FleetMergeCommand();
+        fleet.Command.Subcommands.Add(merge.Command);
         var charger = new ChargerCommandLine();
         var help = new HelpOption();
         help.Action = new HelpWithEpilogue((HelpAction)help.Action!, charger.Command, ChargerConsoleHelp);
@@ -47,6 +49,7 @@ internal static class SimulatorCommandLine
             var (options, error) = fleet.Bind(parsed);
             return options is null ? UsageError(error!, fleet.Command, terminal.Error) : await FleetCommand.RunAsync(options, terminal, parsed.GetValue(verbose), token);
         });
+        merge.Command.SetAction((parsed, token) => merge.RunAsync(parsed, terminal, token));
         charger.Command.SetAction(async (parsed, token) =>
         {
             var (options, error) = charger.Bind(parsed);
@@ -93,11 +96,14 @@ internal static class SimulatorCommandLine
     }
 
     /// <summary>The options of <c>fleet</c>, or the first usage error, as <c>fleet</c> would report it.</summary>
-    public static (FleetOptions? Options, string? Error) ParseFleet(IReadOnlyList<string> args)
+    public static (FleetOptions? Options, string? Error) ParseFleet(IReadOnlyList<string> args) => ParseFleet(args, Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="ParseFleet(IReadOnlyList{string})"/>, with the environment variables from <paramref name="environment"/>.</summary>
+    public static (FleetOptions? Options, string? Error) ParseFleet(IReadOnlyList<string> args, Func<string, string?> environment)
     {
         var fleet = new FleetCommandLine();
         var result = Parse(fleet.Command, args);
-        return result.Errors.Count > 0 ? (null, result.Errors[0].Message) : fleet.Bind(result);
+        return result.Errors.Count > 0 ? (null, result.Errors[0].Message) : fleet.Bind(result, environment);
     }
 
     /// <summary>The options of <c>charger</c>, or the first usage error, as <c>charger</c> would report it.</summary>

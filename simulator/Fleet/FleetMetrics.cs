@@ -35,6 +35,9 @@ public sealed class FleetMetrics : IDisposable
         meter.CreateObservableCounter("ocpplab.fleet.errors", () => errors.Select(e => new Measurement<long>(e.Value.Value, new KeyValuePair<string, object?>("kind", e.Key))), description: "Errors by kind.");
     }
 
+    /// <summary>The firmware campaigns' UpdateFirmwares and the FirmwareStatusNotifications.</summary>
+    public FirmwareCounts Firmware { get; } = new();
+
     /// <summary>Connect time of each successful connection.</summary>
     public LatencyHistogram ConnectTime { get; } = new();
 
@@ -97,6 +100,10 @@ public sealed class FleetMetrics : IDisposable
             {
                 Interlocked.Increment(ref callsOut);
                 For(frame.Action).Sent();
+                if (frame.Action == "FirmwareStatusNotification")
+                {
+                    Firmware.OnStatusNotification(frame.Frame.Span);
+                }
             }
             else if (frame.TypeId == MessageTypeId.CallError)
             {

@@ -36,7 +36,7 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
     private readonly TimeProvider time;
     private readonly Func<string, Func<VirtualChargePoint?>, IOcppConnector> connectorFor;
     private readonly ConnectionCloses closes = new();
-    private readonly HttpMessageInvoker http = new(new SocketsHttpHandler(), disposeHandler: true);
+    private HttpMessageInvoker? http;
     private readonly Slot?[] slots;
     private readonly int firstIndex;
     private readonly CompositeDisposable ramp = [];
@@ -72,6 +72,12 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
 
     /// <summary>How long <see cref="DisposeAsync"/> waits for the close handshakes of the connections still open.</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The Central System's operator, for the scenario's firmware campaigns; null when there is none to ask.</summary>
+    public ICentralSystemOperator? Operator { get; init; }
+
+    /// <summary>How the charge points download firmware and upload diagnostics; null for real HTTP.</summary>
+    public HttpMessageHandler? FileTransfers { get; init; }
 
     /// <summary>Connections closed from the fleet's side with the close handshake completed.</summary>
     public long ClosedWithHandshake => closes.Handshakes;
@@ -126,6 +132,16 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
     /// <inheritdoc/>
     void IFleetControls.Inject(FaultInjection fault, IReadOnlyList<int> victims, bool hit)
     {
+        if (fault.Kind == FaultKind.FirmwareCampaign)
+        {
+            if (hit)
+            {
+                _ = FirmwareCampaignAsync(fault, victims);
+            }
+
+            return;
+        }
+
         foreach (var k in victims)
         {
             if (fault.Kind == FaultKind.PowerCut)
@@ -259,7 +275,7 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
     public async ValueTask DisposeAsync()
     {
         await CloseAsync();
-        http.Dispose();
+        http?.Dispose();
     }
 
     /// <summary>Powers charge point <paramref name="k"/> on or off when what the stages want and the power cuts say differ from its state.</summary>
@@ -354,6 +370,58 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
         }
     }
 
+    /// <summary>
+    /// Has the Central System send UpdateFirmware to each powered charge point of <paramref name="victims"/>, a few at a
+    /// time as an operator's campaign tool would; what the charge points then report is counted from their frames.
+    /// </summary>
+    private async Task FirmwareCampaignAsync(FaultInjection fault, IReadOnlyList<int> victims)
+    {
+        var campaign = fault.Firmware ?? new FirmwareCampaign("fleet-firmware.bin", null);
+        if (Operator is null)
+        {
+            metrics.Error("firmware campaign: no Central System operator API");
+            return;
+        }
+
+        try
+        {
+            await Operator.PrepareAsync(campaign, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // Counted: the campaign goes on, and the downloads will fail as they would.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            metrics.Error("firmware campaign: image not uploaded");
+        }
+
+        var targets = victims.Where(k => !Faulted(k) && Volatile.Read(ref slots[k]) is not null).ToList();
+        await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (k, ct) =>
+        {
+            if (stopping)
+            {
+                return;
+            }
+
+            (bool Sent, string? Problem) result;
+            try
+            {
+                result = await Operator.UpdateFirmwareAsync(plan.ChargerId(firstIndex + k), campaign, ct);
+            }
+#pragma warning disable CA1031 // Counted as not sent; one charge point's failure does not end the campaign.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                result = (false, "no answer");
+            }
+
+            metrics.Firmware.Asked(result.Sent);
+            if (!result.Sent)
+            {
+                metrics.Error($"firmware campaign: UpdateFirmware not sent ({result.Problem})");
+            }
+        });
+    }
+
     /// <summary>Whether charge point <paramref name="k"/> is down on purpose now (switched off, power cut, network dropped).</summary>
     private bool Faulted(int k)
     {
@@ -394,6 +462,8 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
         var connector = new TimingConnector(closes.Track(connectorFor(id, () => chargePoint)), metrics);
         chargePoint = new VirtualChargePoint(id, share.Template, connector, time, null, probe, new SharedHttpHandler(http), new Random(unchecked((int)SeededRandom.Derive(plan.Seed, -1 - index))));
 
+        chargePoint = new VirtualChargePoint(id, share.Template, connector, scheduler, time, null, probe, new SharedHttpHandler(LazyInitializer.EnsureInitialized(ref http, () => new HttpMessageInvoker(FileTransfers ?? new SocketsHttpHandler(), disposeHandler: true))), new Random(unchecked((int)SeededRandom.Derive(plan.Seed, -1 - index))));
+
         // Issued here rather than all before the start, so that the cost (about a millisecond each) is spread over the ramp.
         var certificate = plan.Security.ClientCertificates?.Issue(id, chargePoint.Configuration.Get(Keys.CpoName), time.GetUtcNow());
         chargePoint.ProvisionCertificates(plan.Security.CentralSystemRoots, certificate, plan.Security.ClientCertificates?.Intermediates);
@@ -417,7 +487,8 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
             : Disposable.Empty;
         var lost = chargePoint.Connectivity.Where(up => !up).Subscribe(_ =>
         {
-            if (!stopping && !Faulted(k))
+            // A charge point rebooting to install a firmware (OCPP 1.6 §4.5: Installing, then a new boot) leaves on purpose.
+            if (!stopping && !Faulted(k) && chargePoint.FirmwareStatus != FirmwareStatus.Installing)
             {
                 metrics.Error("connection lost");
             }

@@ -27,6 +27,9 @@ public sealed class LatencyHistogram
     /// <summary>The largest value recorded, in microseconds.</summary>
     public long MaxMicroseconds => Interlocked.Read(ref maxMicroseconds);
 
+    /// <summary>The sum of the values recorded, in microseconds (what a merge of histograms needs for the mean).</summary>
+    public long SumMicroseconds => Interlocked.Read(ref sumMicroseconds);
+
     /// <summary>The mean, in microseconds; 0 when empty.</summary>
     public double MeanMicroseconds => Count == 0 ? 0 : (double)Interlocked.Read(ref sumMicroseconds) / Count;
 

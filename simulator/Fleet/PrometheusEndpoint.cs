@@ -5,7 +5,7 @@ using System.Text;
 namespace OcppLab.Simulator.Fleet;
 
 /// <summary>
-/// Serves <c>http://127.0.0.1:PORT/metrics</c> in the Prometheus text exposition format (0.0.4), written by
+/// Serves <c>http://127.0.0.1:PORT/metrics</c> (or every interface, in a container) in the Prometheus text exposition format (0.0.4), written by
 /// hand from the fleet's own counters. Latency is exported as cumulative histograms with fixed bounds, so that
 /// Prometheus can add up the shards of a fleet and take quantiles over all of them.
 /// </summary>
@@ -17,11 +17,17 @@ public sealed class PrometheusEndpoint : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task serving;
 
-    /// <summary>Starts listening; throws <see cref="HttpListenerException"/> when the port is taken.</summary>
+    /// <summary>Starts listening on loopback; throws <see cref="HttpListenerException"/> when the port is taken.</summary>
     public PrometheusEndpoint(int port, Func<string> render)
+        : this("127.0.0.1", port, render)
+    {
+    }
+
+    /// <summary>Starts listening on <paramref name="host"/> (<c>*</c>: every interface, for a scraper outside the pod).</summary>
+    public PrometheusEndpoint(string host, int port, Func<string> render)
     {
         this.render = render;
-        listener.Prefixes.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+        listener.Prefixes.Add(string.Create(CultureInfo.InvariantCulture, $"http://{host}:{port}/"));
         listener.Start();
         serving = ServeAsync();
     }

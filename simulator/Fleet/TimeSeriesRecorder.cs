@@ -70,7 +70,7 @@ public sealed class TimeSeriesRecorder(FleetMetrics metrics, TimeSpan interval)
                 var count = window.Sum();
                 if (count > 0)
                 {
-                    latency.Add(new WindowLatency(action, count, Ms(window, 50), Ms(window, 95), Ms(window, 99)));
+                    latency.Add(WindowLatency.Of(action, window));
                 }
             }
 
@@ -100,6 +100,4 @@ public sealed class TimeSeriesRecorder(FleetMetrics metrics, TimeSpan interval)
         now.Select(e => (e.Key, Value: e.Value - before.GetValueOrDefault(e.Key)))
             .Where(e => e.Value > 0)
             .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
-
-    private static double Ms(long[] counts, double percent) => Math.Round(LatencyHistogram.PercentileOf(counts, percent) / 1000.0, 3);
 }

@@ -80,41 +80,103 @@ public sealed record FleetReport
 
     /// <summary>Every threshold's verdict, in the order given.</summary>
     public IReadOnlyList<ThresholdVerdict> Thresholds { get; init; } = [];
+
+    /// <summary>The firmware campaigns' UpdateFirmwares and the FirmwareStatusNotifications answering them; null when there was none.</summary>
+    public FirmwareSummary? Firmware { get; init; }
 }
 
-/// <summary>Latency of one action (or of connecting, or booting), with the histogram's non-empty buckets.</summary>
+/// <summary>
+/// A firmware campaign's outcome: <paramref name="Requested"/> UpdateFirmwares asked of the Central System,
+/// <paramref name="NotSent"/> of them it could not deliver, and the charge points' FirmwareStatusNotifications by status.
+/// </summary>
+public sealed record FirmwareSummary(long Requested, long NotSent, IReadOnlyDictionary<string, long> Statuses)
+{
+    /// <summary>The statuses in the order a charge point goes through them (OCPP 1.6 §7.25), then any other.</summary>
+    public IEnumerable<KeyValuePair<string, long>> InOrder =>
+        Statuses.OrderBy(s => Array.IndexOf(Order, s.Key) is var i and >= 0 ? i : Order.Length).ThenBy(s => s.Key, StringComparer.Ordinal);
+
+    /// <summary>One line: "5 asked, 0 not sent; Downloading 5, Downloaded 5, ...".</summary>
+    public string Describe() =>
+        $"{Requested} UpdateFirmware asked of the Central System, {NotSent} not sent; FirmwareStatusNotification: {(Statuses.Count == 0 ? "none" : string.Join(", ", InOrder.Select(s => $"{s.Key} {s.Value}")))}";
+
+    private static readonly string[] Order = ["Downloading", "Downloaded", "DownloadFailed", "Installing", "Installed", "InstallationFailed", "Idle"];
+}
+
+/// <summary>
+/// Latency of one action (or of connecting, or booting), with the histogram's non-empty buckets and the sum of the
+/// values: what <c>fleet merge</c> adds up, so the percentiles of merged shards are those of one run.
+/// </summary>
 public sealed record LatencySummary(string Name, long Count, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanMs, IReadOnlyList<HistogramBucket> Buckets)
 {
+    /// <summary>The sum of the values, in ms.</summary>
+    public double SumMs { get; init; }
+
     /// <summary>Summarizes a histogram.</summary>
     public static LatencySummary From(string name, LatencyHistogram histogram)
     {
         ArgumentNullException.ThrowIfNull(histogram);
-        var snapshot = histogram.Snapshot();
+        return FromBuckets(name, histogram.Snapshot(), histogram.MaxMicroseconds, histogram.SumMicroseconds);
+    }
+
+    /// <summary>Summarizes bucket counts (<see cref="LatencyHistogram.Snapshot"/>, or a sum of them) with the largest value and the sum, in µs.</summary>
+    public static LatencySummary FromBuckets(string name, long[] snapshot, long maxMicroseconds, long sumMicroseconds)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var count = snapshot.Sum();
+        long Percentile(double p) => Math.Min(LatencyHistogram.PercentileOf(snapshot, p), maxMicroseconds);
+        return new LatencySummary(
+            name,
+            count,
+            Ms(Percentile(50)),
+            Ms(Percentile(95)),
+            Ms(Percentile(99)),
+            Ms(maxMicroseconds),
+            count == 0 ? 0 : Math.Round((double)sumMicroseconds / count / 1000, 3),
+            HistogramBucket.Of(snapshot))
+        {
+            SumMs = Ms(sumMicroseconds),
+        };
+    }
+
+    /// <summary>The bucket counts back from <see cref="Buckets"/>.</summary>
+    public long[] Snapshot() => HistogramBucket.ToSnapshot(Buckets);
+
+    private static double Ms(long microseconds) => Math.Round(microseconds / 1000.0, 3);
+}
+
+/// <summary>Values from <see cref="FromMs"/> (inclusive) to <see cref="ToMs"/> (exclusive): one bucket of <see cref="LatencyHistogram"/>, whose bounds are whole µs.</summary>
+public sealed record HistogramBucket(double FromMs, double ToMs, long Count)
+{
+    /// <summary>The non-empty buckets of a snapshot.</summary>
+    public static IReadOnlyList<HistogramBucket> Of(long[] snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
         var buckets = new List<HistogramBucket>();
         for (var i = 0; i < snapshot.Length; i++)
         {
             if (snapshot[i] > 0)
             {
-                buckets.Add(new HistogramBucket(Ms(LatencyHistogram.LowerBound(i)), Ms(i + 1 < snapshot.Length ? LatencyHistogram.LowerBound(i + 1) : LatencyHistogram.LowerBound(i) * 2), snapshot[i]));
+                var to = i + 1 < snapshot.Length ? LatencyHistogram.LowerBound(i + 1) : LatencyHistogram.LowerBound(i) * 2;
+                buckets.Add(new HistogramBucket(LatencyHistogram.LowerBound(i) / 1000.0, to / 1000.0, snapshot[i]));
             }
         }
 
-        return new LatencySummary(
-            name,
-            histogram.Count,
-            Ms(histogram.PercentileMicroseconds(50)),
-            Ms(histogram.PercentileMicroseconds(95)),
-            Ms(histogram.PercentileMicroseconds(99)),
-            Ms(histogram.MaxMicroseconds),
-            Math.Round(histogram.MeanMicroseconds / 1000, 3),
-            buckets);
+        return buckets;
     }
 
-    private static double Ms(long microseconds) => Math.Round(microseconds / 1000.0, 3);
-}
+    /// <summary>The snapshot the buckets came from.</summary>
+    public static long[] ToSnapshot(IEnumerable<HistogramBucket> buckets)
+    {
+        ArgumentNullException.ThrowIfNull(buckets);
+        var snapshot = new long[LatencyHistogram.BucketCount];
+        foreach (var bucket in buckets)
+        {
+            snapshot[LatencyHistogram.IndexOf((long)Math.Round(bucket.FromMs * 1000))] += bucket.Count;
+        }
 
-/// <summary>Values from <see cref="FromMs"/> (inclusive) to <see cref="ToMs"/> (exclusive).</summary>
-public sealed record HistogramBucket(double FromMs, double ToMs, long Count);
+        return snapshot;
+    }
+}
 
 /// <summary>The session arrival process's counts.</summary>
 public sealed record SessionSummary(long Arrivals, long Started, long Completed, long Refused, long Skipped, long Failed);

@@ -50,6 +50,9 @@ public static class FleetReportBuilder
             ChargersPoweredOn = metrics.ChargersPoweredOn,
             ChargersConnected = metrics.ChargersConnected,
             ChargersBooted = metrics.BootTime.Count,
+            Firmware = metrics.Firmware.Requested > 0 || metrics.Firmware.Statuses.Count > 0
+                ? new FirmwareSummary(metrics.Firmware.Requested, metrics.Firmware.NotSent, metrics.Firmware.Statuses)
+                : null,
         };
     }
 }

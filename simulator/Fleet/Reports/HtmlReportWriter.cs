@@ -40,6 +40,11 @@ public static class HtmlReportWriter
         Row(html, "CPU time", $"{report.Process.CpuSeconds} s on {report.Process.ProcessorCount} CPUs");
         Row(html, "Note", report.Process.Note);
         Row(html, "Powered on, connected, booted", $"{report.ChargersPoweredOn}, {report.ChargersConnected}, {report.ChargersBooted}");
+        if (report.Firmware is { } firmware)
+        {
+            Row(html, "Firmware campaign", firmware.Describe());
+        }
+
         if (report.CommandLine is { } commandLine)
         {
             Row(html, "Command line", commandLine);

@@ -25,6 +25,11 @@ public static class MarkdownReportWriter
         }
 
         md.AppendLine(c, $"- Charge points powered on {report.ChargersPoweredOn}, connected {report.ChargersConnected}, booted {report.ChargersBooted}");
+        if (report.Firmware is { } firmware)
+        {
+            md.AppendLine(c, $"- Firmware campaign: {firmware.Describe()}");
+        }
+
         md.AppendLine();
         if (report.Thresholds.Count > 0)
         {

@@ -29,5 +29,17 @@ public sealed record TimeWindow(
     IReadOnlyDictionary<string, long> CentralSystemCalls,
     bool Stopping);
 
-/// <summary>The round trips of one action's answers within a window.</summary>
-public sealed record WindowLatency(string Action, long Count, double P50Ms, double P95Ms, double P99Ms);
+/// <summary>The round trips of one action's answers within a window, with the window's histogram buckets (for <c>fleet merge</c>).</summary>
+public sealed record WindowLatency(string Action, long Count, double P50Ms, double P95Ms, double P99Ms)
+{
+    /// <summary>The window's non-empty histogram buckets.</summary>
+    public IReadOnlyList<HistogramBucket> Buckets { get; init; } = [];
+
+    /// <summary>The figures of a window's bucket counts.</summary>
+    public static WindowLatency Of(string action, long[] counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        static double Ms(long[] c, double p) => Math.Round(LatencyHistogram.PercentileOf(c, p) / 1000.0, 3);
+        return new WindowLatency(action, counts.Sum(), Ms(counts, 50), Ms(counts, 95), Ms(counts, 99)) { Buckets = HistogramBucket.Of(counts) };
+    }
+}

@@ -8,4 +8,10 @@ public enum FaultKind
 
     /// <summary>The network drops for the duration: transaction messages queue and are delivered on reconnection.</summary>
     NetworkDrop,
+
+    /// <summary>
+    /// The Central System sends UpdateFirmware to each charge point hit, through its operator API; each downloads,
+    /// installs and reboots as its firmware behaviour does, reporting FirmwareStatusNotifications (OCPP 1.6 §4.5).
+    /// </summary>
+    FirmwareCampaign,
 }

@@ -7,9 +7,10 @@ using OcppLab.Simulator.Fleet.Thresholds;
 namespace OcppLab.Simulator.Fleet.Scenarios;
 
 /// <summary>
-/// Reads a scenario file (JSON, comments and trailing commas allowed): stages, faults, a weighted mix of
-/// templates, the sessions and the thresholds. A bad value is a <see cref="ScenarioFileException"/> that names
-/// where it is (<c>stages[2].duration</c>) and what is allowed.
+/// Reads a scenario file (JSON, comments and trailing commas allowed; or YAML, same schema, for a file ending .yaml
+/// or .yml): stages, faults, a weighted mix of templates, the sessions and the thresholds. A bad value is a
+/// <see cref="ScenarioFileException"/> that names where it is (<c>stages[2].duration</c>, and its line in YAML) and
+/// what is allowed.
 /// </summary>
 public static partial class ScenarioFile
 {
@@ -28,7 +29,31 @@ public static partial class ScenarioFile
             throw new ScenarioFileException($"'{path}' could not be read: {e.Message}");
         }
 
-        return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        return Path.GetExtension(path).ToLowerInvariant() is ".yaml" or ".yml" ? ParseYaml(text, folder) : Parse(text, folder);
+    }
+
+    /// <summary>Reads a YAML scenario (the same schema as JSON); an error names the place and its line.</summary>
+    public static ScenarioDefinition ParseYaml(string yaml, string folder)
+    {
+        var (json, lines) = YamlScenarioText.ToJson(yaml);
+        try
+        {
+            return Parse(json, folder) with { Source = yaml };
+        }
+        catch (ScenarioFileException e)
+        {
+            // The message starts with the place ("stages[0].duration: ..."); the closest place with a line names it.
+            var place = e.Message.Split(':', 2)[0];
+            while (place.Length > 0 && !lines.ContainsKey(place))
+            {
+                place = place[..Math.Max(0, place.LastIndexOfAny(['.', '[']))];
+            }
+
+            throw lines.TryGetValue(place, out var line)
+                ? new ScenarioFileException($"line {line}: {e.Message}", e)
+                : e;
+        }
     }
 
     /// <summary>Reads a scenario from <paramref name="json"/>; template files are resolved against <paramref name="folder"/>.</summary>
@@ -65,7 +90,7 @@ public static partial class ScenarioFile
             var thresholds = root.TryGetProperty("thresholds", out var thresholdsJson)
                 ? [.. Array(thresholdsJson, "thresholds").Select((t, i) => ReadThreshold(t, $"thresholds[{i}]"))]
                 : new List<Threshold>();
-            long? seed = root.TryGetProperty("seed", out var seedJson) ? (seedJson.TryGetInt64(out var n) ? n : throw new ScenarioFileException("seed: a whole number is expected.")) : null;
+            long? seed = root.TryGetProperty("seed", out var seedJson) ? (seedJson.ValueKind == JsonValueKind.Number && seedJson.TryGetInt64(out var n) ? n : throw new ScenarioFileException("seed: a whole number is expected.")) : null;
             var scenario = new Scenario { Stages = stages, Faults = faults };
             if (scenario.Peak < 1)
             {
@@ -101,7 +126,7 @@ public static partial class ScenarioFile
         Only(json, where, "duration", "target", "sessionRate");
         var duration = Duration(Required(json, "duration", where), where + ".duration", allowZero: true);
         var targetJson = Required(json, "target", where);
-        if (!targetJson.TryGetInt32(out var target) || target < 0 || target > 1_000_000)
+        if (targetJson.ValueKind != JsonValueKind.Number || !targetJson.TryGetInt32(out var target) || target < 0 || target > 1_000_000)
         {
             throw new ScenarioFileException($"{where}.target: '{targetJson.GetRawText()}' is not a whole number of charge points from 0 to 1000000.");
         }
@@ -125,14 +150,15 @@ public static partial class ScenarioFile
     private static FaultInjection ReadFault(JsonElement json, string where)
     {
         Expect(json, JsonValueKind.Object, where);
-        Only(json, where, "at", "kind", "fraction", "duration");
+        Only(json, where, "at", "kind", "fraction", "duration", "firmware", "location", "imageBytes");
         var at = Duration(Required(json, "at", where), where + ".at", allowZero: true);
         var kindText = String(Required(json, "kind", where), where + ".kind");
         var kind = kindText switch
         {
             "powerCut" => FaultKind.PowerCut,
             "networkDrop" => FaultKind.NetworkDrop,
-            _ => throw new ScenarioFileException($"{where}.kind: '{kindText}' is not a fault; use powerCut or networkDrop."),
+            "firmwareCampaign" => FaultKind.FirmwareCampaign,
+            _ => throw new ScenarioFileException($"{where}.kind: '{kindText}' is not a fault; use powerCut, networkDrop or firmwareCampaign."),
         };
         var fraction = Number(Required(json, "fraction", where), where + ".fraction", 0, 1);
         if (fraction <= 0)
@@ -140,8 +166,53 @@ public static partial class ScenarioFile
             throw new ScenarioFileException($"{where}.fraction: 0 hits no charge point; use a share above 0 and up to 1.");
         }
 
+        if (kind == FaultKind.FirmwareCampaign)
+        {
+            return new FaultInjection(at, kind, fraction, TimeSpan.Zero) { Firmware = ReadCampaign(json, where) };
+        }
+
+        foreach (var name in new[] { "firmware", "location", "imageBytes" })
+        {
+            if (json.TryGetProperty(name, out _))
+            {
+                throw new ScenarioFileException($"{where}.{name}: only a firmwareCampaign has firmware; a {kindText} has at, fraction and duration.");
+            }
+        }
+
         var duration = Duration(Required(json, "duration", where), where + ".duration", allowZero: false);
         return new FaultInjection(at, kind, fraction, duration);
+    }
+
+    private static FirmwareCampaign ReadCampaign(JsonElement json, string where)
+    {
+        if (json.TryGetProperty("duration", out _))
+        {
+            throw new ScenarioFileException($"{where}.duration: a firmwareCampaign has none; each charge point reports until it has installed (or failed).");
+        }
+
+        var hasFile = json.TryGetProperty("firmware", out var fileJson);
+        var hasLocation = json.TryGetProperty("location", out var locationJson);
+        if (hasFile && hasLocation)
+        {
+            throw new ScenarioFileException($"{where}: give either \"firmware\" (a file name the Central System serves) or \"location\" (any URL), not both.");
+        }
+
+        if (hasLocation)
+        {
+            var text = String(locationJson, where + ".location");
+            return Uri.TryCreate(text, UriKind.Absolute, out var location) && location.Scheme is "http" or "https" or "ftp"
+                ? new FirmwareCampaign(null, location)
+                : throw new ScenarioFileException($"{where}.location: '{text}' is not an http://, https:// or ftp:// URL.");
+        }
+
+        var file = hasFile ? String(fileJson, where + ".firmware") : "fleet-firmware.bin";
+        if (!FileNameSyntax().IsMatch(file))
+        {
+            throw new ScenarioFileException($"{where}.firmware: '{file}' is not a file name (letters, digits, '.', '-' and '_', not starting with '.').");
+        }
+
+        var size = json.TryGetProperty("imageBytes", out var sizeJson) ? (int)Number(sizeJson, where + ".imageBytes", 1, 64 * 1024 * 1024) : FirmwareCampaign.DefaultImageBytes;
+        return new FirmwareCampaign(file, null, size);
     }
 
     private static TemplateShare ReadShare(JsonElement json, string where, string folder)
@@ -303,6 +374,9 @@ public static partial class ScenarioFile
             ? duration
             : throw new ScenarioFileException($"{where}: '{text}' is not a duration like 90s, 10m or 1h{(allowZero ? " (0s allowed)" : "")}.");
     }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-][A-Za-z0-9._-]*$")]
+    private static partial Regex FileNameSyntax();
 
     [GeneratedRegex(@"^(\d+(?:\.\d+)?)(ms|s|m|min|h|)$")]
     private static partial Regex DurationSyntax();

@@ -1,6 +1,8 @@
 using System.Reactive.Concurrency;
 using OcppLab.ChargePoint;
 using OcppLab.Protocol.Messages.Core;
+using OcppLab.Protocol.Messages.FirmwareManagement;
+using OcppLab.Protocol.Messages.Types;
 using OcppLab.Simulator.Fleet;
 using OcppLab.Simulator.Fleet.Scenarios;
 using OcppLab.Simulator.Tests.Support;
@@ -172,6 +174,37 @@ public sealed class ScenarioTests
     }
 
     [Test]
+    public async Task A_firmware_campaign_is_answered_by_every_charge_point_hit_and_counted()
+    {
+        var scenario = new Scenario
+        {
+            Stages = [new Stage(TimeSpan.FromSeconds(1), 10), new Stage(TimeSpan.FromMinutes(5), 10)],
+            Faults = [new FaultInjection(TimeSpan.FromSeconds(30), FaultKind.FirmwareCampaign, 0.5, TimeSpan.Zero) { Firmware = new FirmwareCampaign("fw-2.0.bin", null) }],
+        };
+        using var files = new FirmwareFiles();
+        ScriptedOperator? centralSystemOperator = null;
+        await using var h = new FleetHarness(Plan(10, scenario), (cs, time) => centralSystemOperator = new ScriptedOperator(cs, time), files);
+        await h.StartAsync(29);
+        Assert.That(h.CentralSystem.All<FirmwareStatusNotificationRequest>(), Is.Empty);
+        for (var s = 0; s < 120 && h.CentralSystem.All<FirmwareStatusNotificationRequest>().Count(r => r.Status == FirmwareStatus.Installed) < 5; s++)
+        {
+            await h.AdvanceAsync(1);
+        }
+
+        var statuses = h.CentralSystem.All<FirmwareStatusNotificationRequest>().GroupBy(r => r.Status).ToDictionary(g => g.Key.ToString(), g => (long)g.Count());
+        Assert.That(centralSystemOperator!.Prepared, Is.EqualTo(["fw-2.0.bin"]), "the image is uploaded once, before the UpdateFirmwares");
+        Assert.That(centralSystemOperator!.Sent.Distinct().Count(), Is.EqualTo(5), "half of ten, each once");
+        Assert.That(files.Downloads, Is.EqualTo(5));
+        Assert.That(statuses, Is.EqualTo(new Dictionary<string, long> { ["Downloading"] = 5, ["Downloaded"] = 5, ["Installing"] = 5, ["Installed"] = 5 }));
+        Assert.That(h.Metrics.Firmware.Requested, Is.EqualTo(5));
+        Assert.That(h.Metrics.Firmware.NotSent, Is.Zero);
+        Assert.That(h.Metrics.Firmware.Statuses, Is.EqualTo(statuses), "the fleet counts what the Central System received");
+        Assert.That(h.CentralSystem.All<BootNotificationRequest>().Count(), Is.EqualTo(15), "each installed firmware reboots its charge point");
+        Assert.That(h.Runner.ChargePoints.Count(cp => cp.FirmwareStatus == FirmwareStatus.Installed), Is.EqualTo(5));
+        Assert.That(h.Metrics.Errors, Is.Empty, "a reboot to install is not a lost connection");
+    }
+
+    [Test]
     public async Task A_weighted_mix_makes_each_template_about_its_share_of_the_fleet_the_same_for_the_same_seed()
     {
         var mix = new[]
@@ -192,6 +225,7 @@ public sealed class ScenarioTests
     [TestCase("ramp-spike-rampdown.json")]
     [TestCase("boot-storm.json")]
     [TestCase("flaky-network.json")]
+    [TestCase("firmware-campaign.yaml")]
     public async Task Each_example_scenario_reads_and_runs_end_to_end_scaled_down(string file)
     {
         var definition = ScenarioFile.Load(Path.Combine(RepositoryRoot(), "simulator", "scenarios", file));
@@ -201,7 +235,9 @@ public sealed class ScenarioTests
             Templates = definition.Templates,
             Sessions = definition.Sessions ?? new SessionProfile(),
         };
-        await using var h = new FleetHarness(plan);
+        using var files = new FirmwareFiles();
+        ScriptedOperator? centralSystemOperator = null;
+        await using var h = new FleetHarness(plan, (cs, time) => centralSystemOperator = new ScriptedOperator(cs, time), files);
         await h.StartAsync((int)scenario.Duration.TotalSeconds);
         await h.StopAsync();
         await h.AdvanceAsync(5);
@@ -211,10 +247,64 @@ public sealed class ScenarioTests
         Assert.That(h.CentralSystem.All<StartTransactionRequest>(), Is.Not.Empty);
         Assert.That(h.CentralSystem.All<StopTransactionRequest>().Count(), Is.EqualTo(h.CentralSystem.All<StartTransactionRequest>().Count()));
         Assert.That(h.Metrics.Errors, Is.Empty);
+        var campaigns = scenario.Faults.Where(f => f.Kind == FaultKind.FirmwareCampaign).ToList();
+        var hit = campaigns.Sum(f => (int)Math.Round(f.Fraction * 6, MidpointRounding.AwayFromZero));
+        Assert.That(h.CentralSystem.All<FirmwareStatusNotificationRequest>().Count(r => r.Status == FirmwareStatus.Installed), Is.EqualTo(hit));
+        Assert.That(centralSystemOperator!.Sent, Has.Count.EqualTo(hit));
+    }
+
+    [Test]
+    public void A_YAML_scenario_reads_as_the_same_scenario_as_its_JSON()
+    {
+        const string json = """
+            { "stages": [ { "duration": "30s", "target": 20 }, { "duration": "1m", "target": 20, "sessionRate": 2.5 } ],
+              "faults": [ { "at": "40s", "kind": "powerCut", "fraction": 0.25, "duration": "10s" },
+                          { "at": "50s", "kind": "firmwareCampaign", "fraction": 1, "location": "http://files.example/fw.bin" } ],
+              "sessions": { "meanGap": "2m", "meanLength": "5m", "evDemand": 16 },
+              "thresholds": [ "p99(Authorize)<500ms", "errors<0.1%" ], "seed": 7 }
+            """;
+        const string yaml = """
+            stages:
+              - { duration: 30s, target: 20 }
+              - duration: 1m
+                target: 20
+                sessionRate: 2.5
+            faults:
+              - { at: 40s, kind: powerCut, fraction: 0.25, duration: 10s }
+              - at: 50s
+                kind: firmwareCampaign
+                fraction: 1
+                location: "http://files.example/fw.bin"
+            sessions: { meanGap: 2m, meanLength: 5m, evDemand: 16 }
+            thresholds: ["p99(Authorize)<500ms", "errors<0.1%"]
+            seed: 7
+            """;
+
+        var fromJson = ScenarioFile.Parse(json, ".");
+        var fromYaml = ScenarioFile.ParseYaml(yaml, ".");
+
+        Assert.That(fromYaml.Scenario.Stages, Is.EqualTo(fromJson.Scenario.Stages));
+        Assert.That(fromYaml.Scenario.Faults, Is.EqualTo(fromJson.Scenario.Faults));
+        Assert.That(fromYaml.Sessions, Is.EqualTo(fromJson.Sessions));
+        Assert.That(fromYaml.Thresholds, Is.EqualTo(fromJson.Thresholds));
+        Assert.That(fromYaml.Seed, Is.EqualTo(7));
+        Assert.That(fromYaml.Source, Is.EqualTo(yaml), "the report records the file as written");
+    }
+
+    [TestCase("stages:\n  - duration: 5s\n    target: 3\n  - duration: 5x\n    target: 3\n", "line 4: stages[1].duration: '5x' is not a duration")]
+    [TestCase("stages:\n  - duration: 5s\n    target: 3\nfaults:\n  - at: 1s\n    kind: flood\n    fraction: 0.5\n", "line 6: faults[0].kind: 'flood' is not a fault")]
+    [TestCase("stages:\n  - duration: 5s\n    target: three\n", "line 3: stages[0].target: '\"three\"' is not a whole number")]
+    [TestCase("stages:\n  - duration: 5s\n    users: 3\n", "line 2: stages[0]: \"users\" is not known")]
+    [TestCase("stages:\n  - duration: 5s\n   target: 3\n", "line 3, column 4: not valid YAML")]
+    [TestCase("stages: [ { duration: 5s, target: 3 } ]\nfaults:\n  - { at: 1s, kind: powerCut, fraction: 0.5, duration: 1s, firmware: a.bin }\n", "line 3: faults[0].firmware: only a firmwareCampaign has firmware")]
+    public void A_bad_YAML_scenario_names_the_line_the_place_and_what_is_allowed(string yaml, string message)
+    {
+        var error = Assert.Throws<ScenarioFileException>(() => ScenarioFile.ParseYaml(yaml, "."));
+        Assert.That(error!.Message, Does.Contain(message));
     }
 
     [TestCase("""{ "stages": [ { "duration": "5x", "target": 3 } ] }""", "stages[0].duration: '5x' is not a duration")]
-    [TestCase("""{ "stages": [ { "duration": "5s", "target": 3 } ], "faults": [ { "at": "1s", "kind": "flood", "fraction": 0.5, "duration": "1s" } ] }""", "faults[0].kind: 'flood' is not a fault; use powerCut or networkDrop.")]
+    [TestCase("""{ "stages": [ { "duration": "5s", "target": 3 } ], "faults": [ { "at": "1s", "kind": "flood", "fraction": 0.5, "duration": "1s" } ] }""", "faults[0].kind: 'flood' is not a fault; use powerCut, networkDrop or firmwareCampaign.")]
     [TestCase("""{ "stages": [ { "duration": "5s", "target": 0 } ] }""", "no stage has a target above 0")]
     [TestCase("""{ "stages": [ { "duration": "5s", "target": 3, "users": 9 } ] }""", "stages[0]: \"users\" is not known")]
     [TestCase("""{ "stages": [] }""", "stages: a list of at least one stage")]
@@ -242,6 +332,41 @@ public sealed class ScenarioTests
         }
 
         return folder?.FullName ?? throw new DirectoryNotFoundException("OcppLab.sln not found above the test directory.");
+    }
+
+    /// <summary>The Central System's operator in memory: the scripted Central System sends each UpdateFirmware.</summary>
+    private sealed class ScriptedOperator(ScriptedCentralSystem centralSystem, TimeProvider time) : ICentralSystemOperator
+    {
+        public List<string> Prepared { get; } = [];
+
+        public System.Collections.Concurrent.ConcurrentBag<string> Sent { get; } = [];
+
+        public Task PrepareAsync(FirmwareCampaign campaign, CancellationToken cancellationToken)
+        {
+            Prepared.Add(campaign.File!);
+            return Task.CompletedTask;
+        }
+
+        public async Task<(bool Sent, string? Problem)> UpdateFirmwareAsync(string chargePointId, FirmwareCampaign campaign, CancellationToken cancellationToken)
+        {
+            await centralSystem.CallAsync(chargePointId, new UpdateFirmwareRequest { Location = $"http://files.test/{campaign.File}", RetrieveDate = time.GetUtcNow() });
+            Sent.Add(chargePointId);
+            return (true, null);
+        }
+    }
+
+    /// <summary>The firmware file server in memory: every GET gets a small image.</summary>
+    private sealed class FirmwareFiles : HttpMessageHandler
+    {
+        private int downloads;
+
+        public int Downloads => downloads;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref downloads);
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new ByteArrayContent(new byte[1024]) });
+        }
     }
 
     private sealed class AcceptingDriver : ISessionDriver

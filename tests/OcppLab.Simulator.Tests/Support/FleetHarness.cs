@@ -13,12 +13,16 @@ internal sealed class FleetHarness : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    public FleetHarness(FleetPlan plan)
+    public FleetHarness(FleetPlan plan, Func<ScriptedCentralSystem, FakeTimeProvider, OcppLab.Simulator.Fleet.Scenarios.ICentralSystemOperator>? operatorFor = null, HttpMessageHandler? fileTransfers = null)
     {
         Time = new FakeTimeProvider(ChargePointHarness.Start);
         Scheduler = new HistoricalScheduler(ChargePointHarness.Start);
         CentralSystem = new ScriptedCentralSystem(Time);
-        Runner = new FleetRunner(plan, Metrics, Scheduler, Time, (_, _) => new InMemoryConnector(CentralSystem.Connect));
+        Runner = new FleetRunner(plan, Metrics, Scheduler, Time, (_, _) => new InMemoryConnector(CentralSystem.Connect))
+        {
+            Operator = operatorFor?.Invoke(CentralSystem, Time),
+            FileTransfers = fileTransfers,
+        };
     }
 
     public FakeTimeProvider Time { get; }

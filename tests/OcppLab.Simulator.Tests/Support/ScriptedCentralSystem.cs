@@ -34,6 +34,7 @@ internal sealed class ScriptedCentralSystem(TimeProvider clock)
 
     private readonly TimeProvider time = clock;
     private readonly ConcurrentQueue<Received> received = new();
+    private readonly ConcurrentDictionary<string, OcppRpcEndpoint> endpoints = new(StringComparer.Ordinal);
     private readonly Queue<(RegistrationStatus Status, int Interval)> boots = new();
     private int lastTransactionId = 100;
 
@@ -68,12 +69,18 @@ internal sealed class ScriptedCentralSystem(TimeProvider clock)
     public OcppRpcEndpoint Connect(string chargePointId)
     {
         Endpoint = new OcppRpcEndpoint(chargePointId, Router.Bind(this), new OcppRpcOptions { ValidateOutgoing = true }, time);
+        endpoints[chargePointId] = Endpoint;
         return Endpoint;
     }
 
     public Task<TResponse> CallAsync<TResponse>(IOcppRequest<TResponse> request)
         where TResponse : class, IOcppResponse =>
         (Endpoint ?? throw new InvalidOperationException("Not connected.")).CallAsync(request);
+
+    /// <summary>Calls charge point <paramref name="chargePointId"/> on its latest connection.</summary>
+    public Task<TResponse> CallAsync<TResponse>(string chargePointId, IOcppRequest<TResponse> request)
+        where TResponse : class, IOcppResponse =>
+        (endpoints.TryGetValue(chargePointId, out var endpoint) ? endpoint : throw new InvalidOperationException($"{chargePointId} never connected.")).CallAsync(request);
 
     private BootNotificationResponse NextBoot()
     {
