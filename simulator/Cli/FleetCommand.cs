@@ -67,10 +67,8 @@ internal static class FleetCommand
         using var issuer = options.Security.ClientCertificateAuthority;
         var progress = new FleetProgress();
         var series = new TimeSeriesRecorder(metrics, options.Window);
-        var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, TimeSpan.FromSeconds(30)));
-
         using var operatorHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, sockets, TimeSpan.FromSeconds(30)))
+        var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, TimeSpan.FromSeconds(30)))
         {
             Operator = operatorApi is null ? null : new OperatorApiClient(operatorApi, operatorHttp),
         };

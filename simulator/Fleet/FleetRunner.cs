@@ -460,9 +460,7 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
         VirtualChargePoint? chargePoint = null;
         var probe = new ChargerProbe(metrics);
         var connector = new TimingConnector(closes.Track(connectorFor(id, () => chargePoint)), metrics);
-        chargePoint = new VirtualChargePoint(id, share.Template, connector, time, null, probe, new SharedHttpHandler(http), new Random(unchecked((int)SeededRandom.Derive(plan.Seed, -1 - index))));
-
-        chargePoint = new VirtualChargePoint(id, share.Template, connector, scheduler, time, null, probe, new SharedHttpHandler(LazyInitializer.EnsureInitialized(ref http, () => new HttpMessageInvoker(FileTransfers ?? new SocketsHttpHandler(), disposeHandler: true))), new Random(unchecked((int)SeededRandom.Derive(plan.Seed, -1 - index))));
+        chargePoint = new VirtualChargePoint(id, share.Template, connector, time, null, probe, new SharedHttpHandler(LazyInitializer.EnsureInitialized(ref http, () => new HttpMessageInvoker(FileTransfers ?? new SocketsHttpHandler(), disposeHandler: true))), new Random(unchecked((int)SeededRandom.Derive(plan.Seed, -1 - index))));
 
         // Issued here rather than all before the start, so that the cost (about a millisecond each) is spread over the ramp.
         var certificate = plan.Security.ClientCertificates?.Issue(id, chargePoint.Configuration.Get(Keys.CpoName), time.GetUtcNow());
