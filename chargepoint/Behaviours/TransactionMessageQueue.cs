@@ -147,6 +147,13 @@ internal sealed class TransactionMessageQueue(
         }
         catch (OcppDisconnectedException)
         {
+            // That connection is gone before the connection behaviour has said so: wait for the next GoOnline rather
+            // than retry on a closed endpoint, which fails at once and would spin.
+            if (ReferenceEquals(online, endpoint))
+            {
+                online = null;
+            }
+
             // Stays queued if it is a transaction message; the rest is dropped with the connection.
             if (!next.Transactional)
             {
@@ -175,7 +182,8 @@ internal sealed class TransactionMessageQueue(
             inFlight = null;
         }
 
-        SendNext();
+        // Posted rather than called, so that answers completing at once never nest one send inside another.
+        Wake();
     }
 
     private void OnCallFailed(OutgoingMessage message, Exception error)
