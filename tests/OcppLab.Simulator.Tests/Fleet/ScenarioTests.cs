@@ -186,6 +186,16 @@ public sealed class ScenarioTests
         await using var h = new FleetHarness(Plan(10, scenario), (cs, time) => centralSystemOperator = new ScriptedOperator(cs, time), files);
         await h.StartAsync(29);
         Assert.That(h.CentralSystem.All<FirmwareStatusNotificationRequest>(), Is.Empty);
+
+        // The campaign falls due at 30 s and asks the operator from the thread pool, outside the charge points'
+        // schedulers: let its UpdateFirmwares be answered before virtual time runs on, as real time would.
+        await h.AdvanceAsync(1);
+        for (var wait = 0; wait < 200 && centralSystemOperator!.Sent.Count < 5; wait++)
+        {
+            await Task.Delay(50);
+            await h.SettleAsync();
+        }
+
         for (var s = 0; s < 120 && h.CentralSystem.All<FirmwareStatusNotificationRequest>().Count(r => r.Status == FirmwareStatus.Installed) < 5; s++)
         {
             await h.AdvanceAsync(1);
