@@ -13,25 +13,13 @@
 // --duration (a ceiling in seconds, at most 1800) close the clients and end it with exit code 0.
 
 import { RPCClient } from 'ocpp-rpc';
+import { readOptions } from './cli.mjs';
 
 const OCPP16 = 'ocpp1.6';
 const LIMITS = { stations: 15000, 'connect-concurrency': 512, connectors: 10, duration: 1800 };
 
 function parseArgs(argv) {
-    const out = { url: '', stations: 0, 'id-prefix': 'RPC', 'connect-concurrency': 32, connectors: 2, duration: 600 };
-    for (let i = 0; i < argv.length; i += 2) {
-        const name = argv[i]?.replace(/^--/, '');
-        const value = argv[i + 1];
-        if (!(name in out) || value === undefined) {
-            fail(`bad argument '${argv[i]}'`);
-        }
-        out[name] = typeof out[name] === 'number' ? Number(value) : value;
-    }
-    let url;
-    try { url = new URL(out.url); } catch { fail(`--url '${out.url}' is not a URL`); }
-    if (url.protocol !== 'ws:' || !url.hostname.startsWith('127.')) {
-        fail(`--url '${out.url}' must be a ws:// URL on 127.0.0.0/8 (load tests stay on loopback)`);
-    }
+    const out = readOptions(argv, { url: '', stations: 0, 'id-prefix': 'RPC', 'connect-concurrency': 32, connectors: 2, duration: 600 }, fail);
     for (const [name, max] of Object.entries(LIMITS)) {
         if (!Number.isInteger(out[name]) || out[name] < 1 || out[name] > max) {
             fail(`--${name} '${out[name]}' must be a whole number from 1 to ${max}`);

@@ -23,25 +23,13 @@
 //  "sessions":..,"byAction":{...},"pid":P}. SIGTERM/SIGINT end it early the same way.
 
 import { RPCClient } from 'ocpp-rpc';
+import { readOptions } from './cli.mjs';
 
 const OCPP16 = 'ocpp1.6';
 const LIMITS = { stations: 20000, ramp: 10000, 'session-gap': 86400, 'session-length': 86400, 'meter-interval': 3600, duration: 1800, 'id-tags': 1000000 };
 
 function parseArgs(argv) {
-    const out = { url: '', stations: 0, 'id-prefix': 'RPC', ramp: 100, 'session-gap': 30, 'session-length': 60, 'meter-interval': 10, duration: 300, seed: 42, 'id-tags': 1000 };
-    for (let i = 0; i < argv.length; i += 2) {
-        const name = argv[i]?.replace(/^--/, '');
-        const value = argv[i + 1];
-        if (!(name in out) || value === undefined) {
-            fail(`bad argument '${argv[i]}'`);
-        }
-        out[name] = typeof out[name] === 'number' ? Number(value) : value;
-    }
-    let url;
-    try { url = new URL(out.url); } catch { fail(`--url '${out.url}' is not a URL`); }
-    if (url.protocol !== 'ws:' || !url.hostname.startsWith('127.')) {
-        fail(`--url '${out.url}' must be a ws:// URL on 127.0.0.0/8 (load tests stay on loopback)`);
-    }
+    const out = readOptions(argv, { url: '', stations: 0, 'id-prefix': 'RPC', ramp: 100, 'session-gap': 30, 'session-length': 60, 'meter-interval': 10, duration: 300, seed: 42, 'id-tags': 1000 }, fail);
     for (const [name, max] of Object.entries(LIMITS)) {
         if (!Number.isFinite(out[name]) || out[name] <= 0 || out[name] > max) {
             fail(`--${name} '${out[name]}' must be a number above 0 and at most ${max}`);
