@@ -123,9 +123,10 @@ public static class CoreOperationEndpoints
             : Forward(id, body, http, caller, cancellationToken);
 
     internal static async Task<IResult> GetConfiguration(
-        string id, GetConfigurationRequest body, HttpContext http, StationCaller caller, ChargePointRegistry registry, TimeProvider time, CancellationToken cancellationToken)
+        string id, GetConfigurationRequest? body, HttpContext http, StationCaller caller, ChargePointRegistry registry, TimeProvider time, CancellationToken cancellationToken)
     {
-        var answer = await caller.SendAsync(id, body, http, cancellationToken);
+        // No body asks for every key, as an empty key list does (OCPP 1.6 §5.8).
+        var answer = await caller.SendAsync(id, body ?? new GetConfigurationRequest(), http, cancellationToken);
         if (answer.Problem is { } problem)
         {
             return problem;

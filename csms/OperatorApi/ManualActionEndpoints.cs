@@ -68,7 +68,7 @@ public static class ManualActionEndpoints
             .WithSummary("Get the composite schedule of a connector for a duration, in the unit asked for.")
             .Produces<GetCompositeScheduleResponse>().CallsStation();
         group.MapPost("/update-firmware", UpdateFirmware).WithSummary("Update firmware from a location.").Produces<FirmwareJob>().CallsStation();
-        group.MapPost("/get-diagnostics", FirmwareEndpoints.GetDiagnostics).WithSummary("Get diagnostics, uploaded to a location.").Produces<DiagnosticsJob>().CallsStation();
+        group.MapPost("/get-diagnostics", GetDiagnostics).WithSummary("Get diagnostics, uploaded to a location.").Produces<DiagnosticsJob>().CallsStation();
 
         // Security Whitepaper ed. 3 (§4.2, §5, §6).
         group.MapPost("/install-certificate", InstallCertificate).WithSummary("Install a root certificate of a type.").Produces<InstallCertificateResponse>().CallsStation();
@@ -76,7 +76,7 @@ public static class ManualActionEndpoints
         group.MapPost("/delete-certificate", DeleteCertificate).WithSummary("Delete the certificate with this hash data.").Produces<DeleteCertificateResponse>().CallsStation();
         group.MapPost("/extended-trigger-message", ExtendedTriggerMessage).WithSummary("Ask the station to send a message now (security extension).").Produces<ExtendedTriggerMessageResponse>().CallsStation();
         group.MapPost("/signed-update-firmware", SignedUpdateFirmware).WithSummary("Update firmware from a location, signed.").Produces<SignedUpdateFirmwareResponse>().CallsStation();
-        group.MapPost("/get-log", SecurityEndpoints.GetLogAsync).WithSummary("Get the security or diagnostics log, uploaded to a location.").CallsStation();
+        group.MapPost("/get-log", GetLog).WithSummary("Get the security or diagnostics log, uploaded to a location.").CallsStation();
         return group;
     }
 
@@ -145,6 +145,14 @@ public static class ManualActionEndpoints
         string id, FirmwareOrder body, HttpContext http, StationCaller caller, IFirmwareJobStore jobs, IOptionsMonitor<CsmsOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
         FirmwareEndpoints.UpdateFirmware(id, new UpdateFirmwareBody(body.Location, null, body.RetrieveDate, body.Retries, body.RetryInterval), http, caller, jobs, options, time, cancellationToken);
 
+    private static Task<IResult> GetDiagnostics(
+        string id, DiagnosticsOrder body, HttpContext http, StationCaller caller, IFirmwareJobStore jobs, IOptionsMonitor<CsmsOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        FirmwareEndpoints.GetDiagnostics(id, new GetDiagnosticsBody(body.Location, body.Retries, body.RetryInterval, body.StartTime, body.StopTime), http, caller, jobs, options, time, cancellationToken);
+
+    private static Task<IResult> GetLog(string id, LogOrder body, StationCaller caller, HttpContext http, CancellationToken cancellationToken) =>
+        SecurityEndpoints.GetLogAsync(
+            id, new GetLogOrder(body.LogType, body.RequestId, body.RemoteLocation, body.OldestTimestamp, body.LatestTimestamp, body.Retries, body.RetryInterval), caller, http, cancellationToken);
+
     private static Task<IResult> InstallCertificate(string id, InstallCertificateRequest body, HttpContext http, StationCaller caller, CancellationToken cancellationToken) =>
         CoreOperationEndpoints.Forward(id, body, http, caller, cancellationToken);
 
@@ -195,3 +203,22 @@ public sealed record ReserveNowReply(ReservationStatus Status, int ReservationId
 /// <param name="Retries">How often the station may retry.</param>
 /// <param name="RetryInterval">Seconds between retries.</param>
 public sealed record FirmwareOrder(string Location, DateTimeOffset? RetrieveDate, int? Retries, int? RetryInterval);
+
+/// <summary>The diagnostics the tester asks for (TC_045_1): the case gives the upload location.</summary>
+/// <param name="Location">The directory URI the station uploads into.</param>
+/// <param name="Retries">How often the station may retry.</param>
+/// <param name="RetryInterval">Seconds between retries.</param>
+/// <param name="StartTime">The oldest logging information wanted.</param>
+/// <param name="StopTime">The newest logging information wanted.</param>
+public sealed record DiagnosticsOrder(string Location, int? Retries, int? RetryInterval, DateTimeOffset? StartTime, DateTimeOffset? StopTime);
+
+/// <summary>The log the tester asks for (TC_079): the case gives its type and the upload location.</summary>
+/// <param name="LogType">SecurityLog or DiagnosticsLog.</param>
+/// <param name="RequestId">The request id; default one the Central System picks.</param>
+/// <param name="RemoteLocation">The directory URI the station uploads into.</param>
+/// <param name="OldestTimestamp">The oldest entry wanted.</param>
+/// <param name="LatestTimestamp">The newest entry wanted.</param>
+/// <param name="Retries">How often the station may retry.</param>
+/// <param name="RetryInterval">Seconds between retries.</param>
+public sealed record LogOrder(
+    LogType LogType, int? RequestId, string RemoteLocation, DateTimeOffset? OldestTimestamp, DateTimeOffset? LatestTimestamp, int? Retries, int? RetryInterval);

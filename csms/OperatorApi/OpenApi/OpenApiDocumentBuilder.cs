@@ -365,8 +365,38 @@ public sealed class OpenApiDocumentBuilder(IApiDescriptionGroupCollectionProvide
 
         private JsonNode Export(Type type)
         {
-            var schema = JsonSchemaExporter.GetJsonSchemaAsNode(options, type, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
+            var schema = JsonSchemaExporter.GetJsonSchemaAsNode(options, type, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true, TransformSchemaNode = OptionalWhenNullable });
             return Inline(schema, schema, 0);
+        }
+
+        /// <summary>
+        /// The exporter lists every constructor parameter as required; the API binds without
+        /// RespectRequiredConstructorParameters, so a nullable one (<c>int? Retries</c>) may be left out, and the
+        /// document says so.
+        /// </summary>
+        private static JsonNode OptionalWhenNullable(JsonSchemaExporterContext context, JsonNode schema)
+        {
+            if (context.PropertyInfo is not null || context.TypeInfo.Kind != JsonTypeInfoKind.Object || schema is not JsonObject obj || obj["required"] is not JsonArray required)
+            {
+                return schema;
+            }
+
+            var nullability = new NullabilityInfoContext();
+            var optional = context.TypeInfo.Properties
+                .Where(p => !p.IsRequired && p.AssociatedParameter?.AttributeProvider is ParameterInfo parameter && nullability.Create(parameter).WriteState == NullabilityState.Nullable)
+                .Select(p => p.Name)
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var name in required.Where(n => optional.Contains(n!.GetValue<string>())).ToList())
+            {
+                required.Remove(name);
+            }
+
+            if (required.Count == 0)
+            {
+                obj.Remove("required");
+            }
+
+            return schema;
         }
 
         /// <summary>
