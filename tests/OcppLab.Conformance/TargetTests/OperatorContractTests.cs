@@ -83,6 +83,34 @@ public sealed partial class OperatorContractTests
     }
 
     [Test]
+    public async Task A_charge_point_the_central_system_does_not_know_is_reported_as_that_and_not_relayed()
+    {
+        await using var csms = new EmbeddedCsmsTarget();
+        var scenario = Scenario();
+        var client = new OperatorClient(csms, Settings(), scenario);
+
+        var failure = Assert.ThrowsAsync<Support.Assertions.AssertionException>(() => client.SendAsync("NEVER-CONNECTED", "ClearCache", []));
+
+        Assert.That(failure!.Message, Does.StartWith("The CSMS does not know charge point NEVER-CONNECTED").And.Contain("OCPPLAB_CHARGE_POINT_ID"));
+        Assert.That(scenario.Diagnostics.Select(d => d.Text), Has.None.Contain("/calls/"), "no relay was tried");
+        Assert.That(scenario.Warnings, Is.Empty);
+    }
+
+    [Test]
+    public async Task Without_the_contract_a_charge_point_the_relay_does_not_know_either_is_reported_and_not_taken_for_a_relayed_result()
+    {
+        await using var csms = BrokenCsms.OffersOnlyTheRelay();
+        var scenario = Scenario();
+        var client = new OperatorClient(csms, Settings(), scenario);
+
+        var failure = Assert.ThrowsAsync<Support.Assertions.AssertionException>(() => client.SendAsync("NEVER-CONNECTED", "ClearCache", []));
+
+        Assert.That(failure!.Message, Does.StartWith("The CSMS answered HTTP 404 to manual/clear-cache and to calls/ClearCache for charge point NEVER-CONNECTED"));
+        Assert.That(scenario.Warnings, Is.Empty, "nothing was relayed");
+        Assert.That(client.LastReply, Is.Null);
+    }
+
+    [Test]
     public async Task Through_the_relay_a_wrong_command_builder_goes_unseen()
     {
         // Why the contract exists: with the lab writing the payload, the CSMS's own SendLocalList is never built.
@@ -110,6 +138,9 @@ public sealed partial class OperatorContractTests
         settings.MessageTimeoutSeconds = 1;
         return settings;
     }
+
+    private static ScenarioContext Scenario() =>
+        new(new ScenarioDefinition("operator-contract", "operator-contract", "operator-contract", null, [], [], 0, []));
 
     private static IEnumerable<string> ContractPaths() =>
         ContractPath().Matches(File.ReadAllText(Document)).Select(m => m.Groups[1].Value);
