@@ -62,7 +62,9 @@ public static class ManualActionEndpoints
 
         // Remote trigger (§5.17), smart charging (§5.5, §5.7, §5.16), firmware (§5.9, §5.19).
         group.MapPost("/trigger-message", RemoteTriggerEndpoints.Trigger).WithSummary("Ask the station to send a message now.").Produces<TriggerMessageResponse>().CallsStation();
-        group.MapPost("/set-charging-profile", SmartChargingEndpoints.Set).WithSummary("Set a TxDefaultProfile, TxProfile or ChargePointMaxProfile on a connector.").Produces<SetChargingProfileResponse>().CallsStation();
+        group.MapPost("/set-charging-profile", SetChargingProfile)
+            .WithSummary("Set a TxDefaultProfile, TxProfile or ChargePointMaxProfile with limit L in unit U on a connector; the Central System builds the profile and answers the station's status and the profile id chosen.")
+            .Produces<SetChargingProfileReply>().CallsStation();
         group.MapPost("/clear-charging-profile", SmartChargingEndpoints.Clear).WithSummary("Clear profiles by id, by criteria, or all (no criteria).").Produces<ClearChargingProfileResult>().CallsStation();
         group.MapPost("/get-composite-schedule", CompositeSchedule)
             .WithSummary("Get the composite schedule of a connector for a duration, in the unit asked for.")
@@ -133,6 +135,16 @@ public static class ManualActionEndpoints
     private static Task<IResult> CancelReservation(
         string id, CancelReservationRequest body, HttpContext http, StationCaller caller, IReservationStore reservations, TimeProvider time, CancellationToken cancellationToken) =>
         ReservationEndpoints.Cancel(id, body.ReservationId, http, caller, reservations, time, cancellationToken);
+
+    private static async Task<IResult> SetChargingProfile(
+        string id, ChargingProfileOrder body, HttpContext http, StationCaller caller, IChargingProfileStore profiles, ITransactionStore transactions, ChargePointRegistry registry, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var running = SmartChargingEndpoints.RunningOn(transactions, id, body.ConnectorId)?.TransactionId;
+        var request = body.ToRequest(running, profiles.OfStation(id), StationChargingLimits.Of(registry.Find(id)), time.GetUtcNow());
+        var result = await SmartChargingEndpoints.Set(id, request, http, caller, profiles, transactions, registry, time, cancellationToken);
+        var profile = request.CsChargingProfiles;
+        return Value<SetChargingProfileResponse>(result) is { } answer ? Results.Ok(new SetChargingProfileReply(answer.Status, profile.ChargingProfileId, profile.TransactionId)) : result;
+    }
 
     private static async Task<IResult> CompositeSchedule(
         string id, GetCompositeScheduleRequest body, HttpContext http, StationCaller caller, IChargingProfileStore profiles, ITransactionStore transactions, CompositeScheduleCalculator calculator, TimeProvider time, CancellationToken cancellationToken)

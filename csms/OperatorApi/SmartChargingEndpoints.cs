@@ -116,7 +116,7 @@ public static class SmartChargingEndpoints
             new() { ConnectorId = connectorId, Start = start, Duration = duration, Unit = unit ?? ChargingRateUnitType.A, Transaction = running is null ? null : (running.TransactionId, running.StartTimestamp) });
     }
 
-    private static TransactionRecord? RunningOn(ITransactionStore transactions, string id, int connectorId) =>
+    internal static TransactionRecord? RunningOn(ITransactionStore transactions, string id, int connectorId) =>
         connectorId == 0 ? null : transactions.Active().FirstOrDefault(t => t.ChargePointId == id && t.ConnectorId == connectorId);
 }
 

@@ -27,7 +27,7 @@ public static class ManualActions
         ["ReserveNow"] = new("reserve-now", Reservation),
         ["CancelReservation"] = new("cancel-reservation"),
         ["TriggerMessage"] = new("trigger-message"),
-        ["SetChargingProfile"] = new("set-charging-profile"),
+        ["SetChargingProfile"] = new("set-charging-profile", Contract: ProfileOrder),
         ["ClearChargingProfile"] = new("clear-charging-profile"),
         ["GetCompositeSchedule"] = new("get-composite-schedule"),
         ["UpdateFirmware"] = new("update-firmware", Firmware),
@@ -60,6 +60,48 @@ public static class ManualActions
             ["idTagInfo"] = new JsonObject { ["status"] = tag?.GetValue<string>() == settings.BlockedIdTag ? "Blocked" : "Accepted" },
         })]),
     };
+
+    /// <summary>
+    /// What OCTT's smart charging cases give the tester for SetChargingProfile (TC_056, TC_057, TC_067): the
+    /// purpose and the one period's limit, with the configured connector, unit, phases, stack level, kind,
+    /// duration and profile id. The case's table names the whole profile because the relay sends it as it is;
+    /// the contract leaves the rest (validity, startSchedule, the running transaction) to the CSMS's own logic,
+    /// which the case's checks then see on the wire.
+    /// </summary>
+    private static JsonObject ProfileOrder(JsonObject parameters)
+    {
+        if (parameters["csChargingProfiles"] is not JsonObject profile)
+        {
+            return parameters;
+        }
+
+        var schedule = profile["chargingSchedule"] as JsonObject;
+        var periods = schedule?["chargingSchedulePeriod"] as JsonArray ?? [];
+        if (periods.Count != 1 || periods[0] is not JsonObject period || profile["recurrencyKind"] is not null)
+        {
+            throw new InvalidOperationException("The manual action set-charging-profile sets a profile of one period, Absolute or Relative; the case gives another.");
+        }
+
+        var order = new JsonObject
+        {
+            ["connectorId"] = parameters["connectorId"]?.DeepClone(),
+            ["chargingProfilePurpose"] = profile["chargingProfilePurpose"]?.DeepClone(),
+            ["limit"] = period["limit"]?.DeepClone(),
+        };
+        foreach (var (name, value) in new[]
+        {
+            ("chargingRateUnit", schedule?["chargingRateUnit"]), ("numberPhases", period["numberPhases"]), ("stackLevel", profile["stackLevel"]),
+            ("chargingProfileId", profile["chargingProfileId"]), ("chargingProfileKind", profile["chargingProfileKind"]), ("duration", schedule?["duration"]),
+        })
+        {
+            if (value is not null)
+            {
+                order[name] = value.DeepClone();
+            }
+        }
+
+        return order;
+    }
 
     /// <summary>ReserveNow written by the lab: the configured reservation id, and the configured group as parent of a group member.</summary>
     private static JsonObject Reservation(JsonObject parameters, LabSettings settings, DateTimeOffset now)
@@ -114,9 +156,14 @@ public static class ManualActions
 /// <summary>One endpoint of the contract.</summary>
 /// <param name="Path">Its last path segment, under <c>/api/charge-points/{id}/manual/</c>.</param>
 /// <param name="RelayPayload">The full OCPP payload the lab writes for the relay; null when the parameters already are the payload.</param>
-public sealed record ManualAction(string Path, Func<JsonObject, LabSettings, DateTimeOffset, JsonObject>? RelayPayload = null)
+/// <param name="Contract">The endpoint's body made of the case's parameters; null when they already are the body.</param>
+public sealed record ManualAction(
+    string Path, Func<JsonObject, LabSettings, DateTimeOffset, JsonObject>? RelayPayload = null, Func<JsonObject, JsonObject>? Contract = null)
 {
     /// <summary>The OCPP payload the relay sends for these parameters.</summary>
     public JsonObject ToRelayPayload(JsonObject parameters, LabSettings settings, DateTimeOffset now) =>
         RelayPayload?.Invoke(parameters, settings, now) ?? parameters;
+
+    /// <summary>The body the contract's endpoint takes for these parameters.</summary>
+    public JsonObject ToContractParameters(JsonObject parameters) => Contract?.Invoke(parameters) ?? parameters;
 }

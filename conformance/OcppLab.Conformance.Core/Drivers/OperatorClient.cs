@@ -52,7 +52,7 @@ public sealed class OperatorClient(CsmsTarget target, LabSettings settings, Scen
         var manual = ManualActions.Find(action);
         if (manual is not null && !settings.UseRelay)
         {
-            var reply = await PostAsync(client, action, $"{ContractPath}/{id}/manual/{manual.Path}", parameters);
+            var reply = await PostAsync(client, action, $"{ContractPath}/{id}/manual/{manual.Path}", manual.ToContractParameters(parameters));
             if (reply.ProblemType == NotConnected)
             {
                 throw new AssertionException(

@@ -63,6 +63,45 @@ public static partial class BrokenCsms
             return Task.FromResult(request);
         }));
 
+    /// <summary>Builds the profile the operator asks for without its validity period (TC_056 must fail: 2025-11 requires validFrom and validTo).</summary>
+    public static EmbeddedCsmsTarget DropsProfileValidity() => new("broken CSMS: profile without validFrom/validTo", services =>
+        Build(services, "set-charging-profile", (http, _, order) =>
+        {
+            var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            var schedule = new JsonObject
+            {
+                ["startSchedule"] = Support.Lab.LabValues.Timestamp(now),
+                ["chargingRateUnit"] = order["chargingRateUnit"]?.DeepClone() ?? "A",
+                ["chargingSchedulePeriod"] = new JsonArray(new JsonObject { ["startPeriod"] = 0, ["limit"] = order["limit"]?.DeepClone() }),
+            };
+            if (order["duration"] is { } duration)
+            {
+                schedule["duration"] = duration.DeepClone();
+            }
+
+            return Task.FromResult(new JsonObject
+            {
+                ["connectorId"] = order["connectorId"]?.DeepClone(),
+                ["csChargingProfiles"] = new JsonObject
+                {
+                    ["chargingProfileId"] = order["chargingProfileId"]?.DeepClone() ?? 1,
+                    ["stackLevel"] = order["stackLevel"]?.DeepClone() ?? 0,
+                    ["chargingProfilePurpose"] = order["chargingProfilePurpose"]?.DeepClone(),
+                    ["chargingProfileKind"] = "Absolute",
+                    ["chargingSchedule"] = schedule,
+                },
+            });
+        }));
+
+    /// <summary>Builds a TxProfile the way our Central System does, but bound to no transaction (TC_057 must fail).</summary>
+    public static EmbeddedCsmsTarget TxProfileWithoutTheRunningTransaction() => new("broken CSMS: TxProfile without transactionId", services =>
+        Build(services, "set-charging-profile", (http, id, order) =>
+        {
+            var request = JsonSerializer.Deserialize<ChargingProfileOrder>(order, Json)!.ToRequest(
+                runningTransactionId: null, [], Csms.SmartCharging.StationChargingLimits.None, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+            return Task.FromResult(JsonSerializer.SerializeToNode(request, Json)!.AsObject());
+        }));
+
     /// <summary>A Central System that offers the raw relay and none of the manual actions: every manual path is 404, as an unknown route.</summary>
     public static EmbeddedCsmsTarget OffersOnlyTheRelay() => new("CSMS without the manual-action contract", services =>
         services.AddTransient<IStartupFilter>(_ => new Middleware(next => http =>
@@ -106,6 +145,13 @@ public static partial class BrokenCsms
             var result = await caller.CallAsync(id, action, payload.RootElement.Clone(), validate: true, http, http.RequestAborted);
             await result.ExecuteAsync(http);
         }));
+
+    /// <summary>The operator API's spelling: camelCase members, enums by name, no nulls.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     [GeneratedRegex("^/api/charge-points/([^/]+)/manual/([a-z-]+)$")]
     private static partial Regex ManualPath();

@@ -58,19 +58,6 @@ public static partial class BrokenCsms
             return Task.FromResult<JsonObject?>(body);
         }));
 
-    /// <summary>Smart Charging: drops a profile's validity period (TC_056 must fail, 2025-11 requires validFrom and validTo).</summary>
-    public static EmbeddedCsmsTarget DropsProfileValidity() => new("broken CSMS: drops validFrom/validTo", services =>
-        Intercept(services, "set-charging-profile", (_, body) =>
-        {
-            if (body["csChargingProfiles"] is JsonObject profile)
-            {
-                profile.Remove("validFrom");
-                profile.Remove("validTo");
-            }
-
-            return Task.FromResult<JsonObject?>(body);
-        }));
-
     /// <summary>Security: ignores the subprotocols offered and upgrades anyway (TC_088 must fail).</summary>
     public static EmbeddedCsmsTarget IgnoresSubprotocols() => new("broken CSMS: ignores subprotocols", services =>
         services.AddTransient<IStartupFilter>(_ => new Middleware(next => http =>
