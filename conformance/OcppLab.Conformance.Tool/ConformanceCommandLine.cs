@@ -65,6 +65,12 @@ public static class ConformanceCommandLine
         Description = "Print every step as it runs",
     };
 
+    private static readonly Option<string?> ContractOutput = new("--output", "-o")
+    {
+        Description = $"Write the document to this file instead of printing it (e.g. {OperatorContract.FileName})",
+        HelpName = "path",
+    };
+
     /// <summary>Parses <paramref name="args"/> and runs the suite, or prints help or a usage error; returns the exit code.</summary>
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -97,6 +103,35 @@ public static class ConformanceCommandLine
             var filter = (parsed.GetValue(Filter) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             return await SuiteRun.RunAsync(settings, filter, parsed.GetValue(Verbose), output, error);
         });
+
+        // The document a team generates its adapter from, as this version of the tool speaks it.
+        var contract = new Command("contract", "Print the operator contract (OpenAPI 3.1, YAML): the manual actions the cases ask your Central System to perform, " +
+            "POST {operator}/api/charge-points/{id}/manual/{action}. Generate your adapter from it.")
+        {
+            ContractOutput,
+        };
+        contract.SetAction(async (parsed, cancellationToken) =>
+        {
+            if (parsed.GetValue(ContractOutput) is not { } path)
+            {
+                await output.WriteAsync(OperatorContract.Text);
+                return ExitCodes.Passed;
+            }
+
+            try
+            {
+                await File.WriteAllTextAsync(path, OperatorContract.Text, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"--output: the contract cannot be written to {path}: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            await output.WriteLineAsync($"Wrote the operator contract to {path}.");
+            return ExitCodes.Passed;
+        });
+        conformance.Subcommands.Add(contract);
 
         // Named as the tool is installed (a RootCommand takes the assembly's name, which the user never types).
         var root = new Command(CommandName, "OcppLab: check an OCPP 1.6-J Central System against the OCTT test cases before the OCA test tool does.")

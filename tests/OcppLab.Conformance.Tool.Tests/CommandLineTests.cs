@@ -21,7 +21,8 @@ public sealed class CommandLineTests
                 Assert.That(output, Does.Contain("env " + LabSettings.EnvironmentName(setting.Name)), setting.Name);
             }
 
-            Assert.That(output, Does.Contain("ocpplab conformance [options]"));
+            Assert.That(output, Does.Contain("ocpplab conformance [command] [options]"));
+            Assert.That(output, Does.Contain("contract").And.Contain("Print the operator contract"));
             Assert.That(output, Does.Contain("--csms, --csms-url"));
             Assert.That(output, Does.Contain("default OCPPLAB-CP01"));
             Assert.That(output, Does.Contain("3 set-up error"));
@@ -66,6 +67,59 @@ public sealed class CommandLineTests
 
         Assert.That(code, Is.EqualTo(ExitCodes.UsageError));
         Assert.That(error, Does.Contain("--filter 'TC_999' selects none of the"));
+    }
+
+    [Test]
+    public async Task Contract_prints_the_operator_contract_of_the_repository_as_it_is()
+    {
+        var (code, output, error) = await InvokeAsync("conformance", "contract");
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Passed), error);
+        Assert.That(output, Is.EqualTo(await File.ReadAllTextAsync(RepositoryContract())));
+    }
+
+    [Test]
+    public async Task Contract_with_an_output_file_writes_it_there()
+    {
+        var folder = Directory.CreateTempSubdirectory("ocpplab-contract-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, OperatorContract.FileName);
+
+            var (code, output, error) = await InvokeAsync("conformance", "contract", "--output", file);
+
+            Assert.That(code, Is.EqualTo(ExitCodes.Passed), error);
+            Assert.That(await File.ReadAllTextAsync(file), Is.EqualTo(await File.ReadAllTextAsync(RepositoryContract())));
+            Assert.That(output, Does.Contain(file));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Contract_to_a_folder_that_does_not_exist_is_a_usage_error_naming_it()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "ocpplab-no-such-folder-" + Guid.NewGuid().ToString("N"), OperatorContract.FileName);
+
+        var (code, _, error) = await InvokeAsync("conformance", "contract", "--output", file);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(error, Does.StartWith($"--output: the contract cannot be written to {file}"));
+    }
+
+    private static string RepositoryContract()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "OcppLab.sln")))
+            {
+                return Path.Combine(folder.FullName, "tests", "OcppLab.Conformance", OperatorContract.FileName);
+            }
+        }
+
+        throw new InvalidOperationException($"No OcppLab.sln above {AppContext.BaseDirectory}.");
     }
 
     private static async Task<(int Code, string Output, string Error)> InvokeAsync(params string[] args)

@@ -55,6 +55,15 @@ public sealed class InstalledToolTests
     }
 
     [Test]
+    public async Task The_installed_tool_carries_the_operator_contract_and_prints_it()
+    {
+        var run = await tool.RunAsync(RunTimeout, "conformance", "contract");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Passed), run.Error);
+        Assert.That(run.Output, Does.StartWith("# The manual-action contract").And.Contain("/api/charge-points/{chargePointId}/manual/set-charging-profile:"));
+    }
+
+    [Test]
     public async Task A_wrong_password_stops_the_run_as_a_set_up_error_naming_the_setting()
     {
         var report = Path.Combine(tool.Root, "report-401");
