@@ -16,6 +16,7 @@ public sealed class BrokenCommandBuilderTests
         yield return Case("TC_043_5_CSMS", "a local list version not raised", BrokenCsms.LocalListVersionNotRaised, "SendLocalList.req: listVersion is 1; expected greater than 1");
         yield return Case("TC_053_CSMS", "a reservation without parentIdTag", BrokenCsms.ReservationWithoutParentIdTag, "ReserveNow.req: parentIdTag is missing; expected \"GROUP001\"");
         yield return Case("TC_066_CSMS", "a composite schedule request without its unit", BrokenCsms.CompositeScheduleWithoutUnit, "GetCompositeSchedule.req: chargingRateUnit is missing; expected \"A\"");
+        yield return Case("TC_057_CSMS", "a TxProfile without the running transaction", BrokenCsms.TxProfileWithoutTheRunningTransaction, "SetChargingProfile.req: csChargingProfiles.transactionId is missing");
     }
 
     [TestCaseSource(nameof(Doubles))]
@@ -31,9 +32,9 @@ public sealed class BrokenCommandBuilderTests
     [Test]
     public async Task Our_csms_builds_the_same_messages_right()
     {
-        var results = await CaseRun.RunAsync(Settings(), () => new EmbeddedCsmsTarget(), "TC_043_4_CSMS", "TC_043_5_CSMS", "TC_053_CSMS", "TC_066_CSMS");
+        var results = await CaseRun.RunAsync(Settings(), () => new EmbeddedCsmsTarget(), "TC_043_4_CSMS", "TC_043_5_CSMS", "TC_053_CSMS", "TC_066_CSMS", "TC_057_CSMS");
 
-        Assert.That(results, Has.Count.EqualTo(4));
+        Assert.That(results, Has.Count.EqualTo(5));
         Assert.Multiple(() =>
         {
             foreach (var result in results)

@@ -111,19 +111,6 @@ public sealed partial class OperatorContractTests
     }
 
     [Test]
-    public async Task The_central_system_builds_the_TxProfile_and_one_that_forgets_the_running_transaction_fails_TC_057()
-    {
-        // The operator asks for a TxProfile with a limit; which transaction it binds to is the CSMS's to know.
-        var ours = await CaseRun.RunAsync(Settings(), () => new EmbeddedCsmsTarget(), "TC_057_CSMS");
-        var broken = await CaseRun.RunAsync(Settings(), BrokenCsms.TxProfileWithoutTheRunningTransaction, "TC_057_CSMS");
-
-        Assert.That(ours[0].Outcome, Is.EqualTo(ScenarioOutcome.Passed), ours[0].FailureMessage);
-        Assert.That(ours[0].Warnings, Is.Empty, "not relayed");
-        Assert.That(broken[0].Outcome, Is.EqualTo(ScenarioOutcome.Failed));
-        Assert.That(broken[0].FailureMessage, Does.Contain("csChargingProfiles.transactionId"));
-    }
-
-    [Test]
     public async Task Through_the_relay_a_wrong_command_builder_goes_unseen()
     {
         // Why the contract exists: with the lab writing the payload, the CSMS's own SendLocalList is never built.
