@@ -3,7 +3,7 @@ namespace OcppLab.Conformance.Tool;
 /// <summary>What <c>ocpplab conformance</c> ends with, for a CI job to act on.</summary>
 public static class ExitCodes
 {
-    /// <summary>Every selected case that applies to the target ran and passed (or help was printed).</summary>
+    /// <summary>Every selected case that applies to the target ran and passed (or help or the operator contract was printed).</summary>
     public const int Passed = 0;
 
     /// <summary>At least one case failed, or applied but could not run (e.g. no operator contract): the report says which.</summary>

@@ -53,10 +53,10 @@ public sealed class OperatorClient(CsmsTarget target, LabSettings settings, Scen
         if (manual is not null && !settings.UseRelay)
         {
             var reply = await PostAsync(client, action, $"{ContractPath}/{id}/manual/{manual.Path}", manual.ToContractParameters(parameters));
-            if (reply.ProblemType == NotConnected)
+            if (reply is { Status: 404, ProblemType: NotConnected })
             {
                 throw new AssertionException(
-                    $"The CSMS does not know charge point {chargePointId} or it is not connected: manual/{manual.Path} answered HTTP 404 {reply.Text}. " +
+                    $"The CSMS does not know charge point {chargePointId} (it never connected under that identity): manual/{manual.Path} answered HTTP 404 {reply.Text}. " +
                     $"Register {LabSettings.EnvironmentName(nameof(LabSettings.ChargePointId))} in the CSMS under the identity it connects with.");
             }
 
