@@ -1,22 +1,20 @@
 using System.Globalization;
-using System.Text.Json;
-using OcppLab.Csms.Persistence;
 using OcppLab.Protocol.Messages.Types;
 
 namespace OcppLab.Csms.Transactions;
 
 /// <summary>
 /// The meter values of one transaction (OCPP 1.6 §4.7 MeterValues.req, §4.10 StopTransaction.req
-/// transactionData), append-only, each batch held as one compact UTF-8 JSON chunk.
+/// transactionData), append-only, each batch held as one dense byte array (<see cref="MeterValueCodec"/>).
 /// </summary>
 /// <remarks>
 /// Why not an immutable list inside the immutable <see cref="TransactionRecord"/>: a running transaction lives
 /// long enough to reach gen2, so replacing its record on every MeterValues.req left the old record and list
 /// nodes to die in gen2, and a stopped transaction let go from the history left a graph of a dozen objects per
 /// meter value there too. At 5,000 stations that garbage kept the GC's committed range growing by about
-/// 2.3 MiB/min with constant live data (bench/RESULTS.md, soak). Here a MeterValues.req adds one byte array to
-/// a log the record points to and the record stays as it is; a transaction let go leaves one small array per
-/// batch. The values are read back (parsed) only when someone asks for them.
+/// 2.3 MiB/min with constant live data (bench/RESULTS.md, soak). Here a MeterValues.req adds one small byte
+/// array to a log the record points to and the record stays as it is; a transaction let go leaves one such array
+/// per batch. The values are decoded only when someone asks for them.
 /// </remarks>
 public sealed class MeterValueLog
 {
@@ -69,7 +67,7 @@ public sealed class MeterValueLog
             return;
         }
 
-        var chunk = JsonSerializer.SerializeToUtf8Bytes(values, StateJsonContext.Default.IReadOnlyListMeterValue);
+        var chunk = MeterValueCodec.Encode(values);
         var latest = LatestEnergyRegister(values);
         lock (gate)
         {
@@ -100,7 +98,7 @@ public sealed class MeterValueLog
         var values = new List<MeterValue>();
         foreach (var chunk in held)
         {
-            values.AddRange(JsonSerializer.Deserialize(chunk, StateJsonContext.Default.IReadOnlyListMeterValue) ?? []);
+            MeterValueCodec.Decode(chunk, values);
         }
 
         return values;

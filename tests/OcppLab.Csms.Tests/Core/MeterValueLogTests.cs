@@ -53,6 +53,38 @@ public sealed class MeterValueLogTests
         Assert.That(stopped.Transaction.MeterValueLog.LatestEnergyRegisterWh, Is.EqualTo(800m));
     }
 
+    [Test]
+    public void Every_field_of_every_sampled_value_reads_back_exactly()
+    {
+        var full = new SampledValue
+        {
+            Value = "Zähler ⚡ 1234.5",
+            Context = ReadingContext.TransactionEnd,
+            Format = ValueFormat.SignedData,
+            Measurand = Measurand.PowerReactiveExport,
+            Phase = Phase.L3N,
+            Location = Location.EV,
+            Unit = UnitOfMeasure.Celsius,
+        };
+        var values = new List<MeterValue>
+        {
+            new() { Timestamp = new DateTimeOffset(2026, 3, 1, 9, 30, 15, 123, TimeSpan.FromHours(-5.5)), SampledValue = [full, new SampledValue { Value = "" }] },
+            new() { Timestamp = Now, SampledValue = [.. Enumerable.Range(0, 200).Select(i => new SampledValue { Value = new string('9', i), Phase = (Phase)(i % 10) })] },
+        };
+
+        var log = MeterValueLog.Of(values);
+        var read = log.Snapshot();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read, Has.Count.EqualTo(2));
+            Assert.That(read[0].Timestamp, Is.EqualTo(values[0].Timestamp));
+            Assert.That(read[0].Timestamp.Offset, Is.EqualTo(TimeSpan.FromHours(-5.5)), "the station's offset is kept");
+            Assert.That(read[0].SampledValue, Is.EqualTo(values[0].SampledValue), "every enum and the value, absent ones absent");
+            Assert.That(read[1].SampledValue, Is.EqualTo(values[1].SampledValue), "200 samples, values up to 199 bytes");
+        });
+    }
+
     private static MeterValue Energy(DateTimeOffset at, string value, UnitOfMeasure? unit = null) =>
         new() { Timestamp = at, SampledValue = [new SampledValue { Value = value, Unit = unit }] };
 
