@@ -18,6 +18,9 @@ public sealed class PayloadSchema
 {
     private const string RootPath = "$";
 
+    // Where a check failed, relative to the value it checked: that value itself.
+    private const string Here = "";
+
     private static readonly ConcurrentDictionary<Type, PayloadSchema> Cache = new();
 
     private readonly Member[] members;
@@ -56,35 +59,40 @@ public sealed class PayloadSchema
     public static PayloadSchema For(Type type) => Cache.GetOrAdd(type, static t => new PayloadSchema(t));
 
     /// <summary>Checks <paramref name="payload"/> and returns the first violation, or null when it conforms.</summary>
-    public SchemaViolation? Validate(JsonElement payload) => ValidateObject(payload, RootPath);
+    /// <remarks>
+    /// Every check below reports where it failed relative to the value it was given, and each object or array on the
+    /// way back up puts its member name or index in front: a conforming payload (every frame a healthy peer sends,
+    /// and every frame we send under strict outbound) costs no path strings at all.
+    /// </remarks>
+    public SchemaViolation? Validate(JsonElement payload) => ValidateObject(payload) is { } violation
+        ? violation with { Path = RootPath + violation.Path }
+        : null;
 
-    private SchemaViolation? ValidateObject(JsonElement payload, string path)
+    private SchemaViolation? ValidateObject(JsonElement payload)
     {
         if (payload.ValueKind != JsonValueKind.Object)
         {
-            return new SchemaViolation(OcppErrorCode.TypeConstraintViolation, path, $"expected an object, got {Describe(payload.ValueKind)}");
+            return new SchemaViolation(OcppErrorCode.TypeConstraintViolation, Here, $"expected an object, got {Describe(payload.ValueKind)}");
         }
 
         var present = 0;
         foreach (var member in members)
         {
-            // A payload's own members have their paths ready: a conforming payload costs no path strings.
-            var memberPath = ReferenceEquals(path, RootPath) ? member.RootPath : $"{path}.{member.Name}";
-            if (!payload.TryGetProperty(member.Name, out var value))
+            if (!payload.TryGetProperty(member.Utf8Name, out var value))
             {
                 if (member.Required)
                 {
-                    return new SchemaViolation(OcppErrorCode.OccurenceConstraintViolation, memberPath, "required member is missing");
+                    return new SchemaViolation(OcppErrorCode.OccurenceConstraintViolation, member.Segment, "required member is missing");
                 }
 
                 continue;
             }
 
             present++;
-            var violation = member.Shape.Validate(value, memberPath, member.MinItems);
+            var violation = member.Shape.Validate(value, member.MinItems);
             if (violation is not null)
             {
-                return violation;
+                return violation with { Path = member.Segment + violation.Path };
             }
         }
 
@@ -105,7 +113,7 @@ public sealed class PayloadSchema
             if (!byName.ContainsKey(property.Name))
             {
                 // additionalProperties: false in every 1.6 schema; an unknown member breaks the PDU's structure.
-                return new SchemaViolation(OcppErrorCode.FormationViolation, $"{path}.{property.Name}", "member is not part of this message");
+                return new SchemaViolation(OcppErrorCode.FormationViolation, $".{property.Name}", "member is not part of this message");
             }
         }
 
@@ -125,7 +133,11 @@ public sealed class PayloadSchema
 
     private sealed record Member(string Name, bool Required, ValueShape Shape, int? MinItems)
     {
-        public string RootPath { get; } = $"{PayloadSchema.RootPath}.{Name}";
+        /// <summary>The name as the JSON reader compares it, without transcoding per lookup.</summary>
+        public byte[] Utf8Name { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
+
+        /// <summary>This member's step in a violation's path.</summary>
+        public string Segment { get; } = $".{Name}";
     }
 
     /// <summary>What one JSON value must look like.</summary>
@@ -178,15 +190,15 @@ public sealed class PayloadSchema
             throw new NotSupportedException($"No schema shape for {underlying.Name}.");
         }
 
-        public SchemaViolation? Validate(JsonElement value, string path, int? minItems) =>
+        public SchemaViolation? Validate(JsonElement value, int? minItems) =>
             value.ValueKind == JsonValueKind.Null
-                ? new SchemaViolation(OcppErrorCode.TypeConstraintViolation, path, "null is not allowed; omit the member instead")
-                : Check(value, path, minItems);
+                ? new SchemaViolation(OcppErrorCode.TypeConstraintViolation, Here, "null is not allowed; omit the member instead")
+                : Check(value, minItems);
 
-        protected abstract SchemaViolation? Check(JsonElement value, string path, int? minItems);
+        protected abstract SchemaViolation? Check(JsonElement value, int? minItems);
 
-        protected static SchemaViolation TypeMismatch(JsonElement value, string path, string expected) =>
-            new(OcppErrorCode.TypeConstraintViolation, path, $"expected {expected}, got {Describe(value.ValueKind)}");
+        protected static SchemaViolation TypeMismatch(JsonElement value, string expected) =>
+            new(OcppErrorCode.TypeConstraintViolation, Here, $"expected {expected}, got {Describe(value.ValueKind)}");
 
         private static Type? ItemType(Type type)
         {
@@ -209,11 +221,11 @@ public sealed class PayloadSchema
 
     private sealed class StringShape(int? maxLength) : ValueShape
     {
-        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems)
+        protected override SchemaViolation? Check(JsonElement value, int? minItems)
         {
             if (value.ValueKind != JsonValueKind.String)
             {
-                return TypeMismatch(value, path, "a string");
+                return TypeMismatch(value, "a string");
             }
 
             if (maxLength is { } max)
@@ -239,7 +251,7 @@ public sealed class PayloadSchema
 
                 if (length > max)
                 {
-                    return new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"{length} characters exceed the maximum of {max}");
+                    return new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, Here, $"{length} characters exceed the maximum of {max}");
                 }
             }
 
@@ -251,17 +263,17 @@ public sealed class PayloadSchema
     {
         public static readonly BooleanShape Instance = new();
 
-        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems) =>
-            value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : TypeMismatch(value, path, "a boolean");
+        protected override SchemaViolation? Check(JsonElement value, int? minItems) =>
+            value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : TypeMismatch(value, "a boolean");
     }
 
     private sealed class IntegerShape(bool is32Bit) : ValueShape
     {
-        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems)
+        protected override SchemaViolation? Check(JsonElement value, int? minItems)
         {
             if (value.ValueKind != JsonValueKind.Number)
             {
-                return TypeMismatch(value, path, "an integer");
+                return TypeMismatch(value, "an integer");
             }
 
             if (is32Bit ? value.TryGetInt32(out _) : value.TryGetInt64(out _))
@@ -272,8 +284,8 @@ public sealed class PayloadSchema
             // Only a plain run of digits is an integer that is merely too large; 1.0 and 1e2 are of the wrong type.
             var raw = value.GetRawText();
             return raw.AsSpan().TrimStart('-').ContainsAnyExceptInRange('0', '9')
-                ? new SchemaViolation(OcppErrorCode.TypeConstraintViolation, path, $"expected an integer, got {raw}")
-                : new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"{raw} is out of the integer range");
+                ? new SchemaViolation(OcppErrorCode.TypeConstraintViolation, Here, $"expected an integer, got {raw}")
+                : new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, Here, $"{raw} is out of the integer range");
         }
     }
 
@@ -281,16 +293,16 @@ public sealed class PayloadSchema
     {
         public static readonly NumberShape Instance = new();
 
-        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems)
+        protected override SchemaViolation? Check(JsonElement value, int? minItems)
         {
             if (value.ValueKind != JsonValueKind.Number)
             {
-                return TypeMismatch(value, path, "a number");
+                return TypeMismatch(value, "a number");
             }
 
             return value.TryGetDecimal(out _)
                 ? null
-                : new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"{value.GetRawText()} is out of range");
+                : new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, Here, $"{value.GetRawText()} is out of range");
         }
     }
 
@@ -298,78 +310,108 @@ public sealed class PayloadSchema
     {
         public static readonly DateTimeShape Instance = new();
 
-        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems)
+        protected override SchemaViolation? Check(JsonElement value, int? minItems)
         {
             if (value.ValueKind != JsonValueKind.String)
             {
-                return TypeMismatch(value, path, "a date-time string");
+                return TypeMismatch(value, "a date-time string");
             }
 
-            return Rfc3339.TryParse(value.GetString()!, out _)
+            return IsWireTimestamp(JsonMarshal.GetRawUtf8Value(value)) && value.TryGetDateTimeOffset(out _)
+                || Rfc3339.TryParse(value.GetString()!, out _)
                 ? null
-                : new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"'{value.GetString()}' is not an RFC 3339 date-time with a time zone");
+                : new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, Here, $"'{value.GetString()}' is not an RFC 3339 date-time with a time zone");
+        }
+
+        // The shape every timestamp we write has (UtcTimestampConverter.WireFormat), and most peers too: digits where
+        // digits go, seconds, milliseconds or none, Z. For it the JSON reader's own parser decides validity (a 13th
+        // month or a 25th hour fails there as in RFC 3339) without a string per value; anything else takes the full
+        // RFC 3339 parse.
+        private static bool IsWireTimestamp(ReadOnlySpan<byte> raw)
+        {
+            if (raw.Length is not (20 or 24) || raw[^1] != (byte)'Z' || raw[4] != (byte)'-' || raw[7] != (byte)'-'
+                || raw[10] != (byte)'T' || raw[13] != (byte)':' || raw[16] != (byte)':')
+            {
+                return false;
+            }
+
+            for (var i = 0; i < raw.Length - 1; i++)
+            {
+                var digitExpected = i is not (4 or 7 or 10 or 13 or 16 or 19);
+                if (digitExpected != char.IsAsciiDigit((char)raw[i]))
+                {
+                    return false;
+                }
+            }
+
+            return raw.Length == 20 || raw[19] == (byte)'.';
         }
     }
 
     private sealed class EnumShape : ValueShape
     {
-        private readonly HashSet<string> allowed;
+        private readonly byte[][] allowed;
         private readonly string typeName;
         private readonly string spellings;
 
         public EnumShape(Type enumType)
         {
             typeName = enumType.Name;
-            allowed = new HashSet<string>(StringComparer.Ordinal);
             var ordered = new List<string>();
             foreach (var field in enumType.GetFields(BindingFlags.Public | BindingFlags.Static))
             {
                 var name = field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? field.Name;
-                allowed.Add(name);
                 ordered.Add(name);
             }
 
             // The allowed spellings travel with every violation, so whoever reads it (a CALLERROR's
             // description, an operator's 400) learns the fix without looking the enum up in the spec.
             spellings = string.Join(", ", ordered);
+            allowed = [.. ordered.Select(System.Text.Encoding.UTF8.GetBytes)];
         }
 
-        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems)
+        protected override SchemaViolation? Check(JsonElement value, int? minItems)
         {
             if (value.ValueKind != JsonValueKind.String)
             {
-                return TypeMismatch(value, path, $"a {typeName} string (allowed: {spellings})");
+                return TypeMismatch(value, $"a {typeName} string (allowed: {spellings})");
             }
 
-            var text = value.GetString()!;
-            return allowed.Contains(text)
-                ? null
-                : new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, path, $"'{text}' is not a {typeName} value (allowed: {spellings})");
+            // Compared as UTF-8 (escapes resolved by the reader): a valid value costs no string.
+            foreach (var name in allowed)
+            {
+                if (value.ValueEquals(name))
+                {
+                    return null;
+                }
+            }
+
+            return new SchemaViolation(OcppErrorCode.PropertyConstraintViolation, Here, $"'{value.GetString()}' is not a {typeName} value (allowed: {spellings})");
         }
     }
 
     private sealed class ArrayShape(ValueShape item) : ValueShape
     {
-        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems)
+        protected override SchemaViolation? Check(JsonElement value, int? minItems)
         {
             if (value.ValueKind != JsonValueKind.Array)
             {
-                return TypeMismatch(value, path, "an array");
+                return TypeMismatch(value, "an array");
             }
 
             var count = value.GetArrayLength();
             if (minItems is { } min && count < min)
             {
-                return new SchemaViolation(OcppErrorCode.OccurenceConstraintViolation, path, $"{count} items, at least {min} required");
+                return new SchemaViolation(OcppErrorCode.OccurenceConstraintViolation, Here, $"{count} items, at least {min} required");
             }
 
             var index = 0;
             foreach (var element in value.EnumerateArray())
             {
-                var violation = item.Validate(element, $"{path}[{index}]", null);
+                var violation = item.Validate(element, null);
                 if (violation is not null)
                 {
-                    return violation;
+                    return violation with { Path = $"[{index}]{violation.Path}" };
                 }
 
                 index++;
@@ -381,8 +423,8 @@ public sealed class PayloadSchema
 
     private sealed class ObjectShape(Type type) : ValueShape
     {
-        protected override SchemaViolation? Check(JsonElement value, string path, int? minItems) =>
-            For(type).ValidateObject(value, path);
+        protected override SchemaViolation? Check(JsonElement value, int? minItems) =>
+            For(type).ValidateObject(value);
     }
 }
 

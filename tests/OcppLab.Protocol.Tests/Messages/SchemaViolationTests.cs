@@ -64,6 +64,16 @@ public sealed class SchemaViolationTests
 
         // Escapes are counted as the characters they stand for: 21 of them are too many for CiString20.
         yield return Case("Authorize", PayloadKind.Request, $$"""{"idTag":"{{string.Concat(Enumerable.Repeat("\u0041", 21))}}"}""", OcppErrorCode.PropertyConstraintViolation, "$.idTag");
+
+        // Timestamps in the wire shape (digits, Z) that name no instant: the fast check defers to the calendar.
+        yield return Case("StartTransaction", PayloadKind.Request, """{"connectorId":1,"idTag":"T","meterStart":0,"timestamp":"2026-13-01T00:00:00.000Z"}""", OcppErrorCode.PropertyConstraintViolation, "$.timestamp");
+        yield return Case("StartTransaction", PayloadKind.Request, """{"connectorId":1,"idTag":"T","meterStart":0,"timestamp":"2026-02-29T00:00:00Z"}""", OcppErrorCode.PropertyConstraintViolation, "$.timestamp");
+        yield return Case("StartTransaction", PayloadKind.Request, """{"connectorId":1,"idTag":"T","meterStart":0,"timestamp":"2026-01-31T24:00:00Z"}""", OcppErrorCode.PropertyConstraintViolation, "$.timestamp");
+        yield return Case("StartTransaction", PayloadKind.Request, """{"connectorId":1,"idTag":"T","meterStart":0,"timestamp":"2026-01-31T12:00:00"}""", OcppErrorCode.PropertyConstraintViolation, "$.timestamp");
+
+        // An enum value is compared exactly, escapes resolved: case and near misses fail.
+        yield return Case("Authorize", PayloadKind.Response, """{"idTagInfo":{"status":"accepted"}}""", OcppErrorCode.PropertyConstraintViolation, "$.idTagInfo.status");
+        yield return Case("MeterValues", PayloadKind.Request, """{"connectorId":1,"meterValue":[{"timestamp":"2026-01-31T12:00:00Z","sampledValue":[{"value":"1"},{"value":"2","unit":"kwh"}]}]}""", OcppErrorCode.PropertyConstraintViolation, "$.meterValue[0].sampledValue[1].unit");
     }
 
     public static IEnumerable<TestCaseData> Conforming()
@@ -84,6 +94,10 @@ public sealed class SchemaViolationTests
             .SetArgDisplayNames("a known member twice, nothing unknown");
         yield return new TestCaseData("MeterValues", PayloadKind.Request, """{"connectorId":0,"meterValue":[{"timestamp":"2026-01-31T12:00:00Z","sampledValue":[{"value":"21.5","unit":"Celsius"},{"value":"21.5","unit":"Celcius"}]}]}""")
             .SetArgDisplayNames("both spellings of Celsius");
+        yield return new TestCaseData("Authorize", PayloadKind.Response, """{"idTagInfo":{"status":"\u0041ccepted","expiryDate":"2026-01-31T12:00:00.000Z"}}""")
+            .SetArgDisplayNames("an escaped enum value and a timestamp in the wire format");
+        yield return new TestCaseData("StartTransaction", PayloadKind.Request, """{"connectorId":1,"idTag":"T","meterStart":0,"timestamp":"2028-02-29T23:59:59z"}""")
+            .SetArgDisplayNames("a leap day, and a lower-case zone RFC 3339 allows");
     }
 
     [TestCaseSource(nameof(Violations))]
