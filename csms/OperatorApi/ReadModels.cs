@@ -153,7 +153,7 @@ public sealed record TransactionView(
     public static TransactionView From(TransactionRecord t) => new(
         t.TransactionId, t.ChargePointId, t.ConnectorId, t.IdTag, t.StartAuthorization, t.MeterStart, t.StartTimestamp,
         t.ReservationId, t.IsActive, t.MeterStop, t.StopTimestamp, t.StopReason, t.StopIdTag, t.EnergyWh, t.StartUnknown,
-        t.DuplicateStarts, t.DuplicateStops, t.ForeignStops, t.MeterValues.Count, t.SupersededBy, t.RunningAtReboot);
+        t.DuplicateStarts, t.DuplicateStops, t.ForeignStops, t.MeterValueLog.Count, t.SupersededBy, t.RunningAtReboot);
 }
 
 /// <summary>An id tag as the operator edits it.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using OcppLab.Csms.Transactions;
@@ -52,7 +51,7 @@ public sealed class DurableTransactionStore : ITransactionStore
                 continue;
             }
 
-            memory.Restore(record with { MeterValues = ReadMeterValues(database.Appends(MeterValuesKind, key)) });
+            memory.Restore(record with { MeterValueLog = ReadMeterValues(database.Appends(MeterValuesKind, key)) });
         }
 
         memory.RestoreCounter(lastIssued);
@@ -127,12 +126,15 @@ public sealed class DurableTransactionStore : ITransactionStore
                 memory.Revisit(letGo);
             }
 
-            var valuesBefore = memory.Find(transactionId)?.MeterValues.Count ?? 0;
             var stopped = memory.Stop(chargePointId, transactionId, meterStop, timestamp, reason, idTag, transactionData, receivedAt);
+            var applied = stopped.Outcome is StopOutcome.Stopped or StopOutcome.StoppedAfterSuperseded or StopOutcome.StoppedWithoutStart;
             database.Write(changes =>
             {
                 changes.Put(Kind, Key(transactionId), Serialize(stopped.Transaction));
-                AppendMeterValues(changes, transactionId, stopped.Transaction.MeterValues.Skip(valuesBefore));
+                if (applied)
+                {
+                    AppendMeterValues(changes, transactionId, transactionData);
+                }
             });
             if (letGo is not null)
             {
@@ -175,11 +177,11 @@ public sealed class DurableTransactionStore : ITransactionStore
     {
         var record = JsonSerializer.Deserialize(json, StateJsonContext.Default.TransactionRecord)
             ?? throw new InvalidOperationException($"Stored transaction {key} is empty.");
-        return record with { MeterValues = ReadMeterValues(meterValues) };
+        return record with { MeterValueLog = ReadMeterValues(meterValues) };
     }
 
-    private static ImmutableList<MeterValue> ReadMeterValues(IReadOnlyList<string> rows) =>
-        [.. rows.Select(v => JsonSerializer.Deserialize(v, StateJsonContext.Default.MeterValue)!)];
+    private static MeterValueLog ReadMeterValues(IReadOnlyList<string> rows) =>
+        MeterValueLog.Of([.. rows.Select(v => JsonSerializer.Deserialize(v, StateJsonContext.Default.MeterValue)!)]);
 
     private TransactionRecord? Load(int transactionId)
     {
@@ -189,9 +191,9 @@ public sealed class DurableTransactionStore : ITransactionStore
 
     private static string Key(int transactionId) => transactionId.ToString(CultureInfo.InvariantCulture);
 
-    // The meter values live in the appends table, not in the document.
+    // The meter values live in the appends table, not in the document (the record's log is not serialized).
     private static string Serialize(TransactionRecord record) =>
-        JsonSerializer.Serialize(record with { MeterValues = [] }, StateJsonContext.Default.TransactionRecord);
+        JsonSerializer.Serialize(record, StateJsonContext.Default.TransactionRecord);
 
     private static void AppendMeterValues(CsmsDatabase.Changes changes, int transactionId, IEnumerable<MeterValue> values)
     {

@@ -20,6 +20,7 @@ namespace OcppLab.Csms.Persistence;
     Converters = [typeof(UtcTimestampConverter)])]
 [JsonSerializable(typeof(TransactionRecord))]
 [JsonSerializable(typeof(MeterValue))]
+[JsonSerializable(typeof(IReadOnlyList<MeterValue>))]
 [JsonSerializable(typeof(IdTagRecord))]
 [JsonSerializable(typeof(ReservationRecord))]
 [JsonSerializable(typeof(List<StoredProfile>))]

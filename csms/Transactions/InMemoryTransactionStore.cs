@@ -186,7 +186,7 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
                     StopReceivedAt = receivedAt,
                     StopReason = reason ?? Reason.Local,
                     StopIdTag = idTag,
-                    MeterValues = [.. transactionData],
+                    MeterValueLog = MeterValueLog.Of(transactionData),
                 };
                 if (transactions.TryAdd(transactionId, unknown))
                 {
@@ -215,12 +215,18 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
                     StopReceivedAt = receivedAt,
                     StopReason = reason ?? Reason.Local,
                     StopIdTag = idTag,
-                    MeterValues = existing.MeterValues.AddRange(transactionData),
                 },
             };
             if (!transactions.TryUpdate(transactionId, updated, existing))
             {
                 continue;
+            }
+
+            if (outcome is StopOutcome.Stopped or StopOutcome.StoppedAfterSuperseded)
+            {
+                // Appended once the stop is applied, so that a retried update cannot add them twice.
+                updated.MeterValueLog.Append(transactionData);
+                updated.MeterValueLog.Seal();
             }
 
             switch (outcome)
@@ -249,21 +255,16 @@ public sealed class InMemoryTransactionStore(int firstTransactionId = 1, int kee
     /// <inheritdoc/>
     public bool AddMeterValues(string chargePointId, int transactionId, IReadOnlyList<MeterValue> values)
     {
-        while (transactions.TryGetValue(transactionId, out var existing))
+        if (!transactions.TryGetValue(transactionId, out var existing)
+            || !string.Equals(existing.ChargePointId, chargePointId, StringComparison.Ordinal))
         {
-            if (!string.Equals(existing.ChargePointId, chargePointId, StringComparison.Ordinal))
-            {
-                // Another station's transaction: its meter values are not ours to change.
-                return false;
-            }
-
-            if (transactions.TryUpdate(transactionId, existing with { MeterValues = existing.MeterValues.AddRange(values) }, existing))
-            {
-                return true;
-            }
+            // Unknown, or another station's transaction: its meter values are not ours to change.
+            return false;
         }
 
-        return false;
+        // Appended to the log the record points to: the record itself is not replaced (see MeterValueLog).
+        existing.MeterValueLog.Append(values);
+        return true;
     }
 
     /// <inheritdoc/>

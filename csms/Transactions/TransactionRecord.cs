@@ -1,11 +1,12 @@
-using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using OcppLab.Protocol.Messages.Types;
 
 namespace OcppLab.Csms.Transactions;
 
 /// <summary>
 /// A transaction as the Central System knows it (OCPP 1.6 §4.8, §4.10). Immutable: every change is a new
-/// record, so that the operator API reads consistent snapshots while the station's handlers write.
+/// record, so that the operator API reads consistent snapshots while the station's handlers write; only the
+/// meter values are appended in place.
 /// </summary>
 public sealed record TransactionRecord
 {
@@ -80,30 +81,21 @@ public sealed record TransactionRecord
     /// <summary>Whether it was closed by a newer start on its connector and its own stop has not arrived.</summary>
     public bool ClosedWithoutStop => SupersededBy is not null && MeterStop is null;
 
-    /// <summary>Meter values from MeterValues.req and StopTransaction.req transactionData, in arrival order.</summary>
-    public ImmutableList<MeterValue> MeterValues { get; init; } = [];
+    /// <summary>
+    /// Meter values from MeterValues.req and StopTransaction.req transactionData, in arrival order: the one
+    /// part of a transaction that is appended to rather than replaced (see <see cref="MeterValueLog"/>), so
+    /// every copy of this record made by <c>with</c> shares it. Kept apart in the data directory.
+    /// </summary>
+    [JsonIgnore]
+    public MeterValueLog MeterValueLog { get; init; } = new();
+
+    /// <summary>The meter values so far, read back from <see cref="MeterValueLog"/>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<MeterValue> MeterValues => MeterValueLog.Snapshot();
 
     /// <summary>Whether the transaction is still running.</summary>
     public bool IsActive => StopReceivedAt is null;
 
     /// <summary>Energy delivered so far in Wh: meterStop − meterStart, or the latest energy register reading while running.</summary>
-    public int? EnergyWh => MeterStop is { } stop ? stop - MeterStart : LatestEnergyRegister() is { } latest ? (int)latest - MeterStart : null;
-
-    private decimal? LatestEnergyRegister()
-    {
-        for (var i = MeterValues.Count - 1; i >= 0; i--)
-        {
-            foreach (var sample in MeterValues[i].SampledValue)
-            {
-                if ((sample.Measurand ?? Measurand.EnergyActiveImportRegister) == Measurand.EnergyActiveImportRegister
-                    && sample.Phase is null
-                    && decimal.TryParse(sample.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
-                {
-                    return sample.Unit == UnitOfMeasure.KWh ? value * 1000 : value;
-                }
-            }
-        }
-
-        return null;
-    }
+    public int? EnergyWh => MeterStop is { } stop ? stop - MeterStart : MeterValueLog.LatestEnergyRegisterWh is { } latest ? (int)latest - MeterStart : null;
 }
