@@ -91,13 +91,16 @@ public sealed record FleetReport
 /// </summary>
 public sealed record FirmwareSummary(long Requested, long NotSent, IReadOnlyDictionary<string, long> Statuses)
 {
+    /// <summary>Charge points of a campaign still unanswered when the run ended it (not asked, or the answer not in).</summary>
+    public long CutShort { get; init; }
+
     /// <summary>The statuses in the order a charge point goes through them (OCPP 1.6 §7.25), then any other.</summary>
     public IEnumerable<KeyValuePair<string, long>> InOrder =>
         Statuses.OrderBy(s => Array.IndexOf(Order, s.Key) is var i and >= 0 ? i : Order.Length).ThenBy(s => s.Key, StringComparer.Ordinal);
 
     /// <summary>One line: "5 asked, 0 not sent; Downloading 5, Downloaded 5, ...".</summary>
     public string Describe() =>
-        $"{Requested} UpdateFirmware asked of the Central System, {NotSent} not sent; FirmwareStatusNotification: {(Statuses.Count == 0 ? "none" : string.Join(", ", InOrder.Select(s => $"{s.Key} {s.Value}")))}";
+        $"{Requested} UpdateFirmware asked of the Central System, {NotSent} not sent{(CutShort > 0 ? $", {CutShort} cut short by the end of the run" : string.Empty)}; FirmwareStatusNotification: {(Statuses.Count == 0 ? "none" : string.Join(", ", InOrder.Select(s => $"{s.Key} {s.Value}")))}";
 
     private static readonly string[] Order = ["Downloading", "Downloaded", "DownloadFailed", "Installing", "Installed", "InstallationFailed", "Idle"];
 }

@@ -50,8 +50,8 @@ public static class FleetReportBuilder
             ChargersPoweredOn = metrics.ChargersPoweredOn,
             ChargersConnected = metrics.ChargersConnected,
             ChargersBooted = metrics.BootTime.Count,
-            Firmware = metrics.Firmware.Requested > 0 || metrics.Firmware.Statuses.Count > 0
-                ? new FirmwareSummary(metrics.Firmware.Requested, metrics.Firmware.NotSent, metrics.Firmware.Statuses)
+            Firmware = metrics.Firmware.Requested > 0 || metrics.Firmware.CutShort > 0 || metrics.Firmware.Statuses.Count > 0
+                ? new FirmwareSummary(metrics.Firmware.Requested, metrics.Firmware.NotSent, metrics.Firmware.Statuses) { CutShort = metrics.Firmware.CutShort }
                 : null,
         };
     }

@@ -61,6 +61,9 @@ public static class ReportMerge
                     reports.Sum(r => r.Firmware?.Requested ?? 0),
                     reports.Sum(r => r.Firmware?.NotSent ?? 0),
                     Sum(reports.Select(r => r.Firmware?.Statuses ?? new Dictionary<string, long>())))
+                {
+                    CutShort = reports.Sum(r => r.Firmware?.CutShort ?? 0),
+                }
                 : null,
             Thresholds = [],
         };
