@@ -21,13 +21,14 @@ internal static class FleetCommand
 
         // While the live view redraws, logs go to a file beside the report (the view shows their count and the latest).
         using var log = terminal.IsTerminal && !options.Quiet ? new FleetLog(options.ReportPrefix + ".log") : null;
-        EmbeddedCsms? embedded = null;
+        CentralSystemProcess? embedded = null;
         var centralSystem = options.CentralSystem;
         if (centralSystem is null)
         {
+            // In a process of its own, so that the fleet's memory and CPU can be told from the Central System's.
             try
             {
-                embedded = await EmbeddedCsms.StartAsync(EmbeddedUrl(options), options.ToPlan(new Uri("ws://127.0.0.1/ocpp")).AllIdTags(), new Dictionary<string, string?>(), log, cancellationToken);
+                embedded = await CentralSystemProcess.StartAsync(EmbeddedUrl(options), options.ToPlan(new Uri("ws://127.0.0.1/ocpp")).AllIdTags(), entry => Log(entry, log, output), cancellationToken);
             }
             catch (IOException e)
             {
@@ -35,14 +36,14 @@ internal static class FleetCommand
                 error.WriteLine($"The embedded Central System could not listen on {EmbeddedUrl(options)}: {e.Message} Is a Central System running there already? Then pass --csms {ocpp}; or pick a free address with --urls http://127.0.0.1:0.");
                 if (verbose)
                 {
-                    error.WriteLine(e);
+                    error.WriteLine(e is CentralSystemListenException { Detail: { } detail } ? detail : e.ToString());
                 }
 
                 return ExitCodes.RunFailed;
             }
 
             centralSystem = embedded.OcppUrl;
-            output.WriteLine($"Central System (embedded): {centralSystem}");
+            output.WriteLine($"Central System (embedded, process {embedded.ProcessId}): {centralSystem}");
             output.WriteLine($"  dashboard {embedded.BaseAddress}   operator API {new Uri(embedded.BaseAddress, "/api")}");
         }
 
@@ -222,4 +223,23 @@ internal static class FleetCommand
             metrics.Actions,
             metrics.Errors,
             ProcessUsage.Now().CpuTime);
+
+    /// <summary>
+    /// An entry of the embedded Central System's log: to the log file while the live view owns the terminal, else to
+    /// the output as the .NET console logger writes it.
+    /// </summary>
+    private static void Log(CentralSystemLogEntry entry, FleetLog? log, TextWriter output)
+    {
+        if (log is not null)
+        {
+            log.Write(entry);
+            return;
+        }
+
+        output.WriteLine($"{LogLevelNames.Short(entry.Level)}: {entry.Category}{Environment.NewLine}      {entry.Message}");
+        if (entry.Exception is { } exception)
+        {
+            output.WriteLine(exception);
+        }
+    }
 }
