@@ -25,7 +25,7 @@ internal static class FleetCommand
         var centralSystem = options.CentralSystem;
         if (centralSystem is null)
         {
-            // In a process of its own, so that the fleet's memory and CPU can be told from the Central System's.
+            // In a process of its own, so that the report gives the fleet's memory and CPU apart from the Central System's.
             try
             {
                 embedded = await CentralSystemProcess.StartAsync(EmbeddedUrl(options), options.ToPlan(new Uri("ws://127.0.0.1/ocpp")).AllIdTags(), entry => Log(entry, log, output), cancellationToken);
@@ -49,7 +49,7 @@ internal static class FleetCommand
 
         try
         {
-            return await RunFleetAsync(options, options.ToPlan(centralSystem), embedded is not null, embedded?.BaseAddress ?? options.CentralSystemApi, terminal, log, cancellationToken);
+            return await RunFleetAsync(options, options.ToPlan(centralSystem), embedded, embedded?.BaseAddress ?? options.CentralSystemApi, terminal, log, cancellationToken);
         }
         finally
         {
@@ -60,14 +60,15 @@ internal static class FleetCommand
         }
     }
 
-    private static async Task<int> RunFleetAsync(FleetOptions options, FleetPlan plan, bool embedded, Uri? operatorApi, Terminal terminal, FleetLog? log, CancellationToken cancellationToken)
+    private static async Task<int> RunFleetAsync(FleetOptions options, FleetPlan plan, CentralSystemProcess? embedded, Uri? operatorApi, Terminal terminal, FleetLog? log, CancellationToken cancellationToken)
     {
         var (output, error) = (terminal.Output, terminal.Error);
         var startedAt = DateTimeOffset.UtcNow;
         using var metrics = new FleetMetrics();
         using var issuer = options.Security.ClientCertificateAuthority;
-        var progress = new FleetProgress();
-        var series = new TimeSeriesRecorder(metrics, options.Window);
+        Func<ProcessUsage?>? centralSystemUsage = embedded is null ? null : embedded.Usage;
+        var progress = new FleetProgress(centralSystemUsage);
+        var series = new TimeSeriesRecorder(metrics, options.Window, centralSystemUsage);
         using var operatorHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, TimeSpan.FromSeconds(30)))
         {
@@ -83,7 +84,7 @@ internal static class FleetCommand
         {
             try
             {
-                prometheus = new PrometheusEndpoint(options.MetricsOnAllInterfaces ? "*" : "127.0.0.1", port, () => PrometheusEndpoint.Format(plan.Shard.ToString(), progress.Gauges, metrics, runner.Sessions, ProcessUsage.Now()));
+                prometheus = new PrometheusEndpoint(options.MetricsOnAllInterfaces ? "*" : "127.0.0.1", port, () => PrometheusEndpoint.Format(plan.Shard.ToString(), progress.Gauges, metrics, runner.Sessions, ProcessUsage.Now(), progress.CentralSystemLatest));
                 output.WriteLine($"Prometheus metrics: http://{(options.MetricsOnAllInterfaces ? "*" : "127.0.0.1")}:{port}/metrics");
             }
             catch (System.Net.HttpListenerException e)
@@ -139,7 +140,7 @@ internal static class FleetCommand
             var last = progress.Sample(runner.Gauges(), metrics);
             await runner.CloseAsync();
             series.Record(progress.Elapsed.TotalSeconds, runner.Gauges(), stopping: true);
-            var report = FleetReportBuilder.Build(plan, metrics, progress, runner.Sessions, startedAt, embedded, runner.Size) with
+            var report = FleetReportBuilder.Build(plan, metrics, progress, runner.Sessions, startedAt, embedded is not null, runner.Size) with
             {
                 CommandLine = CommandLineOfThisRun(),
                 Scenario = options.Scenario?.Source,
@@ -222,7 +223,10 @@ internal static class FleetCommand
             runner.Sessions,
             metrics.Actions,
             metrics.Errors,
-            ProcessUsage.Now().CpuTime);
+            ProcessUsage.Now().CpuTime)
+        {
+            CentralSystemProcess = progress.CentralSystemLatest,
+        };
 
     /// <summary>
     /// An entry of the embedded Central System's log: to the log file while the live view owns the terminal, else to

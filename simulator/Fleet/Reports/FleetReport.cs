@@ -50,7 +50,11 @@ public sealed record FleetReport
 
     public required SessionSummary Sessions { get; init; }
 
+    /// <summary>Memory and CPU of the fleet's process: the charge points alone, also when the Central System is embedded.</summary>
     public required ProcessSummary Process { get; init; }
+
+    /// <summary>Memory and CPU of the embedded Central System's own process; null against another Central System (<c>--csms</c>).</summary>
+    public ProcessSummary? CentralSystemProcess { get; init; }
 
     public required IReadOnlyList<ThroughputSample> TimeSeries { get; init; }
 
@@ -184,5 +188,5 @@ public sealed record HistogramBucket(double FromMs, double ToMs, long Count)
 /// <summary>The session arrival process's counts.</summary>
 public sealed record SessionSummary(long Arrivals, long Started, long Completed, long Refused, long Skipped, long Failed);
 
-/// <summary>Memory and CPU of the fleet process.</summary>
+/// <summary>Memory and CPU of one process: the fleet's, or the embedded Central System's.</summary>
 public sealed record ProcessSummary(long PeakRssBytes, long FinalRssBytes, double CpuSeconds, double RssPerChargerKiB, int ProcessorCount, string Note);
