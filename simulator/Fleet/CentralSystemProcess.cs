@@ -68,9 +68,11 @@ public sealed class CentralSystemProcess : IAsyncDisposable
             log(entry);
         }
 
-        var reading = Task.Run(async () =>
+        // A child's pipes have no asynchronous reads on Unix: an await would hold a pool thread for the whole run, so
+        // each pipe is read on a thread of its own.
+        var reading = Reader(() =>
         {
-            while (await process.StandardOutput.ReadLineAsync(CancellationToken.None) is { } line)
+            while (process.StandardOutput.ReadLine() is { } line)
             {
                 var message = CentralSystemChannel.Read<CentralSystemMessage>(line);
                 if (message?.Log is { } entry)
@@ -94,11 +96,11 @@ public sealed class CentralSystemProcess : IAsyncDisposable
             }
 
             answer.TrySetException(new InvalidOperationException($"The embedded Central System's process ended before it listened{said}"));
-        }, CancellationToken.None);
-        var readingErrors = Task.Run(async () =>
+        });
+        var readingErrors = Reader(() =>
         {
             // The runtime's own words (an unhandled exception, a crash): kept for a failed start, logged after.
-            while (await process.StandardError.ReadLineAsync(CancellationToken.None) is { } line)
+            while (process.StandardError.ReadLine() is { } line)
             {
                 lock (sync)
                 {
@@ -107,7 +109,7 @@ public sealed class CentralSystemProcess : IAsyncDisposable
 
                 Log(new CentralSystemLogEntry(Microsoft.Extensions.Logging.LogLevel.Error, "Central System process", line, null));
             }
-        }, CancellationToken.None);
+        });
 
         try
         {
@@ -138,6 +140,9 @@ public sealed class CentralSystemProcess : IAsyncDisposable
             throw;
         }
     }
+
+    private static Task Reader(Action read) =>
+        Task.Factory.StartNew(read, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>The child's resident set and CPU time now; null once it has exited.</summary>
     public ProcessUsage? Usage()
