@@ -75,6 +75,18 @@ internal static class FleetCommand
             Operator = operatorApi is null ? null : new OperatorApiClient(operatorApi, operatorHttp),
         };
         await using var _ = runner;
+
+        // The Central System runs in a process of its own, which can end without the fleet (a crash, the OOM killer).
+        var centralSystemEnded = false;
+        void NoticeCentralSystemEnd()
+        {
+            if (!centralSystemEnded && embedded?.ExitCode is { } code)
+            {
+                centralSystemEnded = true;
+                metrics.Error($"embedded Central System process ended (exit code {code})");
+            }
+        }
+
         metrics.Meter.CreateObservableGauge("ocpplab.fleet.connected", () => progress.Gauges.Connected, description: "Charge points with an open connection.");
         metrics.Meter.CreateObservableGauge("ocpplab.fleet.booted", () => progress.Gauges.Booted, description: "Charge points accepted by the Central System.");
         metrics.Meter.CreateObservableGauge("ocpplab.fleet.charging", () => progress.Gauges.Charging, description: "Connectors with a transaction running.");
@@ -117,6 +129,7 @@ internal static class FleetCommand
                 while (await tick.WaitForNextTickAsync(run.Token))
                 {
                     var sample = progress.Sample(runner.Gauges(), metrics);
+                    NoticeCentralSystemEnd();
                     if (progress.Elapsed.TotalSeconds >= series.NextDueSeconds)
                     {
                         series.Record(progress.Elapsed.TotalSeconds, progress.Gauges, stopping: false);
@@ -140,6 +153,7 @@ internal static class FleetCommand
             var last = progress.Sample(runner.Gauges(), metrics);
             await runner.CloseAsync();
             series.Record(progress.Elapsed.TotalSeconds, runner.Gauges(), stopping: true);
+            NoticeCentralSystemEnd();
             var report = FleetReportBuilder.Build(plan, metrics, progress, runner.Sessions, startedAt, embedded is not null, runner.Size) with
             {
                 CommandLine = CommandLineOfThisRun(),
@@ -148,6 +162,11 @@ internal static class FleetCommand
                 WindowSeconds = options.Window.TotalSeconds,
                 StartupSeconds = runner.Scenario.Stages[0].Duration.TotalSeconds,
             };
+            if (centralSystemEnded && report.CentralSystemProcess is { } cs)
+            {
+                report = report with { CentralSystemProcess = cs with { Note = $"the embedded Central System's own process, which ended during the run (exit code {embedded!.ExitCode}): its figures until then" } };
+            }
+
             report = report with { Thresholds = [.. options.Thresholds.Select(t => t.Evaluate(report))] };
             var files = await ReportFiles.WriteAsync(report, options.ReportPrefix, CancellationToken.None);
             output.Write(view.Render(Status(options, plan, runner, metrics, progress, last)));
@@ -167,6 +186,12 @@ internal static class FleetCommand
             foreach (var verdict in report.Thresholds)
             {
                 output.WriteLine($"  {(verdict.Passed ? "pass" : "FAIL")}  {verdict.Threshold}   observed {verdict.Shown}");
+            }
+
+            if (centralSystemEnded)
+            {
+                error.WriteLine($"The embedded Central System's process ended during the run (exit code {embedded!.ExitCode}), so the charge points lost it; the report has the run until then.");
+                return ExitCodes.RunFailed;
             }
 
             if (progress.Samples.Select(s => s.Connected).Append(last.Connected).Max() == 0)
@@ -225,7 +250,7 @@ internal static class FleetCommand
             metrics.Errors,
             ProcessUsage.Now().CpuTime)
         {
-            CentralSystemProcess = progress.CentralSystemLatest,
+            CentralSystemProcess = progress.CentralSystemEnded ? null : progress.CentralSystemLatest,
         };
 
     /// <summary>

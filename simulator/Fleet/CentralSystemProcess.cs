@@ -37,6 +37,22 @@ public sealed class CentralSystemProcess : IAsyncDisposable
     /// <summary>The child's process id.</summary>
     public int ProcessId => process.Id;
 
+    /// <summary>Its exit code once it has ended (killed by a signal: 128 plus the signal); null while it runs.</summary>
+    public int? ExitCode
+    {
+        get
+        {
+            try
+            {
+                return process.HasExited ? process.ExitCode : null;
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
+    }
+
     /// <summary>
     /// Starts the Central System's process, listening on <paramref name="url"/> and accepting <paramref name="idTags"/>;
     /// its log entries go to <paramref name="log"/> once it listens. An <see cref="IOException"/> says why it could not

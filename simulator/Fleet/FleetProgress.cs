@@ -28,8 +28,11 @@ public sealed class FleetProgress(Func<ProcessUsage?>? centralSystem = null)
     /// <summary>The highest resident set size of the embedded Central System's process seen; null without one.</summary>
     public long? CentralSystemPeakRssBytes { get; private set; }
 
-    /// <summary>The embedded Central System's process usage at the latest sample; null without one, or once it has ended.</summary>
+    /// <summary>The embedded Central System's process usage at the latest sample that found it running; null without one.</summary>
     public ProcessUsage? CentralSystemLatest { get; private set; }
+
+    /// <summary>Whether a sample found the embedded Central System's process ended.</summary>
+    public bool CentralSystemEnded { get; private set; }
 
     /// <summary>The embedded Central System's process usage now; null without one, or once it has ended.</summary>
     public ProcessUsage? CentralSystemNow() => centralSystem?.Invoke();
@@ -84,6 +87,10 @@ public sealed class FleetProgress(Func<ProcessUsage?>? centralSystem = null)
             {
                 CentralSystemLatest = cs;
                 CentralSystemPeakRssBytes = Math.Max(CentralSystemPeakRssBytes ?? 0, cs.RssBytes);
+            }
+            else if (centralSystem is not null)
+            {
+                CentralSystemEnded = true;
             }
             return sample;
         }

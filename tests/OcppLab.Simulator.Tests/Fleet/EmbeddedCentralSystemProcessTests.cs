@@ -110,6 +110,71 @@ public sealed class EmbeddedCentralSystemProcessTests
         Assert.That(html, Does.Contain("Central System peak RSS").And.Contain("Memory: resident set of the fleet&#39;s process and of the embedded Central System&#39;s"));
     }
 
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task A_central_system_process_that_ends_during_the_run_fails_the_run_and_says_so(CancellationToken cancellationToken)
+    {
+        var port = ChildProcess.FreePort();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var prefix = Path.Combine(folder, "report");
+        var run = Task.Run(
+            () => SimulatorCommandLine.RunAsync(
+                ["fleet", "--urls", $"http://127.0.0.1:{port}", "--chargers", "2", "--ramp", "100/s", "--quiet", "--report", prefix],
+                Terminal.Captured(output, error),
+                stop.Token),
+            CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        while (!run.IsCompleted && await StartedAsync(http, cancellationToken) < 0)
+        {
+            await Task.Delay(200, cancellationToken);
+        }
+
+        using (var centralSystem = Process.GetProcessById(ChildListeningOn(port)))
+        {
+            centralSystem.Kill();
+            await centralSystem.WaitForExitAsync(cancellationToken);
+        }
+
+        await stop.CancelAsync();
+        var code = await run;
+
+        Assert.That(code, Is.EqualTo(ExitCodes.RunFailed), output + error.ToString());
+        Assert.That(error.ToString(), Does.StartWith("The embedded Central System's process ended during the run (exit code 137)"));
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(prefix + ".json", cancellationToken));
+        Assert.That(json.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name), Does.Contain("embedded Central System process ended (exit code 137)"));
+        Assert.That(json.RootElement.GetProperty("centralSystemProcess").GetProperty("note").GetString(), Does.Contain("ended during the run"));
+    }
+
+    /// <summary>The process id of this process's child that runs the embedded Central System on <paramref name="port"/>.</summary>
+    private static int ChildListeningOn(int port)
+    {
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+                if (parent == Environment.ProcessId && File.ReadAllText(Path.Combine(folder, "cmdline")).Contains(CentralSystemChannel.Command, StringComparison.Ordinal))
+                {
+                    return pid;
+                }
+            }
+            catch (IOException)
+            {
+                // Gone meanwhile.
+            }
+        }
+
+        throw new InvalidOperationException($"No child process runs the Central System on port {port}.");
+    }
+
     private static async Task<long> StartedAsync(HttpClient http, CancellationToken cancellationToken)
     {
         try
@@ -119,7 +184,7 @@ public sealed class EmbeddedCentralSystemProcessTests
         }
         catch (HttpRequestException)
         {
-            return 0; // not listening yet
+            return -1; // not listening yet
         }
     }
 }
