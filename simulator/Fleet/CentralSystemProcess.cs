@@ -213,7 +213,9 @@ public sealed class CentralSystemProcess : IAsyncDisposable
     {
         var assembly = typeof(CentralSystemProcess).Assembly.Location;
         var self = Environment.ProcessPath;
-        var apphost = self is not null && Path.GetFileNameWithoutExtension(self) == Path.GetFileNameWithoutExtension(assembly);
+        // Not GetFileNameWithoutExtension(self): the apphost OcppLab.Simulator has no extension but would lose ".Simulator".
+        var apphost = self is not null && Path.GetFileName(self) is var name
+            && (name == Path.GetFileNameWithoutExtension(assembly) || name == Path.ChangeExtension(Path.GetFileName(assembly), ".exe"));
         var start = new ProcessStartInfo(apphost ? self! : DotnetHost(self));
         if (!apphost)
         {
@@ -229,7 +231,7 @@ public sealed class CentralSystemProcess : IAsyncDisposable
     }
 
     private static string DotnetHost(string? self) =>
-        self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet"
+        self is not null && Path.GetFileName(self) is "dotnet" or "dotnet.exe"
             ? self
             : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 }
