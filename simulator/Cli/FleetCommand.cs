@@ -41,6 +41,12 @@ internal static class FleetCommand
 
                 return ExitCodes.RunFailed;
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C or SIGTERM while its process started: that process is stopped, and there is nothing else to stop.
+                error.WriteLine("Stopped while the embedded Central System was starting: no charge point ran, and no report was written.");
+                return ExitCodes.Success;
+            }
 
             centralSystem = embedded.OcppUrl;
             output.WriteLine($"Central System (embedded, process {embedded.ProcessId}): {centralSystem}");

@@ -147,9 +147,33 @@ public sealed class EmbeddedCentralSystemProcessTests
         Assert.That(json.RootElement.GetProperty("centralSystemProcess").GetProperty("note").GetString(), Does.Contain("ended during the run"));
     }
 
-    /// <summary>The process id of this process's child that runs the embedded Central System on <paramref name="port"/>.</summary>
-    private static int ChildListeningOn(int port)
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_stop_while_the_central_system_starts_stops_its_process_and_exits_0()
     {
+        using var stopped = new CancellationTokenSource();
+        await stopped.CancelAsync();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var (options, problem) = SimulatorCommandLine.ParseFleet(["--urls", "http://127.0.0.1:0", "--chargers", "2", "--quiet", "--report", Path.Combine(folder, "report")]);
+        Assert.That(problem, Is.Null);
+
+        var code = await FleetCommand.RunAsync(options!, Terminal.Captured(output, error), verbose: false, stopped.Token);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), output + error.ToString());
+        Assert.That(error.ToString(), Does.StartWith("Stopped while the embedded Central System was starting"));
+        Assert.That(ChildrenRunningTheCentralSystem(), Is.Empty, "its process was stopped, not left behind");
+        Assert.That(File.Exists(Path.Combine(folder, "report.json")), Is.False);
+    }
+
+    /// <summary>The process id of this process's child that runs the embedded Central System on <paramref name="port"/>.</summary>
+    private static int ChildListeningOn(int port) =>
+        ChildrenRunningTheCentralSystem().SingleOrDefault() is var pid and > 0 ? pid : throw new InvalidOperationException($"No child process runs the Central System on port {port}.");
+
+    /// <summary>This process's children that run the embedded Central System, from /proc.</summary>
+    private static List<int> ChildrenRunningTheCentralSystem()
+    {
+        var children = new List<int>();
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(folder), out var pid))
@@ -163,7 +187,7 @@ public sealed class EmbeddedCentralSystemProcessTests
                 var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
                 if (parent == Environment.ProcessId && File.ReadAllText(Path.Combine(folder, "cmdline")).Contains(CentralSystemChannel.Command, StringComparison.Ordinal))
                 {
-                    return pid;
+                    children.Add(pid);
                 }
             }
             catch (IOException)
@@ -172,7 +196,7 @@ public sealed class EmbeddedCentralSystemProcessTests
             }
         }
 
-        throw new InvalidOperationException($"No child process runs the Central System on port {port}.");
+        return children;
     }
 
     private static async Task<long> StartedAsync(HttpClient http, CancellationToken cancellationToken)
