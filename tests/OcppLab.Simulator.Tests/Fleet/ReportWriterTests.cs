@@ -142,6 +142,21 @@ public sealed class ReportWriterTests
     }
 
     [Test]
+    public void The_prometheus_text_has_the_embedded_central_system_process_apart_when_there_is_one()
+    {
+        using var metrics = new FleetMetrics();
+        var fleet = new ProcessUsage(1024, TimeSpan.FromSeconds(2), 0);
+
+        var alone = PrometheusEndpoint.Format("1/1", new FleetGauges(1, 1, 1, 0, 0), metrics, new SessionCounters(), fleet);
+        var both = PrometheusEndpoint.Format("1/1", new FleetGauges(1, 1, 1, 0, 0), metrics, new SessionCounters(), fleet, new ProcessUsage(4096, TimeSpan.FromSeconds(3), null));
+
+        Assert.That(alone, Does.Not.Contain("ocpplab_fleet_central_system_"));
+        Assert.That(both, Does.Contain("ocpplab_fleet_process_resident_memory_bytes{shard=\"1/1\"} 1024\n"));
+        Assert.That(both, Does.Contain("ocpplab_fleet_central_system_resident_memory_bytes{shard=\"1/1\"} 4096\n"));
+        Assert.That(both, Does.Contain("ocpplab_fleet_central_system_cpu_seconds_total{shard=\"1/1\"} 3\n"));
+    }
+
+    [Test]
     public void The_prometheus_text_has_gauges_counters_and_cumulative_histograms()
     {
         using var metrics = new FleetMetrics();
