@@ -67,6 +67,7 @@ public sealed class CentralSystemProcess : IAsyncDisposable
         var errors = new List<string>();
 
         // Its log entries are held until it listens: when it cannot, they only repeat the failure the fleet reports.
+        // Two threads read its two pipes: the entries are passed on under one lock, so they keep their order.
         var held = new List<CentralSystemLogEntry>();
         var holding = true;
         var sync = new Lock();
@@ -77,11 +78,12 @@ public sealed class CentralSystemProcess : IAsyncDisposable
                 if (holding)
                 {
                     held.Add(entry);
-                    return;
+                }
+                else
+                {
+                    log(entry);
                 }
             }
-
-            log(entry);
         }
 
         // A child's pipes have no asynchronous reads on Unix: an await would hold a pool thread for the whole run, so
@@ -138,14 +140,12 @@ public sealed class CentralSystemProcess : IAsyncDisposable
             }
 
             var started = new CentralSystemProcess(process, new Uri(first.Listening!), reading, readingErrors);
-            List<CentralSystemLogEntry> earlier;
             lock (sync)
             {
                 holding = false;
-                earlier = [.. held];
+                held.ForEach(log);
             }
 
-            earlier.ForEach(log);
             return started;
         }
         catch
