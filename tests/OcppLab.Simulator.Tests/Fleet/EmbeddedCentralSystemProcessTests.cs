@@ -166,6 +166,53 @@ public sealed class EmbeddedCentralSystemProcessTests
         Assert.That(File.Exists(Path.Combine(folder, "report.json")), Is.False);
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task The_child_side_says_where_it_listens_and_stops_when_its_input_ends()
+    {
+        using var input = new StringReader(CentralSystemChannel.Line(new CentralSystemStart("http://127.0.0.1:0", ["CARD-A"])) + "\n");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await EmbeddedCentralSystemCommand.RunAsync(Terminal.Captured(output, error, input));
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(CentralSystemChannel.Read<CentralSystemMessage>).ToList();
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), error.ToString());
+        Assert.That(lines.First()?.Listening, Does.Match(@"^http://127\.0\.0\.1:[1-9][0-9]*/$"));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task The_child_side_says_why_it_cannot_listen_with_the_exception_in_full()
+    {
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+        using var input = new StringReader(CentralSystemChannel.Line(new CentralSystemStart($"http://127.0.0.1:{port}", [])) + "\n");
+        using var output = new StringWriter();
+
+        var code = await EmbeddedCentralSystemCommand.RunAsync(Terminal.Captured(output, TextWriter.Null, input));
+
+        var said = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(CentralSystemChannel.Read<CentralSystemMessage>).Single(m => m?.CannotListen is not null)!;
+        Assert.That(code, Is.EqualTo(ExitCodes.RunFailed));
+        Assert.That(said.CannotListen, Does.Contain($"127.0.0.1:{port}"));
+        Assert.That(said.Detail, Does.Contain("   at "));
+    }
+
+    [Test]
+    public async Task The_child_side_refuses_to_start_without_the_fleet_s_first_line()
+    {
+        using var input = new StringReader("hello\n");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await EmbeddedCentralSystemCommand.RunAsync(Terminal.Captured(output, error, input));
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(error.ToString(), Does.Contain("run 'simulator fleet' instead"));
+        Assert.That(output.ToString(), Is.Empty);
+    }
+
     /// <summary>The process id of this process's child that runs the embedded Central System on <paramref name="port"/>.</summary>
     private static int ChildListeningOn(int port) =>
         ChildrenRunningTheCentralSystem().SingleOrDefault() is var pid and > 0 ? pid : throw new InvalidOperationException($"No child process runs the Central System on port {port}.");
