@@ -21,13 +21,14 @@ internal static class FleetCommand
 
         // While the live view redraws, logs go to a file beside the report (the view shows their count and the latest).
         using var log = terminal.IsTerminal && !options.Quiet ? new FleetLog(options.ReportPrefix + ".log") : null;
-        EmbeddedCsms? embedded = null;
+        CentralSystemProcess? embedded = null;
         var centralSystem = options.CentralSystem;
         if (centralSystem is null)
         {
+            // In a process of its own, so that the report gives the fleet's memory and CPU apart from the Central System's.
             try
             {
-                embedded = await EmbeddedCsms.StartAsync(EmbeddedUrl(options), options.ToPlan(new Uri("ws://127.0.0.1/ocpp")).AllIdTags(), new Dictionary<string, string?>(), log, cancellationToken);
+                embedded = await CentralSystemProcess.StartAsync(EmbeddedUrl(options), options.ToPlan(new Uri("ws://127.0.0.1/ocpp")).AllIdTags(), entry => Log(entry, log, output), cancellationToken);
             }
             catch (IOException e)
             {
@@ -35,20 +36,26 @@ internal static class FleetCommand
                 error.WriteLine($"The embedded Central System could not listen on {EmbeddedUrl(options)}: {e.Message} Is a Central System running there already? Then pass --csms {ocpp}; or pick a free address with --urls http://127.0.0.1:0.");
                 if (verbose)
                 {
-                    error.WriteLine(e);
+                    error.WriteLine(e is CentralSystemListenException { Detail: { } detail } ? detail : e.ToString());
                 }
 
                 return ExitCodes.RunFailed;
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C or SIGTERM while its process started: that process is stopped, and there is nothing else to stop.
+                error.WriteLine("Stopped while the embedded Central System was starting: no charge point ran, and no report was written.");
+                return ExitCodes.Success;
+            }
 
             centralSystem = embedded.OcppUrl;
-            output.WriteLine($"Central System (embedded): {centralSystem}");
+            output.WriteLine($"Central System (embedded, process {embedded.ProcessId}): {centralSystem}");
             output.WriteLine($"  dashboard {embedded.BaseAddress}   operator API {new Uri(embedded.BaseAddress, "/api")}");
         }
 
         try
         {
-            return await RunFleetAsync(options, options.ToPlan(centralSystem), embedded is not null, embedded?.BaseAddress ?? options.CentralSystemApi, terminal, log, cancellationToken);
+            return await RunFleetAsync(options, options.ToPlan(centralSystem), embedded, embedded?.BaseAddress ?? options.CentralSystemApi, terminal, log, cancellationToken);
         }
         finally
         {
@@ -59,20 +66,33 @@ internal static class FleetCommand
         }
     }
 
-    private static async Task<int> RunFleetAsync(FleetOptions options, FleetPlan plan, bool embedded, Uri? operatorApi, Terminal terminal, FleetLog? log, CancellationToken cancellationToken)
+    private static async Task<int> RunFleetAsync(FleetOptions options, FleetPlan plan, CentralSystemProcess? embedded, Uri? operatorApi, Terminal terminal, FleetLog? log, CancellationToken cancellationToken)
     {
         var (output, error) = (terminal.Output, terminal.Error);
         var startedAt = DateTimeOffset.UtcNow;
         using var metrics = new FleetMetrics();
         using var issuer = options.Security.ClientCertificateAuthority;
-        var progress = new FleetProgress();
-        var series = new TimeSeriesRecorder(metrics, options.Window);
+        Func<ProcessUsage?>? centralSystemUsage = embedded is null ? null : embedded.Usage;
+        var progress = new FleetProgress(centralSystemUsage);
+        var series = new TimeSeriesRecorder(metrics, options.Window, centralSystemUsage);
         using var operatorHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var runner = new FleetRunner(plan, metrics, DefaultScheduler.Instance, TimeProvider.System, FleetRunner.WebSocketConnectors(plan, TimeSpan.FromSeconds(30)))
         {
             Operator = operatorApi is null ? null : new OperatorApiClient(operatorApi, operatorHttp),
         };
         await using var _ = runner;
+
+        // The Central System runs in a process of its own, which can end without the fleet (a crash, the OOM killer).
+        var centralSystemEnded = false;
+        void NoticeCentralSystemEnd()
+        {
+            if (!centralSystemEnded && embedded?.ExitCode is { } code)
+            {
+                centralSystemEnded = true;
+                metrics.Error($"embedded Central System process ended (exit code {code})");
+            }
+        }
+
         metrics.Meter.CreateObservableGauge("ocpplab.fleet.connected", () => progress.Gauges.Connected, description: "Charge points with an open connection.");
         metrics.Meter.CreateObservableGauge("ocpplab.fleet.booted", () => progress.Gauges.Booted, description: "Charge points accepted by the Central System.");
         metrics.Meter.CreateObservableGauge("ocpplab.fleet.charging", () => progress.Gauges.Charging, description: "Connectors with a transaction running.");
@@ -82,7 +102,7 @@ internal static class FleetCommand
         {
             try
             {
-                prometheus = new PrometheusEndpoint(options.MetricsOnAllInterfaces ? "*" : "127.0.0.1", port, () => PrometheusEndpoint.Format(plan.Shard.ToString(), progress.Gauges, metrics, runner.Sessions, ProcessUsage.Now()));
+                prometheus = new PrometheusEndpoint(options.MetricsOnAllInterfaces ? "*" : "127.0.0.1", port, () => PrometheusEndpoint.Format(plan.Shard.ToString(), progress.Gauges, metrics, runner.Sessions, ProcessUsage.Now(), progress.CentralSystemLatest));
                 output.WriteLine($"Prometheus metrics: http://{(options.MetricsOnAllInterfaces ? "*" : "127.0.0.1")}:{port}/metrics");
             }
             catch (System.Net.HttpListenerException e)
@@ -115,6 +135,7 @@ internal static class FleetCommand
                 while (await tick.WaitForNextTickAsync(run.Token))
                 {
                     var sample = progress.Sample(runner.Gauges(), metrics);
+                    NoticeCentralSystemEnd();
                     if (progress.Elapsed.TotalSeconds >= series.NextDueSeconds)
                     {
                         series.Record(progress.Elapsed.TotalSeconds, progress.Gauges, stopping: false);
@@ -138,7 +159,8 @@ internal static class FleetCommand
             var last = progress.Sample(runner.Gauges(), metrics);
             await runner.CloseAsync();
             series.Record(progress.Elapsed.TotalSeconds, runner.Gauges(), stopping: true);
-            var report = FleetReportBuilder.Build(plan, metrics, progress, runner.Sessions, startedAt, embedded, runner.Size) with
+            NoticeCentralSystemEnd();
+            var report = FleetReportBuilder.Build(plan, metrics, progress, runner.Sessions, startedAt, embedded is not null, runner.Size) with
             {
                 CommandLine = CommandLineOfThisRun(),
                 Scenario = options.Scenario?.Source,
@@ -146,6 +168,11 @@ internal static class FleetCommand
                 WindowSeconds = options.Window.TotalSeconds,
                 StartupSeconds = runner.Scenario.Stages[0].Duration.TotalSeconds,
             };
+            if (centralSystemEnded && report.CentralSystemProcess is { } cs)
+            {
+                report = report with { CentralSystemProcess = cs with { Note = $"the embedded Central System's own process, which ended during the run (exit code {embedded!.ExitCode}): its figures until then" } };
+            }
+
             report = report with { Thresholds = [.. options.Thresholds.Select(t => t.Evaluate(report))] };
             var files = await ReportFiles.WriteAsync(report, options.ReportPrefix, CancellationToken.None);
             output.Write(view.Render(Status(options, plan, runner, metrics, progress, last)));
@@ -165,6 +192,12 @@ internal static class FleetCommand
             foreach (var verdict in report.Thresholds)
             {
                 output.WriteLine($"  {(verdict.Passed ? "pass" : "FAIL")}  {verdict.Threshold}   observed {verdict.Shown}");
+            }
+
+            if (centralSystemEnded)
+            {
+                error.WriteLine($"The embedded Central System's process ended during the run (exit code {embedded!.ExitCode}), so the charge points lost it; the report has the run until then.");
+                return ExitCodes.RunFailed;
             }
 
             if (progress.Samples.Select(s => s.Connected).Append(last.Connected).Max() == 0)
@@ -221,5 +254,27 @@ internal static class FleetCommand
             runner.Sessions,
             metrics.Actions,
             metrics.Errors,
-            ProcessUsage.Now().CpuTime);
+            ProcessUsage.Now().CpuTime)
+        {
+            CentralSystemProcess = progress.CentralSystemEnded ? null : progress.CentralSystemLatest,
+        };
+
+    /// <summary>
+    /// An entry of the embedded Central System's log: to the log file while the live view owns the terminal, else to
+    /// the output as the .NET console logger writes it.
+    /// </summary>
+    private static void Log(CentralSystemLogEntry entry, FleetLog? log, TextWriter output)
+    {
+        if (log is not null)
+        {
+            log.Write(entry);
+            return;
+        }
+
+        output.WriteLine($"{LogLevelNames.Short(entry.Level)}: {entry.Category}{Environment.NewLine}      {entry.Message}");
+        if (entry.Exception is { } exception)
+        {
+            output.WriteLine(exception);
+        }
+    }
 }

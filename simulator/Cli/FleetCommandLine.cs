@@ -137,8 +137,9 @@ internal sealed partial class FleetCommandLine
             "fleet",
             $"""
             Run many virtual charge points against a Central System with a session arrival process, show a live view,
-            and write a report (JSON, Markdown, HTML). Without --csms it starts the lab's Central System in this
-            process on {FleetOptions.DefaultEmbeddedUrl} (or --urls) and runs against it.
+            and write a report (JSON, Markdown, HTML). Without --csms it starts the lab's Central System in a child
+            process on {FleetOptions.DefaultEmbeddedUrl} (or --urls), runs against it, and stops it at the end; the
+            report gives the memory and CPU of the fleet and of that Central System apart.
             """)
         {
             csms, urls, csmsApi, chargers, ramp, duration, template, connectors, idPattern, shard, seed, sessionGap, sessionLength, evDemand, idTag, idTags, password,

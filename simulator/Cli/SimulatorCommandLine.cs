@@ -37,6 +37,11 @@ internal static class SimulatorCommandLine
         // A plain command as the root, so that usage lines say 'simulator' whatever the executable is called.
         var root = new Command("simulator", "OcppLab simulator: virtual OCPP 1.6-J charge points.") { fleet.Command, charger.Command, help, verbose, new VersionOption() };
 
+        // The fleet's embedded Central System in a process of its own (CentralSystemProcess): not for people, so not in the help.
+        var embedded = new Command(Fleet.CentralSystemChannel.Command) { Hidden = true };
+        embedded.SetAction((_, _) => EmbeddedCentralSystemCommand.RunAsync(terminal));
+        root.Subcommands.Add(embedded);
+
         root.SetAction(parsed =>
         {
             terminal.Error.WriteLine("A command is required: charger or fleet.");

@@ -17,9 +17,10 @@ using OcppLab.Protocol.Messages.Types;
 namespace OcppLab.Simulator.Fleet;
 
 /// <summary>
-/// The lab's Central System started inside the fleet process, with the same registrations and pipeline as
+/// The lab's Central System started inside the calling process, with the same registrations and pipeline as
 /// <c>csms/Program.cs</c> (<see cref="CentralSystemApplication"/>), logging at Error so the live view stays readable, and
-/// the fleet's cards added to its id tags so that every session is authorized.
+/// the fleet's cards added to its id tags so that every session is authorized. The fleet runs it in a child process
+/// (<see cref="CentralSystemProcess"/>) so that its figures are its own; tests that need its services start it in process.
 /// </summary>
 public sealed class EmbeddedCsms : IAsyncDisposable
 {

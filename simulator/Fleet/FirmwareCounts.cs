@@ -12,12 +12,19 @@ public sealed class FirmwareCounts
     private readonly ConcurrentDictionary<string, long> statuses = new(StringComparer.Ordinal);
     private long requested;
     private long notSent;
+    private long cutShort;
 
     /// <summary>UpdateFirmwares asked of the Central System.</summary>
     public long Requested => Interlocked.Read(ref requested);
 
     /// <summary>Those the Central System could not send, or that got no answer.</summary>
     public long NotSent => Interlocked.Read(ref notSent);
+
+    /// <summary>
+    /// Charge points of a campaign that the end of the run left without an answer: not asked yet, or asked and the
+    /// Central System's answer not in when the run stopped the campaign.
+    /// </summary>
+    public long CutShort => Interlocked.Read(ref cutShort);
 
     /// <summary>FirmwareStatusNotifications sent, by status.</summary>
     public IReadOnlyDictionary<string, long> Statuses => statuses.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
@@ -31,6 +38,9 @@ public sealed class FirmwareCounts
             Interlocked.Increment(ref notSent);
         }
     }
+
+    /// <summary>Counts a charge point of a campaign that the end of the run cut short.</summary>
+    public void WasCutShort() => Interlocked.Increment(ref cutShort);
 
     /// <summary>Counts the status of a FirmwareStatusNotification CALL frame: [2, "id", "FirmwareStatusNotification", {"status": "..."}].</summary>
     public void OnStatusNotification(ReadOnlySpan<byte> frame)

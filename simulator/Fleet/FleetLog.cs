@@ -41,7 +41,14 @@ public sealed class FleetLog(string path) : ILoggerProvider
         }
     }
 
-    private void Write(LogLevel level, string category, string message, Exception? exception)
+    /// <summary>Adds an entry of the embedded Central System's process (<see cref="CentralSystemProcess"/>), its exception as text.</summary>
+    public void Write(CentralSystemLogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        Write(entry.Level, entry.Category, entry.Message, entry.Exception);
+    }
+
+    private void Write(LogLevel level, string category, string message, string? exception)
     {
         var first = message.Split('\n', 2)[0].TrimEnd();
         lock (sync)
@@ -50,7 +57,7 @@ public sealed class FleetLog(string path) : ILoggerProvider
             latest = $"{LogLevelNames.Short(level)} {category}: {first}";
             if (exception is not null)
             {
-                latest += $" ({exception.GetType().Name}: {exception.Message.Split('\n', 2)[0].TrimEnd()})";
+                latest += $" ({exception.Split('\n', 2)[0].TrimEnd()})";
             }
 
             try
@@ -80,7 +87,7 @@ public sealed class FleetLog(string path) : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             ArgumentNullException.ThrowIfNull(formatter);
-            owner.Write(logLevel, category, formatter(state, exception), exception);
+            owner.Write(logLevel, category, formatter(state, exception), exception?.ToString());
         }
     }
 }

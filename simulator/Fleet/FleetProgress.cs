@@ -3,19 +3,18 @@ using System.Diagnostics;
 namespace OcppLab.Simulator.Fleet;
 
 /// <summary>
-/// Samples the fleet about once a second: rates since the last sample, gauges, process usage. The live
-/// view, the Prometheus endpoint and the report's time series all read the latest or all samples.
+/// Samples the fleet about once a second: rates since the last sample, gauges, process usage (the fleet's, and the
+/// embedded Central System's process when <paramref name="centralSystem"/> reads one). The live view, the Prometheus
+/// endpoint and the report's time series all read the latest or all samples.
 /// </summary>
-public sealed class FleetProgress
+public sealed class FleetProgress(Func<ProcessUsage?>? centralSystem = null)
 {
     private readonly Lock sync = new();
     private readonly List<ThroughputSample> samples = [];
     private readonly long startedAt = Stopwatch.GetTimestamp();
-    private long lastAt;
+    private long lastAt = Stopwatch.GetTimestamp();
     private long lastCalls;
     private long lastAnswers;
-
-    public FleetProgress() => lastAt = startedAt;
 
     /// <summary>The latest gauges.</summary>
     public FleetGauges Gauges { get; private set; }
@@ -25,6 +24,18 @@ public sealed class FleetProgress
 
     /// <summary>The highest resident set size seen.</summary>
     public long PeakRssBytes { get; private set; }
+
+    /// <summary>The highest resident set size of the embedded Central System's process seen; null without one.</summary>
+    public long? CentralSystemPeakRssBytes { get; private set; }
+
+    /// <summary>The embedded Central System's process usage at the latest sample that found it running; null without one.</summary>
+    public ProcessUsage? CentralSystemLatest { get; private set; }
+
+    /// <summary>Whether a sample found the embedded Central System's process ended.</summary>
+    public bool CentralSystemEnded { get; private set; }
+
+    /// <summary>The embedded Central System's process usage now; null without one, or once it has ended.</summary>
+    public ProcessUsage? CentralSystemNow() => centralSystem?.Invoke();
 
     /// <summary>Time since the run started.</summary>
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(startedAt);
@@ -47,6 +58,7 @@ public sealed class FleetProgress
         ArgumentNullException.ThrowIfNull(metrics);
         var now = Stopwatch.GetTimestamp();
         var usage = ProcessUsage.Now();
+        var other = CentralSystemNow();
         lock (sync)
         {
             var seconds = Math.Max(1e-3, Stopwatch.GetElapsedTime(lastAt, now).TotalSeconds);
@@ -60,7 +72,10 @@ public sealed class FleetProgress
                 gauges.Booted,
                 gauges.Charging,
                 metrics.ErrorTotal,
-                usage.RssBytes);
+                usage.RssBytes)
+            {
+                CentralSystemRssBytes = other?.RssBytes,
+            };
             lastAt = now;
             lastCalls = calls;
             lastAnswers = answers;
@@ -68,6 +83,15 @@ public sealed class FleetProgress
             Latest = sample;
             Gauges = gauges;
             PeakRssBytes = Math.Max(PeakRssBytes, usage.RssBytes);
+            if (other is { } cs)
+            {
+                CentralSystemLatest = cs;
+                CentralSystemPeakRssBytes = Math.Max(CentralSystemPeakRssBytes ?? 0, cs.RssBytes);
+            }
+            else if (centralSystem is not null)
+            {
+                CentralSystemEnded = true;
+            }
             return sample;
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
@@ -40,6 +41,8 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
     private readonly Slot?[] slots;
     private readonly int firstIndex;
     private readonly CompositeDisposable ramp = [];
+    private readonly CancellationTokenSource campaignsEnd = new();
+    private readonly ConcurrentQueue<Task> campaigns = new();
     private int started;
     private int closed;
     private volatile bool stopping;
@@ -136,7 +139,7 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
         {
             if (hit)
             {
-                _ = FirmwareCampaignAsync(fault, victims);
+                campaigns.Enqueue(FirmwareCampaignAsync(fault, victims, campaignsEnd.Token));
             }
 
             return;
@@ -227,6 +230,7 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
     {
         stopping = true;
         ramp.Dispose();
+        await EndFirmwareCampaignsAsync();
         var live = slots.Where(s => s is not null).Select(s => s!).ToList();
         await Parallel.ForEachAsync(
             live.SelectMany(s => s.Sessions),
@@ -260,6 +264,7 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
 
         stopping = true;
         ramp.Dispose();
+        await EndFirmwareCampaignsAsync();
         await Parallel.ForEachAsync(
             slots.Where(s => s is not null).Select(s => s!),
             new ParallelOptions { MaxDegreeOfParallelism = 64 },
@@ -276,6 +281,25 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
     {
         await CloseAsync();
         http?.Dispose();
+        campaignsEnd.Dispose();
+    }
+
+    /// <summary>Completes when every firmware campaign started so far has asked each of its charge points (or been cut short).</summary>
+    public Task WhenFirmwareCampaignsDoneAsync() => Task.WhenAll(campaigns);
+
+    /// <summary>
+    /// The end of the run ends the campaigns too: no charge point is asked any more, an UpdateFirmware still waiting for
+    /// the Central System's answer is given up, both counted as cut short; the campaigns are awaited, so nothing of
+    /// theirs runs on after the charge points are closed.
+    /// </summary>
+    private async Task EndFirmwareCampaignsAsync()
+    {
+        if (!campaignsEnd.IsCancellationRequested)
+        {
+            await campaignsEnd.CancelAsync();
+        }
+
+        await WhenFirmwareCampaignsDoneAsync();
     }
 
     /// <summary>Powers charge point <paramref name="k"/> on or off when what the stages want and the power cuts say differ from its state.</summary>
@@ -372,11 +396,26 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
 
     /// <summary>
     /// Has the Central System send UpdateFirmware to each powered charge point of <paramref name="victims"/>, a few at a
-    /// time as an operator's campaign tool would; what the charge points then report is counted from their frames.
+    /// time as an operator's campaign tool would; what the charge points then report is counted from their frames. The
+    /// runner owns the task: a failure is counted as an error, never left unobserved, and <paramref name="end"/> (the
+    /// end of the run) cuts the campaign short.
     /// </summary>
-    private async Task FirmwareCampaignAsync(FaultInjection fault, IReadOnlyList<int> victims)
+    private async Task FirmwareCampaignAsync(FaultInjection fault, IReadOnlyList<int> victims, CancellationToken end)
     {
-        var campaign = fault.Firmware ?? new FirmwareCampaign("fleet-firmware.bin", null);
+        try
+        {
+            await AskForFirmwareAsync(fault.Firmware ?? new FirmwareCampaign("fleet-firmware.bin", null), victims, end);
+        }
+#pragma warning disable CA1031 // Reported in the run's errors: a campaign that fails must not end the run, nor go unseen.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            metrics.Error($"firmware campaign failed: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private async Task AskForFirmwareAsync(FirmwareCampaign campaign, IReadOnlyList<int> victims, CancellationToken end)
+    {
         if (Operator is null)
         {
             metrics.Error("firmware campaign: no Central System operator API");
@@ -385,7 +424,11 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
 
         try
         {
-            await Operator.PrepareAsync(campaign, CancellationToken.None);
+            await Operator.PrepareAsync(campaign, end);
+        }
+        catch (OperationCanceledException) when (end.IsCancellationRequested)
+        {
+            // The run ended before the image was up: every charge point hit is left unasked.
         }
 #pragma warning disable CA1031 // Counted: the campaign goes on, and the downloads will fail as they would.
         catch (Exception)
@@ -395,17 +438,23 @@ public sealed class FleetRunner : IAsyncDisposable, IFleetControls
         }
 
         var targets = victims.Where(k => !Faulted(k) && Volatile.Read(ref slots[k]) is not null).ToList();
-        await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (k, ct) =>
+        await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (k, _) =>
         {
-            if (stopping)
+            if (end.IsCancellationRequested)
             {
+                metrics.Firmware.WasCutShort();
                 return;
             }
 
             (bool Sent, string? Problem) result;
             try
             {
-                result = await Operator.UpdateFirmwareAsync(plan.ChargerId(firstIndex + k), campaign, ct);
+                result = await Operator.UpdateFirmwareAsync(plan.ChargerId(firstIndex + k), campaign, end);
+            }
+            catch (OperationCanceledException) when (end.IsCancellationRequested)
+            {
+                metrics.Firmware.WasCutShort();
+                return;
             }
 #pragma warning disable CA1031 // Counted as not sent; one charge point's failure does not end the campaign.
             catch (Exception)

@@ -12,4 +12,8 @@ public sealed record FleetStatus(
     SessionCounters Sessions,
     IReadOnlyDictionary<string, ActionMetrics> Actions,
     IReadOnlyDictionary<string, long> Errors,
-    TimeSpan CpuTime);
+    TimeSpan CpuTime)
+{
+    /// <summary>The embedded Central System's process: its memory and CPU, apart from the fleet's; null without one.</summary>
+    public ProcessUsage? CentralSystemProcess { get; init; }
+}

@@ -104,6 +104,10 @@ public sealed class LiveView(TextWriter output, bool terminal, bool quiet, Func<
             string.Create(c, $"traffic       {s?.CallsPerSecond ?? 0,8:0.0} calls/s {s?.AnswersPerSecond ?? 0,8:0.0} answers/s   errors {s?.Errors ?? 0}"),
             string.Create(c, $"process       RSS {(s?.RssBytes ?? 0) / 1048576.0:0.0} MiB   CPU {status.CpuTime.TotalSeconds:0.0} s"),
         };
+        if (status.CentralSystemProcess is { } cs)
+        {
+            lines.Add(string.Create(c, $"csms process  RSS {cs.RssBytes / 1048576.0:0.0} MiB   CPU {cs.CpuTime.TotalSeconds:0.0} s   (embedded, apart)"));
+        }
 
         var logLine = log?.Summary is { Count: > 0, Latest: { } latest } logged ? string.Create(c, $"log {logged.Count}: {latest}") : null;
         var errors = Ordered(errorOrder, status.Errors.Keys).Take(MaxErrorRows).ToList();

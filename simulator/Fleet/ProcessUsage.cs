@@ -2,11 +2,11 @@ using System.Diagnostics;
 
 namespace OcppLab.Simulator.Fleet;
 
-/// <summary>Memory (resident set) and CPU time of this process.</summary>
+/// <summary>Memory (resident set) and CPU time of a process: this one, or the embedded Central System's (<see cref="CentralSystemProcess"/>).</summary>
 /// <param name="RssBytes">Resident set size now.</param>
 /// <param name="CpuTime">User plus system CPU time since the process started.</param>
-/// <param name="ManagedHeapBytes">Bytes of the managed heap in use.</param>
-public readonly record struct ProcessUsage(long RssBytes, TimeSpan CpuTime, long ManagedHeapBytes)
+/// <param name="ManagedHeapBytes">Bytes of the managed heap in use; null for another process, whose heap this one cannot read.</param>
+public readonly record struct ProcessUsage(long RssBytes, TimeSpan CpuTime, long? ManagedHeapBytes)
 {
     /// <summary>Reads the figures now.</summary>
     public static ProcessUsage Now()

@@ -33,7 +33,7 @@ public sealed class PrometheusEndpoint : IAsyncDisposable
     }
 
     /// <summary>The exposition text of the fleet's figures.</summary>
-    public static string Format(string shard, FleetGauges gauges, FleetMetrics metrics, SessionCounters sessions, ProcessUsage usage)
+    public static string Format(string shard, FleetGauges gauges, FleetMetrics metrics, SessionCounters sessions, ProcessUsage usage, ProcessUsage? centralSystem = null)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(sessions);
@@ -60,6 +60,11 @@ public sealed class PrometheusEndpoint : IAsyncDisposable
         Metric("ocpplab_fleet_sessions_completed_total", "counter", "Sessions ended.", (string.Empty, sessions.Completed));
         Metric("ocpplab_fleet_process_resident_memory_bytes", "gauge", "Resident set size of the fleet process.", (string.Empty, usage.RssBytes));
         Metric("ocpplab_fleet_process_cpu_seconds_total", "counter", "CPU time of the fleet process.", (string.Empty, usage.CpuTime.TotalSeconds));
+        if (centralSystem is { } cs)
+        {
+            Metric("ocpplab_fleet_central_system_resident_memory_bytes", "gauge", "Resident set size of the embedded Central System's process.", (string.Empty, cs.RssBytes));
+            Metric("ocpplab_fleet_central_system_cpu_seconds_total", "counter", "CPU time of the embedded Central System's process.", (string.Empty, cs.CpuTime.TotalSeconds));
+        }
 
         text.Append("# HELP ocpplab_fleet_call_duration_seconds Round trip of the charge points' CALLs, by action.\n# TYPE ocpplab_fleet_call_duration_seconds histogram\n");
         foreach (var (action, figures) in metrics.Actions)

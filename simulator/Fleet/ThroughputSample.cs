@@ -8,5 +8,9 @@ namespace OcppLab.Simulator.Fleet;
 /// <param name="Booted">Charge points accepted.</param>
 /// <param name="Charging">Connectors with a transaction.</param>
 /// <param name="Errors">Errors so far.</param>
-/// <param name="RssBytes">Resident set size of the process.</param>
-public sealed record ThroughputSample(double ElapsedSeconds, double CallsPerSecond, double AnswersPerSecond, int Connected, int Booted, int Charging, long Errors, long RssBytes);
+/// <param name="RssBytes">Resident set size of the fleet's process.</param>
+public sealed record ThroughputSample(double ElapsedSeconds, double CallsPerSecond, double AnswersPerSecond, int Connected, int Booted, int Charging, long Errors, long RssBytes)
+{
+    /// <summary>Resident set size of the embedded Central System's process; null without one.</summary>
+    public long? CentralSystemRssBytes { get; init; }
+}

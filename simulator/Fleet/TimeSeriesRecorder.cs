@@ -4,10 +4,11 @@ namespace OcppLab.Simulator.Fleet;
 
 /// <summary>
 /// Cuts the run into windows of a fixed length for the report's time series: at each window's end it takes the
-/// gauges, and the differences of the cumulative counters and histograms since the previous window, so the
-/// percentiles are those of the window and not of the run so far.
+/// gauges and the memory, and the differences of the cumulative counters, histograms and CPU times since the previous
+/// window, so the percentiles and the CPU are those of the window and not of the run so far. The fleet's process is
+/// read here; the embedded Central System's, when there is one, through <paramref name="centralSystem"/>.
 /// </summary>
-public sealed class TimeSeriesRecorder(FleetMetrics metrics, TimeSpan interval)
+public sealed class TimeSeriesRecorder(FleetMetrics metrics, TimeSpan interval, Func<ProcessUsage?>? centralSystem = null)
 {
     private readonly Lock sync = new();
     private readonly List<TimeWindow> windows = [];
@@ -17,6 +18,8 @@ public sealed class TimeSeriesRecorder(FleetMetrics metrics, TimeSpan interval)
     private double lastEnd;
     private long lastCalls;
     private long lastAnswers;
+    private TimeSpan lastCpu = ProcessUsage.Now().CpuTime;
+    private TimeSpan? lastCentralSystemCpu = centralSystem?.Invoke()?.CpuTime;
 
     /// <summary>The window length.</summary>
     public TimeSpan Interval { get; } = interval;
@@ -76,6 +79,8 @@ public sealed class TimeSeriesRecorder(FleetMetrics metrics, TimeSpan interval)
 
             var errors = metrics.Errors;
             var inbound = metrics.CallsInByAction;
+            var usage = ProcessUsage.Now();
+            var other = centralSystem?.Invoke();
             var sample = new TimeWindow(
                 Math.Round(lastEnd, 1),
                 Math.Round(elapsedSeconds, 1),
@@ -89,12 +94,22 @@ public sealed class TimeSeriesRecorder(FleetMetrics metrics, TimeSpan interval)
                 latency,
                 Since(errors, lastErrors),
                 Since(inbound, lastInbound),
-                stopping);
+                stopping)
+            {
+                RssBytes = usage.RssBytes,
+                CpuPercent = Percent(usage.CpuTime - lastCpu, seconds),
+                CentralSystemRssBytes = other?.RssBytes,
+                CentralSystemCpuPercent = other is { } cs && lastCentralSystemCpu is { } earlier ? Percent(cs.CpuTime - earlier, seconds) : null,
+            };
             windows.Add(sample);
+            lastCpu = usage.CpuTime;
+            lastCentralSystemCpu = other?.CpuTime ?? lastCentralSystemCpu;
             (lastEnd, lastCalls, lastAnswers, lastErrors, lastInbound) = (elapsedSeconds, calls, answers, errors, inbound);
             return sample;
         }
     }
+
+    private static double Percent(TimeSpan cpu, double seconds) => Math.Round(100 * cpu.TotalSeconds / seconds, 1);
 
     private static Dictionary<string, long> Since(IReadOnlyDictionary<string, long> now, IReadOnlyDictionary<string, long> before) =>
         now.Select(e => (e.Key, Value: e.Value - before.GetValueOrDefault(e.Key)))

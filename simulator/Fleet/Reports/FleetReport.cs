@@ -50,7 +50,11 @@ public sealed record FleetReport
 
     public required SessionSummary Sessions { get; init; }
 
+    /// <summary>Memory and CPU of the fleet's process: the charge points alone, also when the Central System is embedded.</summary>
     public required ProcessSummary Process { get; init; }
+
+    /// <summary>Memory and CPU of the embedded Central System's own process; null against another Central System (<c>--csms</c>).</summary>
+    public ProcessSummary? CentralSystemProcess { get; init; }
 
     public required IReadOnlyList<ThroughputSample> TimeSeries { get; init; }
 
@@ -91,13 +95,16 @@ public sealed record FleetReport
 /// </summary>
 public sealed record FirmwareSummary(long Requested, long NotSent, IReadOnlyDictionary<string, long> Statuses)
 {
+    /// <summary>Charge points of a campaign still unanswered when the run ended it (not asked, or the answer not in).</summary>
+    public long CutShort { get; init; }
+
     /// <summary>The statuses in the order a charge point goes through them (OCPP 1.6 §7.25), then any other.</summary>
     public IEnumerable<KeyValuePair<string, long>> InOrder =>
         Statuses.OrderBy(s => Array.IndexOf(Order, s.Key) is var i and >= 0 ? i : Order.Length).ThenBy(s => s.Key, StringComparer.Ordinal);
 
     /// <summary>One line: "5 asked, 0 not sent; Downloading 5, Downloaded 5, ...".</summary>
     public string Describe() =>
-        $"{Requested} UpdateFirmware asked of the Central System, {NotSent} not sent; FirmwareStatusNotification: {(Statuses.Count == 0 ? "none" : string.Join(", ", InOrder.Select(s => $"{s.Key} {s.Value}")))}";
+        $"{Requested} UpdateFirmware asked of the Central System, {NotSent} not sent{(CutShort > 0 ? $", {CutShort} cut short by the end of the run" : string.Empty)}; FirmwareStatusNotification: {(Statuses.Count == 0 ? "none" : string.Join(", ", InOrder.Select(s => $"{s.Key} {s.Value}")))}";
 
     private static readonly string[] Order = ["Downloading", "Downloaded", "DownloadFailed", "Installing", "Installed", "InstallationFailed", "Idle"];
 }
@@ -181,5 +188,5 @@ public sealed record HistogramBucket(double FromMs, double ToMs, long Count)
 /// <summary>The session arrival process's counts.</summary>
 public sealed record SessionSummary(long Arrivals, long Started, long Completed, long Refused, long Skipped, long Failed);
 
-/// <summary>Memory and CPU of the fleet process.</summary>
+/// <summary>Memory and CPU of one process: the fleet's, or the embedded Central System's.</summary>
 public sealed record ProcessSummary(long PeakRssBytes, long FinalRssBytes, double CpuSeconds, double RssPerChargerKiB, int ProcessorCount, string Note);

@@ -15,6 +15,7 @@ public static class FleetReportBuilder
         var series = progress.Samples;
         var seconds = progress.Elapsed.TotalSeconds;
         var peakRss = Math.Max(progress.PeakRssBytes, usage.RssBytes);
+        var centralSystem = progress.CentralSystemNow() ?? progress.CentralSystemLatest;
         return new FleetReport
         {
             StartedAt = startedAt,
@@ -45,13 +46,22 @@ public static class FleetReportBuilder
                 Math.Round(usage.CpuTime.TotalSeconds, 2),
                 shardChargers > 0 ? Math.Round(peakRss / 1024.0 / shardChargers, 1) : 0,
                 Environment.ProcessorCount,
-                embedded ? "the embedded Central System runs in the same process: memory and CPU include it" : "the fleet process only"),
+                embedded ? "the fleet process only: the embedded Central System runs in a process of its own, measured apart" : "the fleet process only"),
+            CentralSystemProcess = centralSystem is { } cs
+                ? new ProcessSummary(
+                    Math.Max(progress.CentralSystemPeakRssBytes ?? 0, cs.RssBytes),
+                    cs.RssBytes,
+                    Math.Round(cs.CpuTime.TotalSeconds, 2),
+                    shardChargers > 0 ? Math.Round(Math.Max(progress.CentralSystemPeakRssBytes ?? 0, cs.RssBytes) / 1024.0 / shardChargers, 1) : 0,
+                    Environment.ProcessorCount,
+                    "the embedded Central System's own process, from its start (CPU includes its start-up)")
+                : null,
             TimeSeries = series,
             ChargersPoweredOn = metrics.ChargersPoweredOn,
             ChargersConnected = metrics.ChargersConnected,
             ChargersBooted = metrics.BootTime.Count,
-            Firmware = metrics.Firmware.Requested > 0 || metrics.Firmware.Statuses.Count > 0
-                ? new FirmwareSummary(metrics.Firmware.Requested, metrics.Firmware.NotSent, metrics.Firmware.Statuses)
+            Firmware = metrics.Firmware.Requested > 0 || metrics.Firmware.CutShort > 0 || metrics.Firmware.Statuses.Count > 0
+                ? new FirmwareSummary(metrics.Firmware.Requested, metrics.Firmware.NotSent, metrics.Firmware.Statuses) { CutShort = metrics.Firmware.CutShort }
                 : null,
         };
     }

@@ -26,7 +26,7 @@ public static class HtmlReportWriter
         html.AppendLine("</head><body>");
         html.AppendLine(C, $"<h1>Fleet run {report.StartedAt:yyyy-MM-dd HH:mm:ss}Z</h1>");
         html.AppendLine("<table>");
-        Row(html, "Central System", report.CentralSystem + (report.EmbeddedCentralSystem ? " (embedded, in process)" : string.Empty));
+        Row(html, "Central System", report.CentralSystem + (report.EmbeddedCentralSystem ? " (embedded, its own process)" : string.Empty));
         Row(html, "Security profile", report.SecurityProfile.ToString(C));
         Row(html, "Charge points", $"{report.ShardChargers} of {report.FleetChargers} (shard {report.Shard}), {report.ConnectorsPerCharger} connectors each");
         Row(html, "Ramp, seed", $"{report.RampPerSecond}/s, {report.Seed}");
@@ -39,6 +39,11 @@ public static class HtmlReportWriter
         Row(html, "Peak RSS", $"{report.Process.PeakRssBytes / 1048576.0:0.0} MiB ({report.Process.RssPerChargerKiB} KiB per charge point)");
         Row(html, "CPU time", $"{report.Process.CpuSeconds} s on {report.Process.ProcessorCount} CPUs");
         Row(html, "Note", report.Process.Note);
+        if (report.CentralSystemProcess is { } cs)
+        {
+            Row(html, "Central System peak RSS", $"{cs.PeakRssBytes / 1048576.0:0.0} MiB ({cs.RssPerChargerKiB} KiB per charge point)");
+            Row(html, "Central System CPU time", $"{cs.CpuSeconds} s; {cs.Note}");
+        }
         Row(html, "Powered on, connected, booted", $"{report.ChargersPoweredOn}, {report.ChargersConnected}, {report.ChargersBooted}");
         if (report.Firmware is { } firmware)
         {

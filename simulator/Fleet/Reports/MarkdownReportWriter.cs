@@ -13,12 +13,16 @@ public static class MarkdownReportWriter
         var c = CultureInfo.InvariantCulture;
         md.AppendLine(c, $"# Fleet run {report.StartedAt:yyyy-MM-dd HH:mm:ss}Z");
         md.AppendLine();
-        md.AppendLine(c, $"- Central System: `{report.CentralSystem}`{(report.EmbeddedCentralSystem ? " (embedded, in process)" : string.Empty)}, security profile {report.SecurityProfile}");
+        md.AppendLine(c, $"- Central System: `{report.CentralSystem}`{(report.EmbeddedCentralSystem ? " (embedded, its own process)" : string.Empty)}, security profile {report.SecurityProfile}");
         md.AppendLine(c, $"- Charge points: {report.ShardChargers} of {report.FleetChargers} (shard {report.Shard}), {report.ConnectorsPerCharger} connectors each, ramp {report.RampPerSecond}/s, seed {report.Seed}");
         md.AppendLine(c, $"- Duration: {report.DurationSeconds} s; machine: {report.Machine}");
         md.AppendLine(c, $"- Calls sent: {report.CallsSent} ({report.MeanCallsPerSecond}/s mean, {report.PeakCallsPerSecond}/s peak), answers: {report.Answers}, calls from the Central System: {report.CallsReceived}");
         md.AppendLine(c, $"- Sessions: {report.Sessions.Started} started, {report.Sessions.Completed} completed, {report.Sessions.Refused} refused, {report.Sessions.Skipped} arrivals at a charge point offline, {report.Sessions.Failed} failed");
         md.AppendLine(c, $"- Process: peak RSS {Mib(report.Process.PeakRssBytes)} MiB ({report.Process.RssPerChargerKiB} KiB per charge point), CPU {report.Process.CpuSeconds} s on {report.Process.ProcessorCount} CPUs; {report.Process.Note}");
+        if (report.CentralSystemProcess is { } cs)
+        {
+            md.AppendLine(c, $"- Central System process: peak RSS {Mib(cs.PeakRssBytes)} MiB ({cs.RssPerChargerKiB} KiB per charge point), CPU {cs.CpuSeconds} s; {cs.Note}");
+        }
         if (report.CommandLine is { } commandLine)
         {
             md.AppendLine(c, $"- Command line: `{commandLine}`");

@@ -49,7 +49,8 @@ public static class ReportMerge
                 reports.Sum(r => r.Sessions.Refused),
                 reports.Sum(r => r.Sessions.Skipped),
                 reports.Sum(r => r.Sessions.Failed)),
-            Process = MergeProcess(reports),
+            Process = MergeProcess(reports, r => r.Process),
+            CentralSystemProcess = reports.All(r => r.CentralSystemProcess is not null) ? MergeProcess(reports, r => r.CentralSystemProcess!) : null,
             TimeSeries = series,
             ChargersPoweredOn = reports.Sum(r => r.ChargersPoweredOn),
             ChargersConnected = reports.Sum(r => r.ChargersConnected),
@@ -61,6 +62,9 @@ public static class ReportMerge
                     reports.Sum(r => r.Firmware?.Requested ?? 0),
                     reports.Sum(r => r.Firmware?.NotSent ?? 0),
                     Sum(reports.Select(r => r.Firmware?.Statuses ?? new Dictionary<string, long>())))
+                {
+                    CutShort = reports.Sum(r => r.Firmware?.CutShort ?? 0),
+                }
                 : null,
             Thresholds = [],
         };
@@ -117,6 +121,24 @@ public static class ReportMerge
 
     private static int ShardCount(string shard) => shard.Split('/') is [_, var n] && int.TryParse(n, CultureInfo.InvariantCulture, out var count) ? count : 1;
 
+    /// <summary>The sum of the shards' values, or null when a shard has none (no embedded Central System there).</summary>
+    private static T? SumOrNull<T>(IEnumerable<T?> values)
+        where T : struct, System.Numerics.INumber<T>
+    {
+        var sum = T.Zero;
+        foreach (var value in values)
+        {
+            if (value is not { } v)
+            {
+                return null;
+            }
+
+            sum += v;
+        }
+
+        return sum;
+    }
+
     private static Dictionary<string, long> Sum(IEnumerable<IReadOnlyDictionary<string, long>> parts)
     {
         var sum = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -131,17 +153,17 @@ public static class ReportMerge
         return sum;
     }
 
-    private static ProcessSummary MergeProcess(List<FleetReport> reports)
+    private static ProcessSummary MergeProcess(List<FleetReport> reports, Func<FleetReport, ProcessSummary> process)
     {
-        var peak = reports.Sum(r => r.Process.PeakRssBytes);
+        var peak = reports.Sum(r => process(r).PeakRssBytes);
         var chargers = reports.Sum(r => r.ShardChargers);
         return new ProcessSummary(
             peak,
-            reports.Sum(r => r.Process.FinalRssBytes),
-            Math.Round(reports.Sum(r => r.Process.CpuSeconds), 2),
+            reports.Sum(r => process(r).FinalRssBytes),
+            Math.Round(reports.Sum(r => process(r).CpuSeconds), 2),
             chargers > 0 ? Math.Round(peak / 1024.0 / chargers, 1) : 0,
-            reports.Sum(r => r.Process.ProcessorCount),
-            $"the sum over {reports.Count} shard processes (peaks added, as if they peaked together): {reports[0].Process.Note}");
+            reports.Sum(r => process(r).ProcessorCount),
+            $"the sum over {reports.Count} shard processes (peaks added, as if they peaked together): {process(reports[0]).Note}");
     }
 
     private static List<ThroughputSample> MergeSamples(IReadOnlyList<IReadOnlyList<ThroughputSample>> parts)
@@ -159,7 +181,10 @@ public static class ReportMerge
                 at.Sum(s => s.Booted),
                 at.Sum(s => s.Charging),
                 at.Sum(s => s.Errors),
-                at.Sum(s => s.RssBytes)));
+                at.Sum(s => s.RssBytes))
+            {
+                CentralSystemRssBytes = SumOrNull(at.Select(s => s.CentralSystemRssBytes)),
+            });
         }
 
         return merged;
@@ -190,7 +215,13 @@ public static class ReportMerge
                 [.. latency],
                 Sum(at.Select(w => w.Errors)),
                 Sum(at.Select(w => w.CentralSystemCalls)),
-                at.Any(w => w.Stopping)));
+                at.Any(w => w.Stopping))
+            {
+                RssBytes = at.Sum(w => w.RssBytes),
+                CpuPercent = Math.Round(at.Sum(w => w.CpuPercent), 1),
+                CentralSystemRssBytes = SumOrNull(at.Select(w => w.CentralSystemRssBytes)),
+                CentralSystemCpuPercent = SumOrNull(at.Select(w => w.CentralSystemCpuPercent)) is { } cpu ? Math.Round(cpu, 1) : null,
+            });
         }
 
         return merged;

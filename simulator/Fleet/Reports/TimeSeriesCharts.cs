@@ -25,7 +25,7 @@ public static class TimeSeriesCharts
     /// <summary>One line of a chart: a name, and its value in a window.</summary>
     public sealed record Line(string Name, Func<TimeWindow, double> Value, bool Dashed = false);
 
-    /// <summary>The charts of the report, from the gauges to the calls of the Central System.</summary>
+    /// <summary>The charts of the report, from the gauges to the calls of the Central System, then memory and CPU by process.</summary>
     public static string All(IReadOnlyList<TimeWindow> windows, double startupSeconds)
     {
         ArgumentNullException.ThrowIfNull(windows);
@@ -58,6 +58,15 @@ public static class TimeSeriesCharts
 
         html.AppendLine(Breakdown("Errors and CALLERRORs by kind, per window", windows, startupSeconds, w => w.Errors));
         html.AppendLine(Breakdown("Calls from the Central System by action, per window (each answered)", windows, startupSeconds, w => w.CentralSystemCalls));
+        var embedded = windows.Any(w => w.CentralSystemRssBytes is not null);
+        html.AppendLine(Chart(embedded ? "Memory: resident set of the fleet's process and of the embedded Central System's" : "Memory: resident set of the fleet's process", " MiB", windows, startupSeconds, [
+            new Line("fleet", w => w.RssBytes / 1048576.0),
+            .. embedded ? [new Line("Central System", w => w.CentralSystemRssBytes / 1048576.0 ?? double.NaN, Dashed: true)] : Array.Empty<Line>(),
+        ]));
+        html.AppendLine(Chart(embedded ? "CPU per window, % of one CPU: the fleet's process and the embedded Central System's" : "CPU per window, % of one CPU: the fleet's process", "%", windows, startupSeconds, [
+            new Line("fleet", w => w.CpuPercent),
+            .. embedded ? [new Line("Central System", w => w.CentralSystemCpuPercent ?? double.NaN, Dashed: true)] : Array.Empty<Line>(),
+        ]));
         return html.ToString();
     }
 

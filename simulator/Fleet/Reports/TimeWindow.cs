@@ -1,6 +1,9 @@
 namespace OcppLab.Simulator.Fleet.Reports;
 
-/// <summary>One window of the report's time series (10 s by default): gauges at its end, rates and latencies within it.</summary>
+/// <summary>
+/// One window of the report's time series (10 s by default): gauges and memory at its end, rates, latencies and CPU
+/// within it; the fleet's process and the embedded Central System's apart.
+/// </summary>
 /// <param name="StartSeconds">Seconds from the start of the run to the start of the window.</param>
 /// <param name="EndSeconds">Seconds from the start of the run to the end of the window.</param>
 /// <param name="Powered">Charge points powered at the end.</param>
@@ -27,7 +30,20 @@ public sealed record TimeWindow(
     IReadOnlyList<WindowLatency> Latency,
     IReadOnlyDictionary<string, long> Errors,
     IReadOnlyDictionary<string, long> CentralSystemCalls,
-    bool Stopping);
+    bool Stopping)
+{
+    /// <summary>Resident set size of the fleet's process at the end.</summary>
+    public long RssBytes { get; init; }
+
+    /// <summary>CPU time of the fleet's process within the window, in % of one CPU.</summary>
+    public double CpuPercent { get; init; }
+
+    /// <summary>Resident set size of the embedded Central System's process at the end; null without one.</summary>
+    public long? CentralSystemRssBytes { get; init; }
+
+    /// <summary>CPU time of the embedded Central System's process within the window, in % of one CPU; null without one.</summary>
+    public double? CentralSystemCpuPercent { get; init; }
+}
 
 /// <summary>The round trips of one action's answers within a window, with the window's histogram buckets (for <c>fleet merge</c>).</summary>
 public sealed record WindowLatency(string Action, long Count, double P50Ms, double P95Ms, double P99Ms)

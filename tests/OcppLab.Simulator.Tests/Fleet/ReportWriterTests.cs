@@ -52,6 +52,47 @@ public sealed class ReportWriterTests
     }
 
     [Test]
+    public void Shards_with_an_embedded_central_system_each_add_up_the_fleet_and_the_central_system_apart()
+    {
+        TimeWindow Window(long rss, double cpu, long csRss, double csCpu) =>
+            new(0, 10, 10, 10, 10, 0, 0, 1, 1, [], new Dictionary<string, long>(), new Dictionary<string, long>(), Stopping: false)
+            {
+                RssBytes = rss,
+                CpuPercent = cpu,
+                CentralSystemRssBytes = csRss,
+                CentralSystemCpuPercent = csCpu,
+            };
+        FleetReport Shard(int k, long centralSystemPeak) => Report() with
+        {
+            Shard = $"{k}/2",
+            ShardChargers = 1000,
+            CentralSystemProcess = new ProcessSummary(centralSystemPeak, centralSystemPeak, 4, 0, 2, "the embedded Central System's own process"),
+            Windows = [Window(100, 20, centralSystemPeak, 10)],
+        };
+
+        var merged = ReportMerge.Merge([("a", Shard(1, 200)), ("b", Shard(2, 300))]);
+
+        Assert.That(merged.Process.PeakRssBytes, Is.EqualTo(600L * 1048576));
+        Assert.That(merged.CentralSystemProcess!.PeakRssBytes, Is.EqualTo(500));
+        Assert.That(merged.CentralSystemProcess.CpuSeconds, Is.EqualTo(8));
+        Assert.That(merged.Windows.Single().RssBytes, Is.EqualTo(200));
+        Assert.That(merged.Windows.Single().CpuPercent, Is.EqualTo(40));
+        Assert.That(merged.Windows.Single().CentralSystemRssBytes, Is.EqualTo(500));
+        Assert.That(merged.Windows.Single().CentralSystemCpuPercent, Is.EqualTo(20));
+        Assert.That(MarkdownReportWriter.Write(merged), Does.Contain("- Central System process: peak RSS 0.0 MiB"));
+    }
+
+    [Test]
+    public void Against_another_central_system_the_report_has_no_central_system_process()
+    {
+        var report = Report() with { EmbeddedCentralSystem = false };
+
+        Assert.That(report.CentralSystemProcess, Is.Null);
+        Assert.That(MarkdownReportWriter.Write(report), Does.Not.Contain("Central System process"));
+        Assert.That(JsonReportWriter.Write(report), Does.Contain("\"centralSystemProcess\": null"));
+    }
+
+    [Test]
     public void The_markdown_report_has_a_latency_row_per_action_and_the_errors()
     {
         var md = MarkdownReportWriter.Write(Report());
@@ -98,6 +139,21 @@ public sealed class ReportWriterTests
         {
             Directory.Delete(Path.GetDirectoryName(prefix)!, recursive: true);
         }
+    }
+
+    [Test]
+    public void The_prometheus_text_has_the_embedded_central_system_process_apart_when_there_is_one()
+    {
+        using var metrics = new FleetMetrics();
+        var fleet = new ProcessUsage(1024, TimeSpan.FromSeconds(2), 0);
+
+        var alone = PrometheusEndpoint.Format("1/1", new FleetGauges(1, 1, 1, 0, 0), metrics, new SessionCounters(), fleet);
+        var both = PrometheusEndpoint.Format("1/1", new FleetGauges(1, 1, 1, 0, 0), metrics, new SessionCounters(), fleet, new ProcessUsage(4096, TimeSpan.FromSeconds(3), null));
+
+        Assert.That(alone, Does.Not.Contain("ocpplab_fleet_central_system_"));
+        Assert.That(both, Does.Contain("ocpplab_fleet_process_resident_memory_bytes{shard=\"1/1\"} 1024\n"));
+        Assert.That(both, Does.Contain("ocpplab_fleet_central_system_resident_memory_bytes{shard=\"1/1\"} 4096\n"));
+        Assert.That(both, Does.Contain("ocpplab_fleet_central_system_cpu_seconds_total{shard=\"1/1\"} 3\n"));
     }
 
     [Test]

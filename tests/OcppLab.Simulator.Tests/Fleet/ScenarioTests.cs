@@ -187,14 +187,11 @@ public sealed class ScenarioTests
         await h.StartAsync(29);
         Assert.That(h.CentralSystem.All<FirmwareStatusNotificationRequest>(), Is.Empty);
 
-        // The campaign falls due at 30 s and asks the operator from the thread pool, outside the charge points'
-        // schedulers: let its UpdateFirmwares be answered before virtual time runs on, as real time would.
+        // The campaign falls due at 30 s and asks the operator outside the charge points' schedulers: the runner owns
+        // its task, so the test awaits it, and the UpdateFirmwares are answered before virtual time runs on, as real time would.
         await h.AdvanceAsync(1);
-        for (var wait = 0; wait < 200 && centralSystemOperator!.Sent.Count < 5; wait++)
-        {
-            await Task.Delay(50);
-            await h.SettleAsync();
-        }
+        await h.Runner.WhenFirmwareCampaignsDoneAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await h.SettleAsync();
 
         for (var s = 0; s < 120 && h.CentralSystem.All<FirmwareStatusNotificationRequest>().Count(r => r.Status == FirmwareStatus.Installed) < 5; s++)
         {
@@ -212,6 +209,44 @@ public sealed class ScenarioTests
         Assert.That(h.CentralSystem.All<BootNotificationRequest>().Count(), Is.EqualTo(15), "each installed firmware reboots its charge point");
         Assert.That(h.Runner.ChargePoints.Count(cp => cp.FirmwareStatus == FirmwareStatus.Installed), Is.EqualTo(5));
         Assert.That(h.Metrics.Errors, Is.Empty, "a reboot to install is not a lost connection");
+    }
+
+    [Test]
+    public async Task A_firmware_campaign_still_waiting_at_the_end_is_cut_short_and_awaited_by_the_stop()
+    {
+        var scenario = new Scenario
+        {
+            Stages = [new Stage(TimeSpan.FromSeconds(1), 20), new Stage(TimeSpan.FromMinutes(5), 20)],
+            Faults = [new FaultInjection(TimeSpan.FromSeconds(30), FaultKind.FirmwareCampaign, 1, TimeSpan.Zero) { Firmware = new FirmwareCampaign("fw-2.0.bin", null) }],
+        };
+        var silent = new SilentOperator();
+        await using var h = new FleetHarness(Plan(20, scenario), (_, _) => silent);
+        await h.StartAsync(31);
+        var campaign = h.Runner.WhenFirmwareCampaignsDoneAsync();
+        Assert.That(campaign.IsCompleted, Is.False, "a Central System that does not answer holds the campaign");
+
+        await h.StopAsync();
+
+        Assert.That(campaign.IsCompletedSuccessfully, Is.True, "the stop awaited the campaign");
+        Assert.That(silent.Cancelled, Is.EqualTo(silent.Asked), "every UpdateFirmware waiting for its answer was given up");
+        Assert.That(h.Metrics.Firmware.CutShort, Is.EqualTo(20), "the charge points asked and those not asked yet, each once");
+        Assert.That(h.Metrics.Firmware.Requested, Is.Zero);
+        Assert.That(h.Metrics.Errors.Keys, Has.None.StartsWith("firmware campaign"));
+    }
+
+    [Test]
+    public async Task A_firmware_campaign_that_fails_is_reported_in_the_errors()
+    {
+        var scenario = new Scenario
+        {
+            Stages = [new Stage(TimeSpan.FromSeconds(1), 4), new Stage(TimeSpan.FromMinutes(5), 4)],
+            Faults = [new FaultInjection(TimeSpan.FromSeconds(30), FaultKind.FirmwareCampaign, 1, TimeSpan.Zero) { Firmware = new FirmwareCampaign("fw-2.0.bin", null) }],
+        };
+        await using var h = new FleetHarness(Plan(4, scenario));
+        await h.StartAsync(31);
+        await h.Runner.WhenFirmwareCampaignsDoneAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(h.Metrics.Errors, Does.ContainKey("firmware campaign: no Central System operator API"));
     }
 
     [Test]
@@ -361,6 +396,34 @@ public sealed class ScenarioTests
         {
             await centralSystem.CallAsync(chargePointId, new UpdateFirmwareRequest { Location = $"http://files.test/{campaign.File}", RetrieveDate = time.GetUtcNow() });
             Sent.Add(chargePointId);
+            return (true, null);
+        }
+    }
+
+    /// <summary>An operator whose Central System never answers an UpdateFirmware: each waits until it is given up.</summary>
+    private sealed class SilentOperator : ICentralSystemOperator
+    {
+        private int asked;
+        private int cancelled;
+
+        public int Asked => Volatile.Read(ref asked);
+
+        public int Cancelled => Volatile.Read(ref cancelled);
+
+        public Task PrepareAsync(FirmwareCampaign campaign, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public async Task<(bool Sent, string? Problem)> UpdateFirmwareAsync(string chargePointId, FirmwareCampaign campaign, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref asked);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Increment(ref cancelled);
+            }
+
             return (true, null);
         }
     }

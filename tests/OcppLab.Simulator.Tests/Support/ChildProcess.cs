@@ -69,6 +69,17 @@ internal sealed class ChildProcess : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
+    /// <summary>Kills it outright (SIGKILL) as a crash would, leaving the processes it started to notice by themselves.</summary>
+    public async Task KillItAloneAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: false);
+        }
+
+        await process.WaitForExitAsync();
+    }
+
     /// <summary>Polls <paramref name="url"/> until it answers 2xx, the process exits, or <paramref name="patience"/> runs out.</summary>
     public async Task WaitUntilServingAsync(HttpClient http, Uri url, TimeSpan patience, CancellationToken cancellationToken)
     {
