@@ -227,8 +227,18 @@ public sealed class CentralSystemProcess : IAsyncDisposable
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
+
+        // The Central System's own GC setting (csms/OcppLab.Csms.csproj): this runtimeconfig is the fleet's, and the
+        // environment overrides it for the child only. A user's own DOTNET_GCConserveMemory wins.
+        if (Environment.GetEnvironmentVariable(ConserveMemoryVariable) is null)
+        {
+            start.Environment[ConserveMemoryVariable] = "9";
+        }
+
         return start;
     }
+
+    private const string ConserveMemoryVariable = "DOTNET_GCConserveMemory";
 
     private static string DotnetHost(string? self) =>
         self is not null && Path.GetFileName(self) is "dotnet" or "dotnet.exe"
