@@ -52,7 +52,8 @@ internal static class EmbeddedCentralSystemCommand
     {
         private readonly Lock sync = new();
 
-        public ILogger CreateLogger(string categoryName) => new Writer(this, categoryName);
+        public ILogger CreateLogger(string categoryName) => new CallbackLogger(categoryName, (level, category, message, exception) =>
+            Send(new CentralSystemMessage { Log = new CentralSystemLogEntry(level, category, message, exception) }));
 
         public void Send(CentralSystemMessage message)
         {
@@ -72,20 +73,6 @@ internal static class EmbeddedCentralSystemCommand
 
         public void Dispose()
         {
-        }
-
-        private sealed class Writer(ChannelLog owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel is not LogLevel.None;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                ArgumentNullException.ThrowIfNull(formatter);
-                owner.Send(new CentralSystemMessage { Log = new CentralSystemLogEntry(logLevel, category, formatter(state, exception), exception?.ToString()) });
-            }
         }
     }
 }

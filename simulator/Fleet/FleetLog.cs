@@ -30,7 +30,7 @@ public sealed class FleetLog(string path) : ILoggerProvider
         }
     }
 
-    public ILogger CreateLogger(string categoryName) => new Writer(this, categoryName);
+    public ILogger CreateLogger(string categoryName) => new CallbackLogger(categoryName, Write);
 
     public void Dispose()
     {
@@ -74,20 +74,6 @@ public sealed class FleetLog(string path) : ILoggerProvider
                 // The view still shows the entry; a log file that cannot be written must not end the run.
                 latest += $" [not written to {path}: {e.Message}]";
             }
-        }
-    }
-
-    private sealed class Writer(FleetLog owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel is not LogLevel.None;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            ArgumentNullException.ThrowIfNull(formatter);
-            owner.Write(logLevel, category, formatter(state, exception), exception?.ToString());
         }
     }
 }
