@@ -86,15 +86,16 @@ public sealed class ChargePointMessages(LabChargePoint chargePoint, LabSettings 
     public OpenTransaction? Open => TransactionOpen && chargePoint.TransactionId is { } id ? new OpenTransaction(id, sessionIdTag, meter) : null;
 
     /// <summary>
-    /// StopTransaction of the running transaction. The transaction counts as stopped only once the CSMS
-    /// answered with a CALLRESULT: a refused stop leaves it open in the CSMS, and the clean-up must know.
+    /// StopTransaction of the running transaction, naming the session's idTag unless <paramref name="withIdTag"/>
+    /// is false. The transaction counts as stopped only once the CSMS answered with a CALLRESULT: a refused stop
+    /// leaves it open in the CSMS, and the clean-up must know.
     /// </summary>
-    public async Task<CallExchange> StopTransactionAsync(string reason, bool offline)
+    public async Task<CallExchange> StopTransactionAsync(string reason, bool offline, bool withIdTag = true)
     {
         meter += 2500;
         var exchange = await StopAsync(new OpenTransaction(
             chargePoint.TransactionId ?? throw new InvalidOperationException("StopTransaction needs a transaction that the CSMS gave an id."),
-            sessionIdTag,
+            withIdTag ? sessionIdTag : null,
             meter), reason, offline);
         TransactionOpen = false;
         return exchange;

@@ -104,6 +104,13 @@ public sealed class ChargePointSteps(LabChargePoint chargePoint, ChargePointMess
     public async Task StopTransaction(string reason, string past) => StopAnswer(await messages.StopTransactionAsync(reason, past.Length > 0));
 
     /// <summary>
+    /// A stop no driver asked for (a power loss, the EV unplugged) names no idTag (OCPP 1.6 §4.10: idTag is
+    /// optional), as in OCTT's TC_032_1 sequence; the CSMS must still acknowledge it.
+    /// </summary>
+    [When("^the charge point sends StopTransaction with reason (\\w+) and no id tag$")]
+    public Task StopTransactionWithoutIdTag(string reason) => messages.StopTransactionAsync(reason, offline: false, withIdTag: false);
+
+    /// <summary>
     /// OCTT accepts StatusNotification Charging before or after StartTransaction (test case document §1.3),
     /// so a CSMS must handle both orders; the outlines run both.
     /// </summary>
