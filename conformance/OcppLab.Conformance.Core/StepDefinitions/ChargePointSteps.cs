@@ -158,8 +158,8 @@ public sealed class ChargePointSteps(LabChargePoint chargePoint, ChargePointMess
         }
     }
 
-    /// <summary>A second session beside the running one: another driver on the first connector other than the configured one.</summary>
-    [When("^another driver starts a transaction on another connector with the (.+) id tag$")]
+    /// <summary>A second session beside the running one, on the first connector other than the configured one.</summary>
+    [When("^a second transaction starts on another connector with the (.+) id tag$")]
     public Task StartOther(string kind)
     {
         var connector = Enumerable.Range(1, settings.NumberOfConnectors).Where(c => c != settings.ConnectorId).Cast<int?>().FirstOrDefault()
@@ -167,7 +167,7 @@ public sealed class ChargePointSteps(LabChargePoint chargePoint, ChargePointMess
         return messages.StartOtherAsync(connector, kind);
     }
 
-    [When("^the other driver's transaction stops with reason (\\w+)$")]
+    [When("^the second transaction stops with reason (\\w+)$")]
     public Task StopOther(string reason) => messages.StopOtherAsync(reason);
 
     [When("^the charge point sends MeterValues for the configured connector$")]

@@ -4,7 +4,8 @@ Feature: TC_004_1_CSMS Regular Charging Session - Identification First
   are those of its steps (Authorize and StartTransaction accepted). The lab also checks that, while that
   session runs, another driver with another id tag may charge on another connector: the first session does
   not make the Central System answer the second start ConcurrentTx, which OCPP 1.6 reserves for an id tag
-  already in another transaction.
+  already in another transaction; and that a second start with the same id tag gets the answer the Central
+  System's declared rule gives (ConcurrentTx when it allows one transaction per id tag).
 
 
   Background:
@@ -23,7 +24,14 @@ Feature: TC_004_1_CSMS Regular Charging Session - Identification First
 
   Scenario: While the session runs, another driver charges on another connector
     Given a charging session is running on the configured connector
-    When another driver starts a transaction on another connector with the local list id tag
+    When a second transaction starts on another connector with the local list id tag
     Then the CSMS answers StartTransaction with id tag status Accepted and a transaction id
-    When the other driver's transaction stops with reason Local
+    When the second transaction stops with reason Local
+    Then the CSMS acknowledges it
+
+  Scenario: While the session runs, the same id tag starts on another connector
+    Given a charging session is running on the configured connector
+    When a second transaction starts on another connector with the valid id tag
+    Then the CSMS answers the second start as its rule on concurrent transactions of one id tag says
+    When the second transaction stops with reason Local
     Then the CSMS acknowledges it

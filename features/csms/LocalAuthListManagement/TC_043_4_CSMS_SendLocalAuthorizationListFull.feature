@@ -3,8 +3,9 @@ Feature: TC_043_4_CSMS Send Local Authorization List - Full
   A full list with at least one id tag replaces the charge point's list; OCTT checks that every entry
   carries an idTagInfo. The lab also checks what the list then holds (OCPP 1.6 §5.15): the id tags the
   operator named, each with the status the Central System holds for it; that a list longer than the charge
-  point's SendLocalListMaxLength is split, the first message Full and the rest Differential, each with a
-  higher listVersion; and that a full list with no id tags empties the charge point's list.
+  point's SendLocalListMaxLength (read by the tester's GetConfiguration just before) is split, the first
+  message Full and the rest Differential, each with a higher listVersion; and that a full list with no id
+  tags empties the charge point's list.
 
 
   Background:
@@ -30,6 +31,9 @@ Feature: TC_043_4_CSMS Send Local Authorization List - Full
       | configurationKey[0].readonly | true                   |
       | configurationKey[0].value    | "1"                    |
     And the charge point will answer SendLocalList with status Accepted
+    When the operator sends GetConfiguration with:
+      | key[0] | SendLocalListMaxLength |
+    Then the CSMS sends GetConfiguration
     When the operator sends SendLocalList with:
       | updateType | Full |
       | idTags[0]  | {local list id tag} |
