@@ -13,6 +13,7 @@ public sealed class RemoteStartProfiles(IChargingProfileStore profiles, ChargePo
     /// <summary>A 400 when the profile cannot go with a remote start, else null.</summary>
     public IResult? Check(string chargePointId, ChargingProfile profile)
     {
+        // Stryker disable once Statement : guard of a non-nullable parameter; the one caller passes a profile it matched as not null, no message differs
         ArgumentNullException.ThrowIfNull(profile);
         if (profile.ChargingProfilePurpose != ChargingProfilePurposeType.TxProfile)
         {

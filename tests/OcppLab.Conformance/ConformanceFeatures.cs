@@ -18,5 +18,6 @@ public sealed class ConformanceFeatures
     {
         var result = await Runner.RunAsync(scenario, TestContext.Out);
         KnownGaps.Report(scenario, result);
+        ReferenceTarget.Report(ConformanceRun.Lab.Settings, result);
     }
 }

@@ -13,6 +13,7 @@ public sealed class ChargePointMessages(LabChargePoint chargePoint, LabSettings 
     private int meter = 1000;
     private string? sessionIdTag;
     private string? sessionKind;
+    private OpenTransaction? other;
 
     /// <summary>Whether a transaction the CSMS gave an id to has not been stopped yet.</summary>
     public bool TransactionOpen { get; private set; }
@@ -38,11 +39,16 @@ public sealed class ChargePointMessages(LabChargePoint chargePoint, LabSettings 
 
     public Task<CallExchange> AuthorizeAsync(string kind) => CallAsync("Authorize", new JsonObject { ["idTag"] = values.IdTag(kind) });
 
-    /// <summary>StartTransaction; an offline one carries the time it happened, in the past (TC_037, TC_039).</summary>
+    /// <summary>
+    /// StartTransaction; an offline one carries the time it happened, in the past (TC_037, TC_039). The meter
+    /// moves on between sessions as a real one does, so that two starts on a connector never look like one
+    /// start sent twice (same idTag, meterStart and timestamp: a retransmission, OCPP-J 1.6 §4.2).
+    /// </summary>
     public async Task<CallExchange> StartTransactionAsync(string kind, bool reservation, bool offline)
     {
         sessionIdTag = values.IdTag(kind);
         sessionKind = kind;
+        meter += 10;
         var payload = new JsonObject
         {
             ["connectorId"] = settings.ConnectorId,
@@ -62,6 +68,34 @@ public sealed class ChargePointMessages(LabChargePoint chargePoint, LabSettings 
             TransactionOpen = true;
         }
 
+        return exchange;
+    }
+
+    /// <summary>
+    /// StartTransaction of another driver's session on <paramref name="connectorId"/>, beside the scenario's own
+    /// session; <see cref="StopOtherAsync"/> ends it.
+    /// </summary>
+    public async Task<CallExchange> StartOtherAsync(int connectorId, string kind)
+    {
+        var idTag = values.IdTag(kind);
+        var exchange = await CallAsync("StartTransaction", new JsonObject
+        {
+            ["connectorId"] = connectorId,
+            ["idTag"] = idTag,
+            ["meterStart"] = 0,
+            ["timestamp"] = Now(),
+        });
+        other = exchange.Payload.TryGetProperty("transactionId", out var id) && id.TryGetInt32(out var transactionId)
+            ? new OpenTransaction(transactionId, idTag, 1500)
+            : null;
+        return exchange;
+    }
+
+    /// <summary>StopTransaction of the other driver's session.</summary>
+    public async Task<CallExchange> StopOtherAsync(string reason)
+    {
+        var exchange = await StopAsync(other ?? throw new InvalidOperationException("No other driver's transaction was given an id."), reason, offline: false);
+        other = null;
         return exchange;
     }
 
@@ -86,15 +120,16 @@ public sealed class ChargePointMessages(LabChargePoint chargePoint, LabSettings 
     public OpenTransaction? Open => TransactionOpen && chargePoint.TransactionId is { } id ? new OpenTransaction(id, sessionIdTag, meter) : null;
 
     /// <summary>
-    /// StopTransaction of the running transaction. The transaction counts as stopped only once the CSMS
-    /// answered with a CALLRESULT: a refused stop leaves it open in the CSMS, and the clean-up must know.
+    /// StopTransaction of the running transaction, naming the session's idTag unless <paramref name="withIdTag"/>
+    /// is false. The transaction counts as stopped only once the CSMS answered with a CALLRESULT: a refused stop
+    /// leaves it open in the CSMS, and the clean-up must know.
     /// </summary>
-    public async Task<CallExchange> StopTransactionAsync(string reason, bool offline)
+    public async Task<CallExchange> StopTransactionAsync(string reason, bool offline, bool withIdTag = true)
     {
         meter += 2500;
         var exchange = await StopAsync(new OpenTransaction(
             chargePoint.TransactionId ?? throw new InvalidOperationException("StopTransaction needs a transaction that the CSMS gave an id."),
-            sessionIdTag,
+            withIdTag ? sessionIdTag : null,
             meter), reason, offline);
         TransactionOpen = false;
         return exchange;

@@ -44,12 +44,11 @@ public sealed partial class LabChargePoint(
 
     /// <summary>
     /// The identity: the configured one, or (embedded target) one per scenario and Examples row, so that no
-    /// scenario and no row depends on what another left on its station.
+    /// scenario and no row depends on what another left on its station. The line tells the scenarios and rows
+    /// of one feature apart.
     /// </summary>
     public string Id => id ??= settings.ChargePointIdPerScenario && scenario.TestCaseId is { } tc
-        ? scenario.Scenario.ExampleValues.Count == 0
-            ? $"{settings.ChargePointId}-{NonIdentifier().Replace(tc, "")}"
-            : string.Create(CultureInfo.InvariantCulture, $"{settings.ChargePointId}-{NonIdentifier().Replace(tc, "")}-L{scenario.Scenario.Line}")
+        ? string.Create(CultureInfo.InvariantCulture, $"{settings.ChargePointId}-{NonIdentifier().Replace(tc, "")}-L{scenario.Scenario.Line}")
         : settings.ChargePointId;
 
     public bool IsConnected => connection is { Endpoint.IsClosed: false };

@@ -28,6 +28,28 @@ public sealed class AnswerSteps(LabChargePoint chargePoint, LabSettings settings
         }
     }
 
+    /// <summary>
+    /// A second start for an id tag already in a running transaction: ConcurrentTx from a CSMS that allows one
+    /// transaction per id tag, Accepted from one that allows several (OCPP 1.6 §4.8, AuthorizationStatus
+    /// ConcurrentTx); either when the target declared neither (<see cref="LabSettings.ConcurrentTransactionsPerIdTag"/>).
+    /// </summary>
+    [Then("^the CSMS answers the second start as its rule on concurrent transactions of one id tag says$")]
+    public void ConcurrentStart()
+    {
+        var start = chargePoint.LastExchangeOf("StartTransaction");
+        var allowed = settings.ConcurrentTransactionsPerIdTag.Trim().ToLowerInvariant() switch
+        {
+            "allowed" => new[] { "Accepted" },
+            "refused" => ["ConcurrentTx"],
+            _ => ["Accepted", "ConcurrentTx"],
+        };
+        var actual = Expect.IdTagInfo(start)?["status"]?.GetValue<string>();
+        if (!allowed.Contains(actual))
+        {
+            throw new AssertionException($"The CSMS answered the second StartTransaction for id tag {start.Request["idTag"]} with idTagInfo.status {actual ?? "(none)"}; expected {string.Join(" or ", allowed)} ({LabSettings.EnvironmentName(nameof(LabSettings.ConcurrentTransactionsPerIdTag))}={settings.ConcurrentTransactionsPerIdTag}).");
+        }
+    }
+
     [Then("^the CSMS answers with the group id tag as parent id tag$")]
     public void ParentIdTag()
     {

@@ -104,6 +104,13 @@ public sealed class ChargePointSteps(LabChargePoint chargePoint, ChargePointMess
     public async Task StopTransaction(string reason, string past) => StopAnswer(await messages.StopTransactionAsync(reason, past.Length > 0));
 
     /// <summary>
+    /// A stop no driver asked for (a power loss, the EV unplugged) names no idTag (OCPP 1.6 §4.10: idTag is
+    /// optional), as in OCTT's TC_032_1 sequence; the CSMS must still acknowledge it.
+    /// </summary>
+    [When("^the charge point sends StopTransaction with reason (\\w+) and no id tag$")]
+    public Task StopTransactionWithoutIdTag(string reason) => messages.StopTransactionAsync(reason, offline: false, withIdTag: false);
+
+    /// <summary>
     /// OCTT accepts StatusNotification Charging before or after StartTransaction (test case document §1.3),
     /// so a CSMS must handle both orders; the outlines run both.
     /// </summary>
@@ -150,6 +157,18 @@ public sealed class ChargePointSteps(LabChargePoint chargePoint, ChargePointMess
             Expect.IdTagStatus(stop, expected);
         }
     }
+
+    /// <summary>A second session beside the running one, on the first connector other than the configured one.</summary>
+    [When("^a second transaction starts on another connector with the (.+) id tag$")]
+    public Task StartOther(string kind)
+    {
+        var connector = Enumerable.Range(1, settings.NumberOfConnectors).Where(c => c != settings.ConnectorId).Cast<int?>().FirstOrDefault()
+            ?? throw new IgnoreException($"Not applicable: the charge point has no connector besides {settings.ConnectorId} (NumberOfConnectors={settings.NumberOfConnectors}).");
+        return messages.StartOtherAsync(connector, kind);
+    }
+
+    [When("^the second transaction stops with reason (\\w+)$")]
+    public Task StopOther(string reason) => messages.StopOtherAsync(reason);
 
     [When("^the charge point sends MeterValues for the configured connector$")]
     public Task MeterValues() => messages.MeterValuesAsync();

@@ -126,6 +126,13 @@ public sealed class LabSettings
 
     public string UnknownVendorId { get; set; } = "org.ocpplab.unknown-vendor";
 
+    /// <summary>
+    /// Whether the CSMS lets one id tag hold several transactions at once: "Allowed", "Refused" (a second start
+    /// is answered ConcurrentTx, OCPP 1.6 §4.8), or empty when not declared, which takes either answer. The
+    /// embedded CSMS declares Refused.
+    /// </summary>
+    public string ConcurrentTransactionsPerIdTag { get; set; } = "";
+
     public string UnknownConfigurationKey { get; set; } = "OcppLabUnknownKey";
 
     /// <summary>The value TC_040_2 asks the CSMS to set for MeterValueSampleInterval.</summary>
@@ -276,6 +283,11 @@ public sealed class LabSettings
             if (!environment.ContainsKey(EnvironmentName(nameof(ChargePointIdPerScenario))))
             {
                 settings.ChargePointIdPerScenario = true;
+            }
+
+            if (settings.ConcurrentTransactionsPerIdTag.Length == 0)
+            {
+                settings.ConcurrentTransactionsPerIdTag = "Refused";
             }
         }
 
