@@ -14,7 +14,13 @@ public sealed class ConfigurationReader(StationCaller caller, ChargePointRegistr
     public async Task<IResult?> EnsureAsync(string chargePointId, IReadOnlyList<string> keys, HttpContext? http, CancellationToken cancellationToken)
     {
         var station = registry.Find(chargePointId);
-        var missing = keys.Where(k => station is null || !station.Configuration.ContainsKey(k)).ToList();
+        // A value read before the station's latest boot is read again: a reboot (a firmware update, a new
+        // configuration file) may change even read-only keys, and the Central System must plan with what the station
+        // holds now, not with what an earlier life of it said.
+        var bootedAt = station?.LastBoot?.At;
+        var missing = keys.Where(k => station is null
+            || !station.Configuration.TryGetValue(k, out var entry)
+            || entry.At < bootedAt).ToList();
         if (missing.Count == 0)
         {
             return null;

@@ -145,6 +145,39 @@ public sealed class LocalListTests
     }
 
     [Test]
+    public async Task The_limits_are_read_again_after_the_station_reboots()
+    {
+        var sent = new ConcurrentQueue<SendLocalListRequest>();
+        var reads = 0;
+        var perMessage = "3";
+        var script = new StationScript()
+            .On<GetConfigurationRequest, GetConfigurationResponse>(_ =>
+            {
+                Interlocked.Increment(ref reads);
+                return new() { ConfigurationKey = [new KeyValue { Key = "SendLocalListMaxLength", Readonly = true, Value = perMessage }], UnknownKey = ["LocalAuthListMaxLength"] };
+            })
+            .On<SendLocalListRequest, SendLocalListResponse>(r =>
+            {
+                sent.Enqueue(r);
+                return new() { Status = UpdateStatus.Accepted };
+            });
+        await using var csms = new CsmsFactory();
+        await using var cp = await CoreOperationTests.ConnectAsync(csms, script);
+        using var http = csms.CreateClient();
+
+        await Api.PostAsync(http, "/api/charge-points/CP001/local-list", """{"updateType":"Full","idTags":["VALID001","VALID002","VALID003","MEMBER001"]}""");
+        perMessage = "10";
+        csms.Time.Advance(TimeSpan.FromMinutes(1));
+        await cp.CallAsync(Requests.Boot());
+        var before = sent.Count;
+        await Api.PostAsync(http, "/api/charge-points/CP001/local-list", """{"updateType":"Full","idTags":["VALID001","VALID002","VALID003","MEMBER001"]}""");
+
+        Assert.That(reads, Is.EqualTo(2), "read once, then again after the boot");
+        Assert.That(before, Is.EqualTo(2), "4 entries at 3 a message");
+        Assert.That(sent.Skip(before).Select(r => r.LocalAuthorizationList!.Count), Is.EqualTo(new[] { 4 }), "one message at 10 a message");
+    }
+
+    [Test]
     public async Task A_list_longer_than_LocalAuthListMaxLength_is_a_400_and_nothing_is_sent()
     {
         var script = new StationScript().On<GetConfigurationRequest, GetConfigurationResponse>(_ => new()
