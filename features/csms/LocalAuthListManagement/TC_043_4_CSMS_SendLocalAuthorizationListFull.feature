@@ -26,10 +26,12 @@ Feature: TC_043_4_CSMS Send Local Authorization List - Full
     And the CSMS reports the charge point's answer to the operator
 
   Scenario: A full list longer than SendLocalListMaxLength is split
+    # A limit of 2 splits this list of 3 and no list of the other scenarios, so that a Central System which keeps
+    # the value it read here for the rest of the run still sends every other list in one message.
     Given the charge point will answer GetConfiguration with:
       | configurationKey[0].key      | SendLocalListMaxLength |
       | configurationKey[0].readonly | true                   |
-      | configurationKey[0].value    | "1"                    |
+      | configurationKey[0].value    | "2"                    |
     And the charge point will answer SendLocalList with status Accepted
     When the operator sends GetConfiguration with:
       | key[0] | SendLocalListMaxLength |
@@ -38,10 +40,11 @@ Feature: TC_043_4_CSMS Send Local Authorization List - Full
       | updateType | Full |
       | idTags[0]  | {local list id tag} |
       | idTags[1]  | {blocked id tag} |
+      | idTags[2]  | {valid id tag} |
     Then the CSMS sends SendLocalList with:
       | updateType                | Full      |
-      | localAuthorizationList[0] | (present) |
-      | localAuthorizationList[1] | (absent)  |
+      | localAuthorizationList[1] | (present) |
+      | localAuthorizationList[2] | (absent)  |
     And the CSMS sends SendLocalList with:
       | updateType                | Differential |
       | localAuthorizationList[0] | (present)    |
@@ -50,6 +53,7 @@ Feature: TC_043_4_CSMS Send Local Authorization List - Full
     And the charge point's local authorization list holds:
       | {local list id tag} | Accepted |
       | {blocked id tag}    | Blocked  |
+      | {valid id tag}      | Accepted |
 
   Scenario: A full list with no id tags empties the list
     Given the charge point will answer SendLocalList with status Accepted
