@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# What the fleet costs per OCPP message it sends: `simulator fleet` and an ocpp-rpc client fleet
+# What the fleet costs per OCPP message it sends: `simulator fleet` (published for this machine, as a user
+# runs a release) and an ocpp-rpc client fleet
 # (bench/peers/ocpp-rpc-fleet.mjs) on the same workload against our Central System (Release), one after the
 # other in the same run, each against a fresh Central System:
 #   STATIONS charge points of one connector (bench/fleet-templates/one-connector-10s.json), powered on at
@@ -45,7 +46,10 @@ GAP=30
 LENGTH=60
 METER=10
 TEMPLATE="bench/fleet-templates/one-connector-10s.json"
-SIMULATOR="$ARTIFACTS/bin/OcppLab.Simulator/release/OcppLab.Simulator"
+# The fleet as a user runs it from a release: `dotnet publish` for this machine's runtime, whose assemblies are
+# compiled ahead of time (PublishReadyToRun in simulator/OcppLab.Simulator.csproj).
+SIMULATOR_DIR="$ARTIFACTS/publish/fleet"
+SIMULATOR="$SIMULATOR_DIR/OcppLab.Simulator"
 RUN_DIR="$BENCH_DIR/runs/$(date -u +%Y%m%dT%H%M%SZ)-fleet-cpu"
 mkdir -p "$RUN_DIR"
 : >"$RUN_DIR/commands.txt"
@@ -53,11 +57,13 @@ trap cleanup EXIT
 trap 'fail "interrupted"' INT TERM
 STARTED=$(date +%s)
 
-step "build Release (csms, simulator) into bench/.artifacts and install the ocpp-rpc peer"
+step "build Release (csms), publish the simulator into bench/.artifacts and install the ocpp-rpc peer"
 dotnet build "$REPO_DIR/csms/OcppLab.Csms.csproj" -c Release --artifacts-path "$ARTIFACTS" -nologo -v q \
     || fail "dotnet build of csms failed"
-dotnet build "$REPO_DIR/simulator/OcppLab.Simulator.csproj" -c Release --artifacts-path "$ARTIFACTS" -nologo -v q \
-    || fail "dotnet build of the simulator failed"
+dotnet publish "$REPO_DIR/simulator/OcppLab.Simulator.csproj" -c Release --use-current-runtime --self-contained false \
+    --artifacts-path "$ARTIFACTS" -o "$SIMULATOR_DIR" -nologo -v q \
+    || fail "dotnet publish of the simulator failed"
+echo "dotnet publish simulator/OcppLab.Simulator.csproj -c Release --use-current-runtime --self-contained false -o bench/.artifacts/publish/fleet" >>"$RUN_DIR/commands.txt"
 [[ -x "$SIMULATOR" ]] || fail "simulator not found at $SIMULATOR"
 if [[ ! -d "$BENCH_DIR/peers/node_modules/ocpp-rpc" ]]; then
     (cd "$BENCH_DIR/peers" && npm ci --no-audit --no-fund) || fail "npm ci in bench/peers failed"

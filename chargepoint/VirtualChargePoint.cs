@@ -95,7 +95,8 @@ public sealed partial class VirtualChargePoint : IAsyncDisposable
             Reboot = reason => power!.RebootAsync(reason),
             FirmwareVersion = template.FirmwareVersion,
         };
-        var endpointOptions = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(template.CallTimeoutSeconds) };
+        // A WebSocket's send loop writes each CALL to the socket on the thread that queues it: no thread-pool hop per frame.
+        var endpointOptions = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(template.CallTimeoutSeconds), SendInline = connector.SendLoopOnlyWrites };
         registration = new BootAndHeartbeat(context, queue, lifetime.Token);
         connection = new Connection(
             context,

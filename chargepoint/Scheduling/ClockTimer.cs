@@ -40,7 +40,19 @@ internal sealed class ClockTimer : IDisposable
     {
         var wait = dueTime > Longest ? Longest : dueTime;
         remaining = dueTime - wait;
-        timer = time.CreateTimer(static s => ((ClockTimer)s!).OnTick(), this, wait, Timeout.InfiniteTimeSpan);
+        if (ExecutionContext.IsFlowSuppressed())
+        {
+            timer = time.CreateTimer(static s => ((ClockTimer)s!).OnTick(), this, wait, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        // The callback hands its work to the charge point's scheduler, whose work runs without the execution context
+        // of whoever scheduled it (its pool items flow none), also when the scheduler drains it on the timer's thread:
+        // the timer captures none either.
+        using (ExecutionContext.SuppressFlow())
+        {
+            timer = time.CreateTimer(static s => ((ClockTimer)s!).OnTick(), this, wait, Timeout.InfiniteTimeSpan);
+        }
     }
 
     private void OnTick()

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace OcppLab.ChargePoint.Scheduling;
 
 /// <summary>
@@ -94,10 +96,24 @@ internal sealed partial class SerialScheduler
     /// </summary>
     public async Task<T> Await<T>(Func<Task<T>> start)
     {
+        var fromHere = IsCurrent;
         BeginAwait();
         try
         {
-            return await StartOutside(start);
+            var io = StartOutside(start);
+            if (!fromHere)
+            {
+                return await io;
+            }
+
+            try
+            {
+                return await io.ConfigureAwait(false);
+            }
+            finally
+            {
+                await new Reentry(this);
+            }
         }
         finally
         {
@@ -108,10 +124,25 @@ internal sealed partial class SerialScheduler
     /// <inheritdoc cref="Await{T}(Func{Task{T}})"/>
     public async Task Await(Func<Task> start)
     {
+        var fromHere = IsCurrent;
         BeginAwait();
         try
         {
-            await StartOutside(start);
+            var io = StartOutside(start);
+            if (!fromHere)
+            {
+                await io;
+                return;
+            }
+
+            try
+            {
+                await io.ConfigureAwait(false);
+            }
+            finally
+            {
+                await new Reentry(this);
+            }
         }
         finally
         {
@@ -138,6 +169,40 @@ internal sealed partial class SerialScheduler
         }
     }
 
+    /// <summary>
+    /// Queues the rest of an <see cref="Await{T}(Func{Task{T}})"/> on this scheduler once its I/O has completed, on the
+    /// thread that completed it. That thread is a pool thread at the end of the I/O's own continuations (the endpoint
+    /// answering a CALL, a connection opening): the work is drained there rather than queued for yet another pool
+    /// thread, which saves a thread hand-off for every answer a charge point receives. Anywhere else (a thread that
+    /// is not the pool's, or one running another charge point's work) it is only queued, as <see cref="Post"/> does.
+    /// </summary>
+    private void PostFromIo(Action continuation)
+    {
+        if (!Thread.CurrentThread.IsThreadPoolThread || running is not null || SynchronizationContext.Current is not null)
+        {
+            Post(continuation);
+            return;
+        }
+
+        lock (gate)
+        {
+            if (stopped)
+            {
+                return;
+            }
+
+            due.Enqueue(continuation);
+            if (draining)
+            {
+                return;
+            }
+
+            draining = true;
+        }
+
+        Drain();
+    }
+
     private static TTask StartOutside<TTask>(Func<TTask> start)
     {
         var previous = SynchronizationContext.Current;
@@ -150,5 +215,21 @@ internal sealed partial class SerialScheduler
         {
             SynchronizationContext.SetSynchronizationContext(previous);
         }
+    }
+
+    /// <summary>Resumes an async method on the scheduler, from whichever thread it was on (see <see cref="PostFromIo"/>).</summary>
+    private readonly struct Reentry(SerialScheduler owner) : ICriticalNotifyCompletion
+    {
+        public bool IsCompleted => owner.IsCurrent;
+
+        public Reentry GetAwaiter() => this;
+
+        public void GetResult()
+        {
+        }
+
+        public void OnCompleted(Action continuation) => owner.PostFromIo(continuation);
+
+        public void UnsafeOnCompleted(Action continuation) => owner.PostFromIo(continuation);
     }
 }

@@ -7,6 +7,13 @@ public interface IOcppConnector
 {
     /// <summary>Opens a connection that carries <paramref name="endpoint"/>; throws when the attempt fails.</summary>
     Task<IOcppConnection> ConnectAsync(string chargePointId, OcppRpcEndpoint endpoint, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the connections' send loop does nothing but write frames to a socket, so that the endpoint may run it
+    /// on the thread that queues a frame (<see cref="OcppRpcOptions.SendInline"/>). False unless a connector says so:
+    /// a send loop that hands the frame to another endpoint in the same process must not run on the sender's thread.
+    /// </summary>
+    bool SendLoopOnlyWrites => false;
 }
 
 /// <summary>One open connection.</summary>

@@ -27,6 +27,9 @@ public sealed class WebSocketConnector : IOcppConnector
         this.socketFactory = socketFactory;
     }
 
+    /// <summary>The send loop is <see cref="WebSocketTransport"/>'s, which only writes each frame to the socket.</summary>
+    public bool SendLoopOnlyWrites => true;
+
     /// <inheritdoc/>
     public async Task<IOcppConnection> ConnectAsync(string chargePointId, OcppRpcEndpoint endpoint, CancellationToken cancellationToken)
     {

@@ -196,14 +196,17 @@ public static class WebSocketTransport
         // The wait takes no token: a cancellable wait costs an allocation per frame (kept alive by the
         // long-lived channel until the next garbage collection), and the loop ends anyway when the endpoint
         // completes its send queue, which RunAsync does (endpoint.Close) before it waits for this loop.
+        // With SendInline the loop resumes on the thread that queued the frame, which may run under a synchronization
+        // context (a charge point's scheduler): its awaits must not capture it, or the loop would be posted there from
+        // then on and stall whenever that context does.
         var outbound = endpoint.Outbound;
         try
         {
-            while (await outbound.WaitToReadAsync(CancellationToken.None))
+            while (await outbound.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 while (outbound.TryRead(out var frame))
                 {
-                    await socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                    await socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

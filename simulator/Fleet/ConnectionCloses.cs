@@ -40,6 +40,8 @@ public sealed class ConnectionCloses
 
     private sealed class Connector(ConnectionCloses owner, IOcppConnector inner) : IOcppConnector
     {
+        public bool SendLoopOnlyWrites => inner.SendLoopOnlyWrites;
+
         public async Task<IOcppConnection> ConnectAsync(string chargePointId, OcppRpcEndpoint endpoint, CancellationToken cancellationToken)
         {
             var tracked = new Tracked(owner, await inner.ConnectAsync(chargePointId, endpoint, cancellationToken));

@@ -8,6 +8,8 @@ namespace OcppLab.Simulator.Fleet;
 /// <summary>Times every connection attempt of the connector it wraps and counts failures by kind.</summary>
 internal sealed class TimingConnector(IOcppConnector inner, FleetMetrics metrics) : IOcppConnector
 {
+    public bool SendLoopOnlyWrites => inner.SendLoopOnlyWrites;
+
     public async Task<IOcppConnection> ConnectAsync(string chargePointId, OcppRpcEndpoint endpoint, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
