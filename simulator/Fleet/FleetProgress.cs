@@ -28,8 +28,11 @@ public sealed class FleetProgress(Func<ProcessUsage?>? centralSystem = null)
     /// <summary>The highest resident set size of the embedded Central System's process seen; null without one.</summary>
     public long? CentralSystemPeakRssBytes { get; private set; }
 
-    /// <summary>The embedded Central System's process usage at the latest sample that found it running; null without one.</summary>
-    public ProcessUsage? CentralSystemLatest { get; private set; }
+    /// <summary>
+    /// The embedded Central System's process usage at the latest sample that found it running; null without one. The
+    /// first is taken when the run starts, so a Central System that dies before the first periodic sample still has figures.
+    /// </summary>
+    public ProcessUsage? CentralSystemLatest { get; private set; } = centralSystem?.Invoke();
 
     /// <summary>Whether a sample found the embedded Central System's process ended.</summary>
     public bool CentralSystemEnded { get; private set; }
