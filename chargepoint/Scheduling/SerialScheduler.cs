@@ -42,23 +42,10 @@ internal sealed partial class SerialScheduler : IScheduler
     /// <summary>Queues <paramref name="action"/>; nothing runs after <see cref="Stop"/>.</summary>
     public void Post(Action action)
     {
-        lock (gate)
+        if (EnqueueAndClaim(action))
         {
-            if (stopped)
-            {
-                return;
-            }
-
-            due.Enqueue(action);
-            if (draining)
-            {
-                return;
-            }
-
-            draining = true;
+            ThreadPool.UnsafeQueueUserWorkItem(static s => s.Drain(), this, preferLocal: false);
         }
-
-        ThreadPool.UnsafeQueueUserWorkItem(static s => s.Drain(), this, preferLocal: false);
     }
 
     /// <summary>Counts work that will come back to this scheduler from elsewhere (an inbound CALL being answered).</summary>
@@ -165,23 +152,31 @@ internal sealed partial class SerialScheduler : IScheduler
             return;
         }
 
+        if (EnqueueAndClaim(action))
+        {
+            Drain();
+        }
+    }
+
+    /// <summary>Queues <paramref name="action"/> and says whether the caller became the drainer (nothing was draining).</summary>
+    private bool EnqueueAndClaim(Action action)
+    {
         lock (gate)
         {
             if (stopped)
             {
-                return;
+                return false;
             }
 
             due.Enqueue(action);
             if (draining)
             {
-                return;
+                return false;
             }
 
             draining = true;
+            return true;
         }
-
-        Drain();
     }
 
     /// <summary>Becomes the drainer when nothing is queued or running.</summary>
