@@ -184,23 +184,10 @@ internal sealed partial class SerialScheduler
             return;
         }
 
-        lock (gate)
+        if (EnqueueAndClaim(continuation))
         {
-            if (stopped)
-            {
-                return;
-            }
-
-            due.Enqueue(continuation);
-            if (draining)
-            {
-                return;
-            }
-
-            draining = true;
+            Drain();
         }
-
-        Drain();
     }
 
     private static TTask StartOutside<TTask>(Func<TTask> start)
